@@ -1,0 +1,37 @@
+"""`attachmap export`: load a map, render it for an audience, write it safely."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from exports.atomic import write_atomic
+from exports.audience import Audience
+from exports.errors import AttachmapError
+from exports.formats import FORMATS, render
+from exports.toml_map import load_map
+
+
+def default_output(source: Path, fmt: str, audience: Audience) -> Path:
+    """`chase.toml` -> `chase-client.pdf`, beside the map."""
+    return source.with_name(f"{source.stem}-{audience}{FORMATS[fmt].suffix}")
+
+
+def export_file(source: Path, fmt: str, out: Path, *, audience: Audience = "client",
+                **options: Any) -> Path | None:
+    """Write `source` as `fmt` to `out` (atomically, owner-only); `-` writes to
+    standard output. Returns the path written, or None for standard output."""
+    m = load_map(source)
+    if str(out) != "-" and out.resolve() == source.resolve():
+        raise AttachmapError(f"{out}: refusing to export over the map itself; choose another -o")
+    data = render(m, fmt, audience, **options)
+    if str(out) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    try:
+        write_atomic(out, data)
+    except OSError as error:
+        raise AttachmapError(f"{out}: could not write the export ({error.strerror or error})") from None
+    return out

@@ -1,0 +1,155 @@
+"""The `attachmap` command line (SPEC section 5).
+
+Exit codes: 0 ok, 1 invalid input (a plain message on stderr, never a
+traceback), 2 usage error. Heavy modules (Textual, reportlab) are imported
+only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+from exports.errors import AttachmapError
+
+COMMANDS = ("review", "check", "export", "diff", "history", "restore", "encrypt", "decrypt", "demo")
+
+USAGE = """\
+attachmap [FILE]                 open FILE (create it if missing) in the session screen
+attachmap demo [FILE]            open a copy of the example map (default demo.toml)
+attachmap review FILE            the client's read-only review; may log experiment tries
+attachmap check FILE             validate; print a one-screen summary; exit 1 on an invalid file
+attachmap export FILE -f FORMAT [-o OUT] [--audience client|therapist]
+                                 FORMAT: pdf, toml, md
+attachmap diff OLD NEW           what changed between two saves of a map
+attachmap history FILE           earlier versions kept beside the map
+attachmap restore FILE N         bring back version N from the history
+attachmap encrypt FILE           encrypt a map with a passphrase (FILE.age)
+attachmap decrypt FILE.age       turn an encrypted map back into plain TOML
+"""
+
+
+def _version() -> str:
+    try:
+        return metadata.version("attachmap")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(prog=prog, description=description)
+
+
+def _cmd_check(argv: Sequence[str]) -> int:
+    parser = _parser("attachmap check", "Check a map against the v1 format and summarise it.")
+    parser.add_argument("file", type=Path, help="the map to check")
+    args = parser.parse_args(argv)
+    from exports.summary import summarize
+    from exports.toml_map import load_map
+
+    m = load_map(args.file)
+    print(summarize(m, str(args.file)))
+    return 0
+
+
+def _cmd_export(argv: Sequence[str]) -> int:
+    from exports.formats import FORMATS
+
+    parser = _parser("attachmap export", "Write a map out as PDF, TOML or Markdown.")
+    parser.add_argument("file", type=Path, help="the map to export")
+    parser.add_argument("-f", "--format", required=True, choices=sorted(FORMATS), dest="fmt")
+    parser.add_argument("-o", "--output", type=Path, help="where to write (default: beside FILE; - for standard output)")
+    parser.add_argument("--audience", choices=("client", "therapist"), default="client",
+                        help="client (default) leaves out every private note")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    parser.add_argument("--name-in-metadata", action="store_true",
+                        help="let the PDF's metadata name the client (off by default)")
+    args = parser.parse_args(argv)
+    from exports.export_file import default_output, export_file
+
+    out = args.output or default_output(args.file, args.fmt, args.audience)
+    written = export_file(args.file, args.fmt, out, audience=args.audience, paper=args.paper,
+                          name_in_metadata=args.name_in_metadata)
+    if written is not None:
+        print(f"wrote {written} ({args.fmt}, for the {args.audience})", file=sys.stderr)
+    return 0
+
+
+def _cmd_demo(argv: Sequence[str]) -> int:
+    parser = _parser("attachmap demo", "Open a copy of the example map (a fictional couple).")
+    parser.add_argument("file", nargs="?", type=Path, default=Path("demo.toml"))
+    args = parser.parse_args(argv)
+    from tui.demo import ensure_demo
+
+    ensure_demo(args.file)
+    return _open(args.file)
+
+
+def _open(path: Path) -> int:
+    from tui.app import run_session
+
+    return run_session(path)
+
+
+def _lazy(target: str) -> Callable[[Sequence[str]], int]:
+    def run(argv: Sequence[str]) -> int:
+        import importlib
+
+        module_name, function_name = target.split(":")
+        return getattr(importlib.import_module(module_name), function_name)(argv)
+
+    return run
+
+
+HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
+    "check": _cmd_check,
+    "export": _cmd_export,
+    "demo": _cmd_demo,
+    "review": _lazy("tui.review_cli:main"),
+    "diff": _lazy("tui.diff_cli:main"),
+    "history": _lazy("tui.history_cli:history_main"),
+    "restore": _lazy("tui.history_cli:restore_main"),
+    "encrypt": _lazy("tui.crypto_cli:encrypt_main"),
+    "decrypt": _lazy("tui.crypto_cli:decrypt_main"),
+}
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run the command line on `argv` (without the program name); the exit code."""
+    argv = list(argv)
+    if argv and argv[0] in ("-h", "--help", "help"):
+        print("usage:\n" + USAGE)
+        return 0
+    if argv and argv[0] in ("-V", "--version"):
+        print(f"attachmap {_version()}")
+        return 0
+    if argv and argv[0] in HANDLERS:
+        return HANDLERS[argv[0]](argv[1:])
+    parser = argparse.ArgumentParser(prog="attachmap", usage=USAGE, add_help=False)
+    parser.add_argument("file", nargs="?", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.file is None:
+        print("usage:\n" + USAGE, file=sys.stderr)
+        print("Give a map file to open (it is created if missing), e.g. attachmap my-map.toml",
+              file=sys.stderr)
+        return 2
+    return _open(args.file)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point."""
+    try:
+        code = run(sys.argv[1:] if argv is None else argv)
+    except AttachmapError as error:
+        print(f"attachmap: {error}", file=sys.stderr)
+        code = 1
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    if argv is None:
+        sys.exit(code)
+    return code
