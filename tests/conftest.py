@@ -1,0 +1,48 @@
+"""Shared fixtures: the example maps from ../shared/examples and invented ones."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from exports.toml_map import load_map
+from patterns.graph import MapGraph
+from patterns.models import RelationalMap
+
+ROOT = Path(__file__).resolve().parent.parent
+# The shared examples live beside the clone when present; the demo copy in
+# the package is the same map, so the suite runs on a lone clone too.
+SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
+PACKAGED_CHASE = ROOT / "tui" / "demo" / "chase.toml"
+
+
+def example_paths() -> list[Path]:
+    """Every example map we can find (the shared folder, else the packaged copy)."""
+    found = sorted(SHARED_EXAMPLES.glob("*.toml")) if SHARED_EXAMPLES.is_dir() else []
+    return found or [PACKAGED_CHASE]
+
+
+@pytest.fixture
+def chase_path(tmp_path: Path) -> Path:
+    """A private copy of the chase example, safe to edit."""
+    source = SHARED_EXAMPLES / "chase.toml"
+    if not source.exists():
+        source = PACKAGED_CHASE
+    target = tmp_path / "chase.toml"
+    shutil.copyfile(source, target)
+    target.chmod(0o600)
+    return target
+
+
+@pytest.fixture
+def chase_map(chase_path: Path) -> RelationalMap:
+    """The chase example as a model."""
+    return load_map(chase_path)
+
+
+@pytest.fixture
+def chase_graph(chase_map: RelationalMap) -> MapGraph:
+    """The chase example as a graph."""
+    return MapGraph.from_map(chase_map)
