@@ -36,9 +36,21 @@ Score = Annotated[int, Strict(), Field(ge=0, le=10)]
 
 
 def _strict_date(value: object) -> object:
-    # A TOML datetime is a `date` subclass; a date field wants the day only.
+    # SPEC: dates are TOML dates. A TOML datetime is a `date` subclass, and
+    # pydantic would parse a quoted string: both are refused.
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date like 2026-11-27, not a date and time")
+    if not isinstance(value, dt.date):
+        raise ValueError(f"expected a date like 2026-11-27 (no quotes), got {value!r:.40}")
+    return value
+
+
+def _strict_datetime(value: object) -> object:
+    # SPEC: times are TOML datetimes with offset, never quoted strings.
+    if value is not None and not isinstance(value, dt.datetime):
+        raise ValueError(
+            f"expected a date and time with its offset, like 2026-11-27T15:40:00Z, got {value!r:.40}"
+        )
     return value
 
 
@@ -204,6 +216,8 @@ class RelationalMap(_Model):
     """New responses being practised between sessions."""
     repairs: list[Repair] = Field(default_factory=list)
     """The rupture-and-repair log."""
+
+    _typed_times = field_validator("created", "updated", mode="before")(_strict_datetime)
 
     @field_validator("version")
     @classmethod
