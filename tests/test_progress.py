@@ -1,0 +1,75 @@
+"""An experiment's tries as a trend: the words and the bars the client sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from patterns.models import Experiment, RelationalMap, Try
+from patterns.progress import bars, progress
+
+
+def experiment(*scores: tuple[int | None, int | None]) -> Experiment:
+    day = dt.date(2026, 11, 22)
+    return Experiment(id="pause", response="say-scared", tries=[
+        Try(date=day + dt.timedelta(days=i), before=b, after=a) for i, (b, a) in enumerate(scores)])
+
+
+def test_the_chase_practice_reads_as_the_sketch_says(chase_map: RelationalMap) -> None:
+    p = progress(chase_map.experiments[0])
+    assert p.trend() == "distress after trying has gone from 5 to 3 over 2 tries"
+    assert p.relief_text() == "trying brought distress down by 3.5 points on average"
+    assert p.direction == "down"
+    assert p.dates == [dt.date(2026, 11, 22), dt.date(2026, 11, 25)]
+
+
+def test_three_tries_going_down() -> None:
+    p = progress(experiment((8, 5), (7, 4), (5, 2)))
+    assert p.trend() == "distress after trying has gone from 5 to 2 over 3 tries"
+    assert p.relief_text() == "trying brought distress down by 3 points on average"
+
+
+def test_going_up_and_staying_the_same_are_said_plainly() -> None:
+    assert progress(experiment((5, 2), (6, 6))).trend() == (
+        "distress after trying has gone from 2 to 6 over 2 tries")
+    assert progress(experiment((5, 2), (6, 6))).direction == "up"
+    steady = progress(experiment((4, 4), (4, 4), (5, 4)))
+    assert steady.trend() == "distress after trying has stayed at 4 over 3 tries"
+    assert steady.relief_text() == "trying brought distress down by 0.3 points on average"
+    assert progress(experiment((4, 5))).relief_text() == (
+        "distress rose by 1 point on average while trying")
+    assert progress(experiment((4, 4))).relief_text() == (
+        "distress was about the same before and after trying")
+
+
+def test_few_or_unscored_tries() -> None:
+    assert progress(experiment()).trend() == "not tried yet"
+    assert progress(experiment()).relief_text() == ""
+    assert progress(experiment((8, 5))).trend() == "1 try so far: distress 8 before, 5 after"
+    assert progress(experiment((None, 5))).trend() == "1 try so far: distress 5 after trying"
+    assert progress(experiment((None, None), (3, None))).trend() == (
+        "tried 2 times, no distress scores yet")
+    # An unscored try still counts as a try.
+    assert progress(experiment((8, 5), (None, None), (6, 1))).trend() == (
+        "distress after trying has gone from 5 to 1 over 3 tries")
+
+
+def test_bars_use_the_fixed_0_to_10_scale() -> None:
+    assert bars([0, 5, 10]) == "▁▅█"
+    assert bars([2, None, 2]) == "▃ ▃"
+    p = progress(experiment((8, 5), (7, 3)))
+    assert p.chart() == "before ▇▆\nafter  ▅▃"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.none() | st.integers(0, 10), st.none() | st.integers(0, 10)),
+                max_size=12))
+def test_any_tries_give_one_bar_each_and_a_sentence(scores: list) -> None:
+    p = progress(experiment(*scores))
+    assert len(bars(p.after)) == len(scores)
+    scored = [a for _, a in scores if a is not None]
+    text = p.trend()
+    if len(scored) >= 2 and scored[0] != scored[-1]:
+        assert f"from {scored[0]} to {scored[-1]} over {len(scores)} tr" in text

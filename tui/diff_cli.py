@@ -1,0 +1,37 @@
+"""`attachmap diff OLD NEW`: what changed between two saves of a map.
+
+Prints one plain sentence per change and a count at the end; exit 0 (also
+when nothing changed), exit 1 with the loader's message if either file is
+not a valid map. Private notes are never printed, only that one changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from exports.diff import diff_maps
+from exports.toml_map import load_map
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run `attachmap diff` on `argv` (the arguments after `diff`)."""
+    parser = argparse.ArgumentParser(
+        prog="attachmap diff",
+        description="Say in plain words what changed between two saves of a map.")
+    parser.add_argument("old", type=Path, help="the earlier save")
+    parser.add_argument("new", type=Path, help="the later save")
+    parser.add_argument("--summary", action="store_true", help="print only the counts")
+    args = parser.parse_args(argv)
+    old, new = load_map(args.old), load_map(args.new)
+    diff = diff_maps(old, new)
+    if not diff:
+        print(f"No changes between {args.old} and {args.new}.")
+        return 0
+    if not args.summary:
+        print(f"From {args.old} to {args.new}:")
+        for line in diff.lines():
+            print(f"  {line}")
+    print(f"In all: {diff.summary()}.")
+    return 0
