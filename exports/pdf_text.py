@@ -1,0 +1,84 @@
+"""Client words made safe to set in the PDF: cleaned, escaped and wrapped.
+
+Labels are typed live in a session, so they may hold anything: tabs and
+other control characters, markup-like `<` and `&`, words longer than a box,
+letters with combining accents. Nothing here drops a word: wrapping breaks
+an over-long word between characters, never inside a letter and its accent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from exports.pdf_fonts import text_width
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """`text` on one line: control characters and runs of white space become
+    a single space."""
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def para(text: str) -> str:
+    """`text` cleaned and escaped for a reportlab Paragraph (which reads markup)."""
+    return escape(clean(text))
+
+
+def _clusters(word: str) -> list[str]:
+    # A letter with its combining marks, or an emoji joined by ZWJ, stays whole.
+    out: list[str] = []
+    for ch in word:
+        joined = out and (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
+                          or ch in "\u200d\ufe0f" or out[-1].endswith("\u200d"))
+        if joined:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _split_word(word: str, font: str, size: float, width: float) -> list[str]:
+    pieces, current = [], ""
+    for cluster in _clusters(word):
+        if current and text_width(current + cluster, font, size) > width:
+            pieces.append(current)
+            current = cluster
+        else:
+            current += cluster
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` (cleaned) in lines no wider than `width` points; every
+    character of the cleaned text is kept, in order."""
+    lines: list[str] = []
+    current = ""
+    for word in clean(text).split(" "):
+        if not word:
+            continue
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        if text_width(word, font, size) <= width:
+            current = word
+        else:
+            *whole, current = _split_word(word, font, size, width)
+            lines.extend(whole)
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """`1 try`, `3 tries`: a count in words a client reads easily."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
