@@ -141,9 +141,11 @@ class UpdateNode:
         old = g.node(self.node_id)
         data = old.model_dump() | self.changes
         kind = NodeKind(data["kind"])
-        if kind is not NodeKind.FEELING:
+        # A new kind drops a layer or style it cannot have; asking for one
+        # on the wrong kind without changing the kind is refused below.
+        if "kind" in self.changes and kind is not NodeKind.FEELING and "layer" not in self.changes:
             data["layer"] = None
-        if kind is not NodeKind.STRATEGY:
+        if "kind" in self.changes and kind is not NodeKind.STRATEGY and "style" not in self.changes:
             data["style"] = None
         try:
             new = Node.model_validate(data)
