@@ -1,0 +1,77 @@
+"""The dance between two people: whose protective move sets off whose alarm.
+
+In a pursue-withdraw cycle each person's strategy lands on the other as a
+trigger: Zoë's texting is, for Sam, "a stream of messages and questions";
+Sam's going quiet is, for Zoë, "Sam goes quiet after a disagreement". Read in
+turn, these steps are the dance the couple is caught in.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from patterns.graph import MapGraph
+from patterns.vocabulary import LinkKind, NodeKind
+
+#: Link kinds by which one move can set off a trigger (explicit or default).
+_SETS_OFF = (LinkKind.PROVOKES, LinkKind.LEADS_TO, LinkKind.ACTIVATES)
+
+
+class DanceStep(BaseModel):
+    """One person's moves setting off another person's trigger."""
+
+    person: str
+    """Whose moves these are (a people id)."""
+    strategies: list[str]
+    """The strategy node ids that set the trigger off, in file order."""
+    other: str
+    """Whose trigger they set off (a people id)."""
+    trigger: str
+    """The trigger's node id."""
+    text: str
+    """The step as a line: Zoë's “text again and again” lands on Sam as “a
+    stream of messages and questions”."""
+
+
+def find_dance(g: MapGraph) -> list[DanceStep]:
+    """Every step of the dance, the first person's moves first.
+
+    Only moves that reach someone else count: a map without people has none.
+    """
+    seq = {n.id: i for i, n in enumerate(g.nodes())}
+    people = {p.id: i for i, p in enumerate(g.people)}
+    steps: dict[tuple[str, str, str], list[str]] = {}
+    for strategy in g.nodes(NodeKind.STRATEGY):
+        mover = g.owner(strategy)
+        if mover is None:
+            continue
+        for link in g.links_out(strategy.id):
+            trigger = g.node(link.target)
+            if trigger.kind is not NodeKind.TRIGGER or link.kind not in _SETS_OFF:
+                continue
+            other = g.owner(trigger)
+            if other is None or other.id == mover.id:
+                continue
+            moves = steps.setdefault((mover.id, other.id, trigger.id), [])
+            if strategy.id not in moves:
+                moves.append(strategy.id)
+    ordered = sorted(steps.items(), key=lambda item: (people[item[0][0]], seq[item[1][0]],
+                                                       seq[item[0][2]]))
+    return [
+        DanceStep(person=mover, strategies=moves, other=other, trigger=trigger,
+                  text=_line(g, mover, moves, other, trigger))
+        for (mover, other, trigger), moves in ordered
+    ]
+
+
+def _line(g: MapGraph, mover: str, moves: list[str], other: str, trigger: str) -> str:
+    mover_name = g.person(mover).name  # type: ignore[union-attr]
+    other_name = g.person(other).name  # type: ignore[union-attr]
+    said = [f"“{g.node(m).label}”" for m in moves]
+    what = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    verb = "lands" if len(said) == 1 else "land"
+    return f"{_possessive(mover_name)} {what} {verb} on {other_name} as “{g.node(trigger).label}”"
+
+
+def _possessive(name: str) -> str:
+    return f"{name}’" if name.endswith("s") else f"{name}’s"

@@ -1,0 +1,238 @@
+"""Finding the loops that keep people stuck (SPEC section 2, "Loops").
+
+A loop is a directed cycle of the map; one through a strategy is *vicious*.
+Loops are listed vicious first, then shortest, each with the name the map
+gives it (`[[loops]]`, matched wherever the name says the cycle starts).
+
+The search is our own bounded depth-first walk rather than
+`networkx.simple_cycles(length_bound=...)`: on a dense 400-node map networkx
+needs about 0.4 s even at length 4, where a session screen has 100 ms. We
+look for cycles one length at a time (so the shortest are found first),
+prune any path that can no longer close within the length, stop once there
+are more than `limit` vicious loops, and give up after a fixed amount of
+work. Whenever something may have been left out, `capped` says so.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import networkx as nx
+from pydantic import BaseModel, Field
+
+from patterns.edits import loop_key
+from patterns.graph import MapGraph
+from patterns.vocabulary import READING_ORDER, NodeKind
+
+#: Longest loop looked for, in steps. A two-person dance with a meaning, a
+#: sensation and two feelings on each side is 10 steps; 12 leaves room.
+MAX_LOOP_LENGTH = 12
+#: Most loops listed: more than a therapist can take in during a session.
+MAX_LOOPS = 50
+#: Steps of the walk before the search gives up (about 50 ms of work).
+WORK_BUDGET = 150_000
+
+
+class FoundLoop(BaseModel):
+    """A cycle found in the map: the pattern that goes round and round."""
+
+    nodes: list[str]
+    """The node ids in order, starting at a trigger where there is one; the
+    last leads back to the first."""
+    name: str | None = None
+    """The name the map gives this loop (`the chase`), if any."""
+    vicious: bool
+    """Whether it passes through a strategy: each protective move sets off the
+    next alarm."""
+    people: list[str] = Field(default_factory=list)
+    """The ids of the people whose parts it passes through, in the order the
+    loop meets them (empty on a map without people)."""
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """The same for this cycle wherever it is said to start (see `loop_key`)."""
+        return loop_key(self.nodes)
+
+
+class LoopSearch(BaseModel):
+    """The loops of a map and whether the list is complete."""
+
+    loops: list[FoundLoop]
+    """Vicious loops first, then the rest; shortest first within each."""
+    capped: bool
+    """True when more loops may exist than are listed (too many, too long to
+    look for, or the search ran out of time)."""
+
+
+def find_loops(g: MapGraph, *, limit: int = MAX_LOOPS, max_length: int = MAX_LOOP_LENGTH,
+               budget: int = WORK_BUDGET) -> LoopSearch:
+    """Every loop of the map up to `max_length` steps, at most `limit` of them.
+
+    Loops the map names are always listed, however long they are.
+    """
+    ids = [n.id for n in g.nodes()]
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    adj = [sorted({index[t] for t in g.graph.adj[node_id]}) for node_id in ids]
+    strategy = [g.node(node_id).kind is NodeKind.STRATEGY for node_id in ids]
+    search = _CycleSearch(adj, strategy, limit, budget)
+    search.run(max_length)
+
+    cycles = search.vicious + search.other
+    named = {loop_key(lp.nodes): lp for lp in g.loops}
+    found_keys = {loop_key([ids[i] for i in c]) for c in cycles}
+    for lp in g.loops:  # a named loop stays listed even past the bounds
+        if loop_key(lp.nodes) not in found_keys and all(n in index for n in lp.nodes):
+            cycles.append([index[n] for n in lp.nodes])
+            found_keys.add(loop_key(lp.nodes))
+
+    loops = [_found(g, [ids[i] for i in c], named) for c in cycles]
+    seq = {node_id: i for i, node_id in enumerate(ids)}
+    loops.sort(key=lambda lp: (not lp.vicious, len(lp.nodes), lp.name is None,
+                               [seq[n] for n in lp.nodes]))
+    capped = search.capped or len(loops) > limit
+    named_loops = [lp for lp in loops if lp.name is not None]
+    shown = loops[:limit]
+    shown += [lp for lp in named_loops if lp not in shown]
+    return LoopSearch(loops=shown, capped=capped)
+
+
+def start_node(g: MapGraph, cycle: list[str]) -> int:
+    """Where a loop is best read from: a trigger if there is one (the first
+    person's before the others'), else the earliest part in reading order."""
+    rank = {kind: i for i, kind in enumerate(READING_ORDER)}
+    # Triggers first: a loop reads "when this happens..."
+    rank[NodeKind.TRIGGER] = -1
+    people = {p.id: i for i, p in enumerate(g.people)}
+
+    def order(i: int) -> tuple[int, int, int]:
+        node = g.node(cycle[i])
+        owner = g.owner(node)
+        return rank[node.kind], people.get(owner.id, 0) if owner else 0, g.node_seq(cycle[i])
+
+    return min(range(len(cycle)), key=order)
+
+
+def _found(g: MapGraph, cycle: list[str], named: dict) -> FoundLoop:
+    start = start_node(g, cycle)
+    nodes = cycle[start:] + cycle[:start]
+    people: list[str] = []
+    for node_id in nodes:
+        owner = g.owner(g.node(node_id))
+        if owner is not None and owner.id not in people:
+            people.append(owner.id)
+    name = named.get(loop_key(nodes))
+    return FoundLoop(
+        nodes=nodes,
+        name=name.name if name is not None else None,
+        vicious=any(g.node(n).kind is NodeKind.STRATEGY for n in nodes),
+        people=people,
+    )
+
+
+class _CycleSearch:
+    """Cycles by increasing length; each cycle is found once, from its
+    lowest-numbered node, walking only through higher-numbered nodes."""
+
+    def __init__(self, adj: list[list[int]], strategy: list[bool], limit: int,
+                 budget: int) -> None:
+        self.adj = adj
+        self.strategy = strategy
+        self.limit = limit
+        self.budget = budget
+        self.vicious: list[list[int]] = []
+        self.other: list[list[int]] = []
+        self.capped = False
+        self._dist: dict[int, dict[int, int]] = {}
+        digraph = nx.DiGraph()
+        digraph.add_nodes_from(range(len(adj)))
+        digraph.add_edges_from((u, v) for u, targets in enumerate(adj) for v in targets)
+        self.component = [0] * len(adj)
+        self.starts: list[int] = []
+        for c, members in enumerate(nx.strongly_connected_components(digraph)):
+            if len(members) > 1:
+                for v in members:
+                    self.component[v] = c + 1  # 0: on no cycle at all
+        self.starts = [v for v in range(len(adj)) if self.component[v]]
+        self.radj: list[list[int]] = [[] for _ in adj]
+        for u, targets in enumerate(adj):
+            for v in targets:
+                self.radj[v].append(u)
+
+    def run(self, max_length: int) -> None:
+        if not self.starts:
+            return
+        for length in range(2, max_length + 1):
+            for s in self.starts:
+                if not self._walk_from(s, length):
+                    self.capped = True
+                    return
+        # Anything longer than max_length was not looked for.
+        self.capped = self.capped or self._longer_exists(max_length)
+
+    def _distances(self, s: int) -> dict[int, int]:
+        """Steps from each node back to `s` through nodes above `s` (its component)."""
+        dist = self._dist.get(s)
+        if dist is None:
+            comp = self.component[s]
+            dist = {s: 0}
+            queue = deque([s])
+            while queue:
+                v = queue.popleft()
+                for u in self.radj[v]:
+                    if u > s and u not in dist and self.component[u] == comp:
+                        dist[u] = dist[v] + 1
+                        queue.append(u)
+            self._dist[s] = dist
+            self.budget -= len(dist)
+        return dist
+
+    def _walk_from(self, s: int, length: int) -> bool:
+        """Record the cycles of exactly `length` nodes whose lowest node is `s`;
+        False if the search must stop (enough loops, or out of budget)."""
+        dist = self._distances(s)
+        if len(dist) < length:
+            return True
+        adj, strategy = self.adj, self.strategy
+        path = [s]
+        on_path = {s}
+        # Iterative walk: a stack of (node, iterator over its successors).
+        stack = [iter(adj[s])]
+        budget = self.budget
+        while stack:
+            budget -= 1
+            if budget <= 0:
+                break
+            w = next(stack[-1], None)
+            if w is None:
+                stack.pop()
+                on_path.discard(path.pop())
+                continue
+            k = len(path)
+            if w == s:
+                if k == length:
+                    cycle = list(path)
+                    if any(strategy[v] for v in cycle):
+                        self.vicious.append(cycle)
+                    elif len(self.other) <= self.limit:
+                        self.other.append(cycle)
+                    else:
+                        self.capped = True
+                continue
+            d = dist.get(w)
+            if d is None or w in on_path or k + d > length:
+                continue
+            path.append(w)
+            on_path.add(w)
+            stack.append(iter(adj[w]))
+        self.budget = budget
+        if len(self.vicious) > self.limit:
+            return False
+        return budget > 0
+
+    def _longer_exists(self, max_length: int) -> bool:
+        """Whether some cycle longer than `max_length` may have been missed:
+        true when a component is bigger than the length looked for."""
+        sizes: dict[int, int] = {}
+        for v in self.starts:
+            sizes[self.component[v]] = sizes.get(self.component[v], 0) + 1
+        return any(size > max_length for size in sizes.values())

@@ -1,0 +1,218 @@
+"""Pattern sentences: the map read aloud in the client's own words.
+
+Every path trigger -> (meaning | sensation | feeling)... -> strategy -> need
+reads as one sentence (SPEC section 2):
+
+    When Sam goes quiet after a disagreement, I feel scared of being left,
+    so I text again and again, because I need reassurance that we're ok.
+
+A part that is missing is left out of the sentence, never printed as "None":
+a path with no feeling reads "When ..., I think ..., so I ...", and a move
+that longs for no need yet ends at the move. A sentence belongs to the person
+whose strategy it is, and sentences are grouped by person, in the order the
+map lists its people.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from patterns.graph import MapGraph
+from patterns.vocabulary import LinkKind, NodeKind
+
+#: Inner parts (feelings, meanings, sensations) one sentence walks through at
+#: most; longer chains are still found through their shorter neighbours.
+MAX_INNER = 4
+#: Most sentences listed: beyond this a list stops being read.
+MAX_SENTENCES = 60
+
+_INNER = (NodeKind.FEELING, NodeKind.MEANING, NodeKind.SENSATION)
+
+Voice = Literal["first", "second"]
+
+
+class PatternSentence(BaseModel):
+    """One path of the pattern, read as a sentence."""
+
+    person: str | None
+    """Whose sentence it is: the person whose strategy it describes (None on
+    a map without people)."""
+    node_ids: list[str]
+    """The path: a trigger, the inner parts, a strategy, and a need if any."""
+    text: str
+    """The sentence in the first person ("When ..., I feel ...")."""
+
+
+def find_sentences(g: MapGraph, *, limit: int = MAX_SENTENCES) -> tuple[list[PatternSentence], bool]:
+    """Every pattern sentence of the map, grouped by person, without repeats;
+    and whether the list was cut at `limit`."""
+    paths: list[list[str]] = []
+    enough = limit * 4  # room to drop duplicates and still fill the list
+    for trigger in g.nodes(NodeKind.TRIGGER):
+        for path in _paths_from(g, trigger.id):
+            paths.append(path)
+            if len(paths) > enough:
+                break
+        if len(paths) > enough:
+            break
+    people = {p.id: i for i, p in enumerate(g.people)}
+    seq = {n.id: i for i, n in enumerate(g.nodes())}
+    sentences: list[PatternSentence] = []
+    seen: set[str] = set()
+    for path in paths:
+        owner = g.owner(g.node(path[-2] if _is_need(g, path[-1]) else path[-1]))
+        text = sentence_text_for(g, path, "first")
+        if text.casefold() in seen:
+            continue
+        seen.add(text.casefold())
+        sentences.append(PatternSentence(person=owner.id if owner else None, node_ids=path,
+                                         text=text))
+    sentences.sort(key=lambda s: (people.get(s.person, -1) if s.person else -1,
+                                  [seq[n] for n in s.node_ids]))
+    capped = len(sentences) > limit or len(paths) > enough
+    return sentences[:limit], capped
+
+
+def sentence_text(s: PatternSentence, g: MapGraph, voice: Voice = "first") -> str:
+    """The sentence in the first person ("I feel") or the second ("you feel"),
+    for the client reading their own map at home."""
+    return sentence_text_for(g, s.node_ids, voice)
+
+
+def sentence_text_for(g: MapGraph, path: list[str], voice: Voice = "first") -> str:
+    """The sentence for a path trigger -> inner parts -> strategy [-> need]."""
+    nodes = [g.node(n) for n in path]
+    subject = "I" if voice == "first" else "you"
+    trigger, rest = nodes[0], nodes[1:]
+    need = rest.pop() if rest and rest[-1].kind is NodeKind.NEED else None
+    strategy = rest.pop() if rest and rest[-1].kind is NodeKind.STRATEGY else None
+    clauses = [_when(trigger.label)]
+    inner = _inner_clauses(g, rest, subject)
+    clauses += inner
+    if strategy is not None:
+        move = _strip(strategy.label, ("i ",))
+        clauses.append(f"{'so ' if inner else ''}{subject} {move}")
+    text = ", ".join(clauses)
+    if need is not None:
+        text += f", because {subject} need {_strip(need.label, ('i need ',))}"
+    return text + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def _paths_from(g: MapGraph, trigger: str):
+    """Paths trigger -> inner... -> strategy [-> need], depth first."""
+    path = [trigger]
+
+    def walk(node_id: str):
+        for link in g.links_out(node_id):
+            target = link.target
+            if target in path:
+                continue
+            kind = g.node(target).kind
+            if kind is NodeKind.STRATEGY:
+                needs = [lk.target for lk in g.links_out(target)
+                         if lk.kind is LinkKind.LONGS_FOR and g.node(lk.target).kind is NodeKind.NEED]
+                if needs:
+                    for need in needs:
+                        yield [*path, target, need]
+                else:
+                    yield [*path, target]
+            elif kind in _INNER and len(path) <= MAX_INNER and link.kind is not LinkKind.BLOCKS:
+                path.append(target)
+                yield from walk(target)
+                path.pop()
+
+    yield from walk(trigger)
+
+
+def _is_need(g: MapGraph, node_id: str) -> bool:
+    return g.node(node_id).kind is NodeKind.NEED
+
+
+def _inner_clauses(g: MapGraph, parts: list, subject: str) -> list[str]:
+    """Feelings, thoughts and body parts in path order; feelings next to each
+    other share one "I feel" ("I feel hurt and angry")."""
+    clauses: list[str] = []
+    feelings: list[str] = []
+
+    def close_feelings() -> None:
+        if feelings:
+            clauses.append(f"{subject} feel {_join(feelings)}")
+            feelings.clear()
+
+    previous = None
+    for node in parts:
+        if node.kind is NodeKind.FEELING:
+            label = _strip(node.label, ("i feel ", "feeling "))
+            masked = previous is not None and previous.kind is NodeKind.FEELING and \
+                g.link(previous.id, node.id, LinkKind.MASKS) is not None
+            # A surface feeling masks a core one: say what lies underneath.
+            feelings.append(f"{_UNDERNEATH}{label}" if masked else label)
+        else:
+            close_feelings()
+            if node.kind is NodeKind.MEANING:
+                clauses.append(_thought(node.label, subject))
+            else:
+                clauses.append(_body(node.label, subject))
+        previous = node
+    close_feelings()
+    return clauses
+
+
+def _when(label: str) -> str:
+    text = _strip(label, ("when ",))
+    # A trigger written as a thing ("a stream of messages") needs a verb.
+    if text.lower().startswith(("a ", "an ", "another ", "no ", "some ", "too much ",
+                                "too many ", "lots of ")):
+        text = f"there's {text}"
+    return f"When {text}"
+
+
+def _thought(label: str, subject: str) -> str:
+    text = _strip(label, ("i think ", "i think that "))
+    if subject == "I":
+        return f"I think {text}"
+    # The client's thought stays in their words, quoted, so "I" stays theirs.
+    first_person = text.lower().split()[0] in ("i", "i'm", "i've", "i'll", "my", "me", "we", "we're")
+    return f"you think “{text}”" if first_person else f"you think {text}"
+
+
+def _body(label: str, subject: str) -> str:
+    lowered = label.lower()
+    if lowered.startswith(("my ", "i notice ")):
+        text = label if lowered.startswith("my ") else label[len("i notice "):]
+        if subject == "you" and lowered.startswith("my "):
+            return "your " + label[3:]
+        return text if lowered.startswith("my ") else f"{subject} notice {text}"
+    return f"{subject} notice {label}"
+
+
+def _strip(label: str, prefixes: tuple[str, ...]) -> str:
+    """The label without a lead-in the sentence already says ("I feel ...")."""
+    lowered = label.lower()
+    for prefix in prefixes:
+        if lowered.startswith(prefix) and len(label) > len(prefix):
+            return label[len(prefix):]
+    return label
+
+
+_UNDERNEATH = "\0underneath "
+
+
+def _join(items: list[str]) -> str:
+    """a; a and b; a, b and c; and a masked feeling as "a, and underneath, b"."""
+    groups: list[list[str]] = [[]]
+    for item in items:
+        if item.startswith(_UNDERNEATH):
+            groups.append([item[len(_UNDERNEATH):]])
+        else:
+            groups[-1].append(item)
+    said = [_and(group) for group in groups if group]
+    return ", and underneath that, ".join(said)
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
