@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from patterns.graph import MapGraph
+from patterns.map_view import MapView, view_of
 from patterns.vocabulary import LinkKind, NodeKind
 
 #: Link kinds by which one move can set off a trigger (explicit or default).
@@ -33,44 +34,43 @@ class DanceStep(BaseModel):
     stream of messages and questions”."""
 
 
-def find_dance(g: MapGraph) -> list[DanceStep]:
+def find_dance(g: MapGraph | MapView) -> list[DanceStep]:
     """Every step of the dance, the first person's moves first.
 
     Only moves that reach someone else count: a map without people has none.
     """
-    seq = {n.id: i for i, n in enumerate(g.nodes())}
-    people = {p.id: i for i, p in enumerate(g.people)}
+    view = view_of(g)
+    seq, people = view.seq, view.person_rank
     steps: dict[tuple[str, str, str], list[str]] = {}
-    for strategy in g.nodes(NodeKind.STRATEGY):
-        mover = g.owner(strategy)
+    for strategy in view.of_kind(NodeKind.STRATEGY):
+        mover = view.owner[strategy.id]
         if mover is None:
             continue
-        for link in g.links_out(strategy.id):
-            trigger = g.node(link.target)
+        for link in view.out[strategy.id]:
+            trigger = view.node[link.target]
             if trigger.kind is not NodeKind.TRIGGER or link.kind not in _SETS_OFF:
                 continue
-            other = g.owner(trigger)
-            if other is None or other.id == mover.id:
+            other = view.owner[trigger.id]
+            if other is None or other == mover:
                 continue
-            moves = steps.setdefault((mover.id, other.id, trigger.id), [])
+            moves = steps.setdefault((mover, other, trigger.id), [])
             if strategy.id not in moves:
                 moves.append(strategy.id)
     ordered = sorted(steps.items(), key=lambda item: (people[item[0][0]], seq[item[1][0]],
                                                        seq[item[0][2]]))
     return [
         DanceStep(person=mover, strategies=moves, other=other, trigger=trigger,
-                  text=_line(g, mover, moves, other, trigger))
+                  text=_line(view, mover, moves, other, trigger))
         for (mover, other, trigger), moves in ordered
     ]
 
 
-def _line(g: MapGraph, mover: str, moves: list[str], other: str, trigger: str) -> str:
-    mover_name = g.person(mover).name  # type: ignore[union-attr]
-    other_name = g.person(other).name  # type: ignore[union-attr]
-    said = [f"“{g.node(m).label}”" for m in moves]
+def _line(view: MapView, mover: str, moves: list[str], other: str, trigger: str) -> str:
+    mover_name, other_name = view.name(mover) or mover, view.name(other) or other
+    said = [f"“{view.node[m].label}”" for m in moves]
     what = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
     verb = "lands" if len(said) == 1 else "land"
-    return f"{_possessive(mover_name)} {what} {verb} on {other_name} as “{g.node(trigger).label}”"
+    return f"{_possessive(mover_name)} {what} {verb} on {other_name} as “{view.node[trigger].label}”"
 
 
 def _possessive(name: str) -> str:

@@ -14,6 +14,7 @@ import networkx as nx
 from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
+from patterns.map_view import MapView, view_of
 from patterns.vocabulary import NodeKind
 
 #: How many of each kind of hot spot to name: a short list gets read.
@@ -38,13 +39,13 @@ class HotSpot(BaseModel):
     ("loops"), or both."""
 
 
-def downstream_reach(g: MapGraph) -> dict[str, int]:
+def downstream_reach(g: MapGraph | MapView) -> dict[str, int]:
     """For every node, how many other nodes it leads to.
 
     Nodes in one strongly connected component reach the same set, so the
     count is worked out once per component, as a bit set, bottom up.
     """
-    graph = g.graph
+    graph = view_of(g).graph.graph
     component: dict[str, int] = {}
     members: list[list[str]] = []
     for c, scc in enumerate(nx.strongly_connected_components(graph)):
@@ -91,22 +92,24 @@ def _fill(start: int, successors: list[set[int]], own: list[int], bits: list[int
         stack.pop()
 
 
-def hot_spots(g: MapGraph, loops: Iterable[list[str]], *, top: int = TOP) -> list[HotSpot]:
+def hot_spots(g: MapGraph | MapView, loops: Iterable[list[str]], *,
+              top: int = TOP) -> list[HotSpot]:
     """The triggers and feelings that reach furthest, then the nodes on the
     most loops (at least two), `top` of each; a node can be both."""
-    reach = downstream_reach(g)
+    view = view_of(g)
+    reach = downstream_reach(view)
     on_loops: dict[str, int] = {}
     for cycle in loops:
         for node_id in set(cycle):
             on_loops[node_id] = on_loops.get(node_id, 0) + 1
-    seq = {n.id: i for i, n in enumerate(g.nodes())}
+    seq = view.seq
 
     def spot(node_id: str) -> HotSpot:
-        owner = g.owner(g.node(node_id))
-        return HotSpot(node=node_id, person=owner.id if owner else None,
+        return HotSpot(node=node_id, person=view.owner[node_id],
                        reach=reach.get(node_id, 0), loops=on_loops.get(node_id, 0))
 
-    far = sorted((n.id for n in g.nodes() if n.kind in (NodeKind.TRIGGER, NodeKind.FEELING)
+    far = sorted((n.id for n in view.node.values()
+                  if n.kind in (NodeKind.TRIGGER, NodeKind.FEELING)
                   and reach.get(n.id, 0) > 0), key=lambda i: (-reach[i], seq[i]))[:top]
     busy = sorted((i for i, count in on_loops.items() if count >= 2),
                   key=lambda i: (-on_loops[i], seq[i]))[:top]
@@ -118,11 +121,11 @@ def hot_spots(g: MapGraph, loops: Iterable[list[str]], *, top: int = TOP) -> lis
     return list(spots.values())
 
 
-def hot_spot_text(h: HotSpot, g: MapGraph) -> str:
+def hot_spot_text(h: HotSpot, g: MapGraph | MapView) -> str:
     """One line for a list: “Sam goes quiet” sets off 9 other parts of the map."""
     parts = []
     if "reach" in h.why:
         parts.append(f"sets off {h.reach} other part{'s' if h.reach != 1 else ''} of the map")
     if "loops" in h.why:
         parts.append(f"sits on {h.loops} loops")
-    return f"“{g.node(h.node).label}” " + " and ".join(parts)
+    return f"“{view_of(g).node[h.node].label}” " + " and ".join(parts)

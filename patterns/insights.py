@@ -14,6 +14,7 @@ from patterns.dance import DanceStep, find_dance
 from patterns.graph import MapGraph
 from patterns.hotspots import HotSpot, hot_spots
 from patterns.loops import FoundLoop, find_loops
+from patterns.map_view import MapView
 from patterns.needs import (
     BlockedNeed,
     UnmetNeed,
@@ -60,18 +61,19 @@ class Insights(BaseModel):
 def analyse(g: MapGraph) -> Insights:
     """Loops, pattern sentences, needs, strategies without an alternative, hot
     spots and the dance, for the map as it is now."""
-    search = find_loops(g)
-    sentences, sentences_capped = find_sentences(g)
+    view = MapView(g)
+    search = find_loops(view)
+    sentences, sentences_capped = find_sentences(view)
     return Insights(
         loops=search.loops,
         loops_capped=search.capped,
         sentences=sentences,
         sentences_capped=sentences_capped,
-        unmet_needs=unmet_needs(g),
-        blocked_needs=blocked_needs(g),
-        unreplaced_strategies=unreplaced_strategies(g),
-        hot_spots=hot_spots(g, (lp.nodes for lp in search.loops)),
-        dance=find_dance(g),
+        unmet_needs=unmet_needs(view),
+        blocked_needs=blocked_needs(view),
+        unreplaced_strategies=unreplaced_strategies(view),
+        hot_spots=hot_spots(view, (lp.nodes for lp in search.loops)),
+        dance=find_dance(view),
     )
 
 

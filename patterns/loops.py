@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from patterns.edits import loop_key
 from patterns.graph import MapGraph
+from patterns.map_view import MapView, view_of
 from patterns.vocabulary import READING_ORDER, NodeKind
 
 #: Longest loop looked for, in steps. A two-person dance with a meaning, a
@@ -64,29 +65,30 @@ class LoopSearch(BaseModel):
     look for, or the search ran out of time)."""
 
 
-def find_loops(g: MapGraph, *, limit: int = MAX_LOOPS, max_length: int = MAX_LOOP_LENGTH,
-               budget: int = WORK_BUDGET) -> LoopSearch:
+def find_loops(g: MapGraph | MapView, *, limit: int = MAX_LOOPS,
+               max_length: int = MAX_LOOP_LENGTH, budget: int = WORK_BUDGET) -> LoopSearch:
     """Every loop of the map up to `max_length` steps, at most `limit` of them.
 
     Loops the map names are always listed, however long they are.
     """
-    ids = [n.id for n in g.nodes()]
-    index = {node_id: i for i, node_id in enumerate(ids)}
-    adj = [sorted({index[t] for t in g.graph.adj[node_id]}) for node_id in ids]
-    strategy = [g.node(node_id).kind is NodeKind.STRATEGY for node_id in ids]
+    view = view_of(g)
+    ids, index = view.ids, view.seq
+    graph_adj = view.graph.graph.adj
+    adj = [sorted({index[t] for t in graph_adj[node_id]}) for node_id in ids]
+    strategy = [view.kind(node_id) is NodeKind.STRATEGY for node_id in ids]
     search = _CycleSearch(adj, strategy, limit, budget)
     search.run(max_length)
 
     cycles = search.vicious + search.other
-    named = {loop_key(lp.nodes): lp for lp in g.loops}
+    named = {loop_key(lp.nodes): lp for lp in view.graph.loops}
     found_keys = {loop_key([ids[i] for i in c]) for c in cycles}
-    for lp in g.loops:  # a named loop stays listed even past the bounds
+    for lp in view.graph.loops:  # a named loop stays listed even past the bounds
         if loop_key(lp.nodes) not in found_keys and all(n in index for n in lp.nodes):
             cycles.append([index[n] for n in lp.nodes])
             found_keys.add(loop_key(lp.nodes))
 
-    loops = [_found(g, [ids[i] for i in c], named) for c in cycles]
-    seq = {node_id: i for i, node_id in enumerate(ids)}
+    loops = [_found(view, [ids[i] for i in c], named) for c in cycles]
+    seq = view.seq
     loops.sort(key=lambda lp: (not lp.vicious, len(lp.nodes), lp.name is None,
                                [seq[n] for n in lp.nodes]))
     capped = search.capped or len(loops) > limit
@@ -96,35 +98,37 @@ def find_loops(g: MapGraph, *, limit: int = MAX_LOOPS, max_length: int = MAX_LOO
     return LoopSearch(loops=shown, capped=capped)
 
 
-def start_node(g: MapGraph, cycle: list[str]) -> int:
+_RANK = {kind: i for i, kind in enumerate(READING_ORDER)}
+_RANK[NodeKind.TRIGGER] = -1  # triggers first: a loop reads "when this happens..."
+
+
+def start_node(g: MapGraph | MapView, cycle: list[str]) -> int:
     """Where a loop is best read from: a trigger if there is one (the first
     person's before the others'), else the earliest part in reading order."""
-    rank = {kind: i for i, kind in enumerate(READING_ORDER)}
-    # Triggers first: a loop reads "when this happens..."
-    rank[NodeKind.TRIGGER] = -1
-    people = {p.id: i for i, p in enumerate(g.people)}
+    view = view_of(g)
 
     def order(i: int) -> tuple[int, int, int]:
-        node = g.node(cycle[i])
-        owner = g.owner(node)
-        return rank[node.kind], people.get(owner.id, 0) if owner else 0, g.node_seq(cycle[i])
+        node_id = cycle[i]
+        owner = view.owner[node_id]
+        return (_RANK[view.kind(node_id)], view.person_rank[owner] if owner else 0,
+                view.seq[node_id])
 
     return min(range(len(cycle)), key=order)
 
 
-def _found(g: MapGraph, cycle: list[str], named: dict) -> FoundLoop:
-    start = start_node(g, cycle)
+def _found(view: MapView, cycle: list[str], named: dict) -> FoundLoop:
+    start = start_node(view, cycle)
     nodes = cycle[start:] + cycle[:start]
     people: list[str] = []
     for node_id in nodes:
-        owner = g.owner(g.node(node_id))
-        if owner is not None and owner.id not in people:
-            people.append(owner.id)
+        owner = view.owner[node_id]
+        if owner is not None and owner not in people:
+            people.append(owner)
     name = named.get(loop_key(nodes))
     return FoundLoop(
         nodes=nodes,
         name=name.name if name is not None else None,
-        vicious=any(g.node(n).kind is NodeKind.STRATEGY for n in nodes),
+        vicious=any(view.kind(n) is NodeKind.STRATEGY for n in nodes),
         people=people,
     )
 
@@ -161,13 +165,19 @@ class _CycleSearch:
     def run(self, max_length: int) -> None:
         if not self.starts:
             return
+        starts = self.starts
         for length in range(2, max_length + 1):
-            for s in self.starts:
+            # Only a start with `length` nodes around it can close such a loop.
+            starts = [s for s in starts if len(self._distances(s)) >= length]
+            if not starts:
+                return
+            for s in starts:
                 if not self._walk_from(s, length):
                     self.capped = True
                     return
-        # Anything longer than max_length was not looked for.
-        self.capped = self.capped or self._longer_exists(max_length)
+        # A loop longer than max_length was not looked for; one may exist where
+        # more than max_length nodes lie on the way back to a start.
+        self.capped = self.capped or any(len(self._distances(s)) > max_length for s in starts)
 
     def _distances(self, s: int) -> dict[int, int]:
         """Steps from each node back to `s` through nodes above `s` (its component)."""
@@ -190,12 +200,10 @@ class _CycleSearch:
         """Record the cycles of exactly `length` nodes whose lowest node is `s`;
         False if the search must stop (enough loops, or out of budget)."""
         dist = self._distances(s)
-        if len(dist) < length:
-            return True
         adj, strategy = self.adj, self.strategy
         path = [s]
         on_path = {s}
-        # Iterative walk: a stack of (node, iterator over its successors).
+        # Iterative walk: one iterator over successors per node on the path.
         stack = [iter(adj[s])]
         budget = self.budget
         while stack:
@@ -228,11 +236,3 @@ class _CycleSearch:
         if len(self.vicious) > self.limit:
             return False
         return budget > 0
-
-    def _longer_exists(self, max_length: int) -> bool:
-        """Whether some cycle longer than `max_length` may have been missed:
-        true when a component is bigger than the length looked for."""
-        sizes: dict[int, int] = {}
-        for v in self.starts:
-            sizes[self.component[v]] = sizes.get(self.component[v], 0) + 1
-        return any(size > max_length for size in sizes.values())

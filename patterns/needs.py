@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
+from patterns.map_view import MapView, view_of
 from patterns.vocabulary import LinkKind, NodeKind
 
 
@@ -47,44 +48,36 @@ class UnreplacedStrategy(BaseModel):
     """Whose move it is (None on a map without people)."""
 
 
-def _person(g: MapGraph, node_id: str) -> str | None:
-    owner = g.owner(g.node(node_id))
-    return owner.id if owner else None
-
-
-def _sources(g: MapGraph, node_id: str, kind: LinkKind,
-             from_kinds: tuple[NodeKind, ...] | None = None) -> list[str]:
-    return [lk.source for lk in g.links_in(node_id)
-            if lk.kind is kind and (from_kinds is None or g.node(lk.source).kind in from_kinds)]
-
-
-def unmet_needs(g: MapGraph) -> list[UnmetNeed]:
+def unmet_needs(g: MapGraph | MapView) -> list[UnmetNeed]:
     """Needs longed for but met by no response or resource: "needs without a
     new way to meet them yet", in file order."""
+    view = view_of(g)
     out = []
-    for need in g.nodes(NodeKind.NEED):
-        longing = _sources(g, need.id, LinkKind.LONGS_FOR)
-        met = _sources(g, need.id, LinkKind.MEETS, (NodeKind.RESPONSE, NodeKind.RESOURCE))
+    for need in view.of_kind(NodeKind.NEED):
+        longing = view.sources(need.id, LinkKind.LONGS_FOR)
+        met = view.sources(need.id, LinkKind.MEETS, (NodeKind.RESPONSE, NodeKind.RESOURCE))
         if longing and not met:
-            out.append(UnmetNeed(need=need.id, person=_person(g, need.id), longed_for_by=longing))
+            out.append(UnmetNeed(need=need.id, person=view.owner[need.id], longed_for_by=longing))
     return out
 
 
-def blocked_needs(g: MapGraph) -> list[BlockedNeed]:
+def blocked_needs(g: MapGraph | MapView) -> list[BlockedNeed]:
     """Needs a strategy blocks, with what longs for them, in file order."""
+    view = view_of(g)
     out = []
-    for need in g.nodes(NodeKind.NEED):
-        blocking = _sources(g, need.id, LinkKind.BLOCKS, (NodeKind.STRATEGY,))
+    for need in view.of_kind(NodeKind.NEED):
+        blocking = view.sources(need.id, LinkKind.BLOCKS, (NodeKind.STRATEGY,))
         if blocking:
-            out.append(BlockedNeed(need=need.id, person=_person(g, need.id), blocked_by=blocking,
-                                   longed_for_by=_sources(g, need.id, LinkKind.LONGS_FOR)))
+            out.append(BlockedNeed(need=need.id, person=view.owner[need.id], blocked_by=blocking,
+                                   longed_for_by=view.sources(need.id, LinkKind.LONGS_FOR)))
     return out
 
 
-def unreplaced_strategies(g: MapGraph) -> list[UnreplacedStrategy]:
+def unreplaced_strategies(g: MapGraph | MapView) -> list[UnreplacedStrategy]:
     """Strategies no response replaces yet, in file order."""
+    view = view_of(g)
     return [
-        UnreplacedStrategy(strategy=s.id, person=_person(g, s.id))
-        for s in g.nodes(NodeKind.STRATEGY)
-        if not _sources(g, s.id, LinkKind.REPLACES, (NodeKind.RESPONSE,))
+        UnreplacedStrategy(strategy=s.id, person=view.owner[s.id])
+        for s in view.of_kind(NodeKind.STRATEGY)
+        if not view.sources(s.id, LinkKind.REPLACES, (NodeKind.RESPONSE,))
     ]

@@ -15,11 +15,14 @@ map lists its people.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel
 
 from patterns.graph import MapGraph
+from patterns.map_view import MapView, view_of
+from patterns.models import Node
 from patterns.vocabulary import LinkKind, NodeKind
 
 #: Inner parts (feelings, meanings, sensations) one sentence walks through at
@@ -45,51 +48,52 @@ class PatternSentence(BaseModel):
     """The sentence in the first person ("When ..., I feel ...")."""
 
 
-def find_sentences(g: MapGraph, *, limit: int = MAX_SENTENCES) -> tuple[list[PatternSentence], bool]:
+def find_sentences(g: MapGraph | MapView, *,
+                   limit: int = MAX_SENTENCES) -> tuple[list[PatternSentence], bool]:
     """Every pattern sentence of the map, grouped by person, without repeats;
     and whether the list was cut at `limit`."""
+    view = view_of(g)
     paths: list[list[str]] = []
     enough = limit * 4  # room to drop duplicates and still fill the list
-    for trigger in g.nodes(NodeKind.TRIGGER):
-        for path in _paths_from(g, trigger.id):
+    for trigger in view.of_kind(NodeKind.TRIGGER):
+        for path in _paths_from(view, trigger.id):
             paths.append(path)
             if len(paths) > enough:
                 break
         if len(paths) > enough:
             break
-    people = {p.id: i for i, p in enumerate(g.people)}
-    seq = {n.id: i for i, n in enumerate(g.nodes())}
+    people, seq = view.person_rank, view.seq
     sentences: list[PatternSentence] = []
     seen: set[str] = set()
     for path in paths:
-        owner = g.owner(g.node(path[-2] if _is_need(g, path[-1]) else path[-1]))
-        text = sentence_text_for(g, path, "first")
+        strategy = path[-2] if view.kind(path[-1]) is NodeKind.NEED else path[-1]
+        text = sentence_text_for(view, path, "first")
         if text.casefold() in seen:
             continue
         seen.add(text.casefold())
-        sentences.append(PatternSentence(person=owner.id if owner else None, node_ids=path,
-                                         text=text))
-    sentences.sort(key=lambda s: (people.get(s.person, -1) if s.person else -1,
+        sentences.append(PatternSentence(person=view.owner[strategy], node_ids=path, text=text))
+    sentences.sort(key=lambda s: (people[s.person] if s.person else -1,
                                   [seq[n] for n in s.node_ids]))
     capped = len(sentences) > limit or len(paths) > enough
     return sentences[:limit], capped
 
 
-def sentence_text(s: PatternSentence, g: MapGraph, voice: Voice = "first") -> str:
+def sentence_text(s: PatternSentence, g: MapGraph | MapView, voice: Voice = "first") -> str:
     """The sentence in the first person ("I feel") or the second ("you feel"),
     for the client reading their own map at home."""
     return sentence_text_for(g, s.node_ids, voice)
 
 
-def sentence_text_for(g: MapGraph, path: list[str], voice: Voice = "first") -> str:
+def sentence_text_for(g: MapGraph | MapView, path: list[str], voice: Voice = "first") -> str:
     """The sentence for a path trigger -> inner parts -> strategy [-> need]."""
-    nodes = [g.node(n) for n in path]
+    view = view_of(g)
+    nodes = [view.node[n] for n in path]
     subject = "I" if voice == "first" else "you"
     trigger, rest = nodes[0], nodes[1:]
     need = rest.pop() if rest and rest[-1].kind is NodeKind.NEED else None
     strategy = rest.pop() if rest and rest[-1].kind is NodeKind.STRATEGY else None
     clauses = [_when(trigger.label)]
-    inner = _inner_clauses(g, rest, subject)
+    inner = _inner_clauses(view, rest, subject)
     clauses += inner
     if strategy is not None:
         move = _strip(strategy.label, ("i ",))
@@ -100,19 +104,19 @@ def sentence_text_for(g: MapGraph, path: list[str], voice: Voice = "first") -> s
     return text + ("" if text.endswith((".", "!", "?")) else ".")
 
 
-def _paths_from(g: MapGraph, trigger: str):
+def _paths_from(view: MapView, trigger: str) -> Iterator[list[str]]:
     """Paths trigger -> inner... -> strategy [-> need], depth first."""
     path = [trigger]
 
-    def walk(node_id: str):
-        for link in g.links_out(node_id):
+    def walk(node_id: str) -> Iterator[list[str]]:
+        for link in view.out[node_id]:
             target = link.target
             if target in path:
                 continue
-            kind = g.node(target).kind
+            kind = view.kind(target)
             if kind is NodeKind.STRATEGY:
-                needs = [lk.target for lk in g.links_out(target)
-                         if lk.kind is LinkKind.LONGS_FOR and g.node(lk.target).kind is NodeKind.NEED]
+                needs = [lk.target for lk in view.out[target]
+                         if lk.kind is LinkKind.LONGS_FOR and view.kind(lk.target) is NodeKind.NEED]
                 if needs:
                     for need in needs:
                         yield [*path, target, need]
@@ -126,11 +130,7 @@ def _paths_from(g: MapGraph, trigger: str):
     yield from walk(trigger)
 
 
-def _is_need(g: MapGraph, node_id: str) -> bool:
-    return g.node(node_id).kind is NodeKind.NEED
-
-
-def _inner_clauses(g: MapGraph, parts: list, subject: str) -> list[str]:
+def _inner_clauses(view: MapView, parts: list[Node], subject: str) -> list[str]:
     """Feelings, thoughts and body parts in path order; feelings next to each
     other share one "I feel" ("I feel hurt and angry")."""
     clauses: list[str] = []
@@ -146,7 +146,7 @@ def _inner_clauses(g: MapGraph, parts: list, subject: str) -> list[str]:
         if node.kind is NodeKind.FEELING:
             label = _strip(node.label, ("i feel ", "feeling "))
             masked = previous is not None and previous.kind is NodeKind.FEELING and \
-                g.link(previous.id, node.id, LinkKind.MASKS) is not None
+                view.has_link(previous.id, node.id, LinkKind.MASKS)
             # A surface feeling masks a core one: say what lies underneath.
             feelings.append(f"{_UNDERNEATH}{label}" if masked else label)
         else:

@@ -1,0 +1,71 @@
+"""The map frozen for reading, once per analysis.
+
+`MapGraph` sorts into file order on every call, which is right for an edit
+and too slow for an analysis that asks thousands of small questions after
+every keystroke. A `MapView` answers them from plain dicts built in one pass.
+It is a snapshot: build a new one after the map changes.
+"""
+
+from __future__ import annotations
+
+from patterns.graph import MapGraph
+from patterns.models import Link, Node
+from patterns.vocabulary import LinkKind, NodeKind
+
+
+class MapView:
+    """Nodes in file order, links out of and into each node, and owners."""
+
+    def __init__(self, g: MapGraph) -> None:
+        self.graph = g
+        data = sorted(g.graph.nodes(data=True), key=lambda item: item[1]["seq"])
+        self.ids: list[str] = [node_id for node_id, _ in data]
+        """Node ids in file order."""
+        self.seq: dict[str, int] = {node_id: i for i, node_id in enumerate(self.ids)}
+        """Each node's place in file order."""
+        self.node: dict[str, Node] = {node_id: d["node"] for node_id, d in data}
+        """The node model of each id."""
+        self.out: dict[str, list[Link]] = {node_id: [] for node_id in self.ids}
+        """Links leaving each node, in file order."""
+        self.into: dict[str, list[Link]] = {node_id: [] for node_id in self.ids}
+        """Links arriving at each node, in file order."""
+        edges = sorted(g.graph.edges(keys=True, data=True), key=lambda e: e[3]["seq"])
+        for source, target, _, d in edges:
+            self.out[source].append(d["link"])
+            self.into[target].append(d["link"])
+        self.person_rank: dict[str, int] = {p.id: i for i, p in enumerate(g.people)}
+        """Each person's place in the map's list of people (the client first)."""
+        first = g.people[0].id if g.people else None
+        self.owner: dict[str, str | None] = {
+            node_id: (node.person if node.person in self.person_rank else first)
+            for node_id, node in self.node.items()
+        }
+        """Whose experience each node is: its person, else the first person."""
+
+    def of_kind(self, kind: NodeKind) -> list[Node]:
+        """Nodes of one kind, in file order."""
+        return [n for n in self.node.values() if n.kind is kind]
+
+    def kind(self, node_id: str) -> NodeKind:
+        """The kind of a node."""
+        return self.node[node_id].kind
+
+    def sources(self, node_id: str, kind: LinkKind,
+                from_kinds: tuple[NodeKind, ...] | None = None) -> list[str]:
+        """Ids of the nodes linking to `node_id` by `kind`, in file order."""
+        return [lk.source for lk in self.into[node_id]
+                if lk.kind is kind and (from_kinds is None or self.kind(lk.source) in from_kinds)]
+
+    def has_link(self, source: str, target: str, kind: LinkKind) -> bool:
+        """Whether the link source -kind-> target exists."""
+        return any(lk.target == target and lk.kind is kind for lk in self.out[source])
+
+    def name(self, person_id: str | None) -> str | None:
+        """A person's name, or None."""
+        person = self.graph.person(person_id)
+        return person.name if person else None
+
+
+def view_of(g: MapGraph | MapView) -> MapView:
+    """A view of `g`, or `g` itself if it already is one."""
+    return g if isinstance(g, MapView) else MapView(g)
