@@ -1,0 +1,278 @@
+"""The details of the selected node, below the map, and its editor in place.
+
+Read: a title line (label · kind · person · intensity) and the links in and
+out, with the notes. At 80×24 it shrinks to one line. Edit (Enter on a node,
+or `e`): each field of the node becomes editable where it stands; a change is
+asked of the screen as an `UpdateNode` edit when the field is left or Enter
+is pressed, so every change is one undo step. The node's links are listed
+below the fields: Delete removes one, Enter changes its kind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from patterns.edits import RemoveLink, UpdateNode
+from patterns.models import Link, Node
+from patterns.vocabulary import FeelingLayer, NodeKind, StrategyStyle, link_phrase
+from tui.messages import EditRequested
+from tui.session.view import HIDDEN_NOTE, SessionView
+
+
+def _short(text: str, limit: int = 32) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def title_line(view: SessionView, node: Node) -> str:
+    """`scared of being left · feeling, core · Zoë · intensity 9`."""
+    parts = [node.label, view.kind_text(node)]
+    if owner := view.owner_name(node):
+        parts.append(owner)
+    if node.intensity is not None:
+        parts.append(f"intensity {node.intensity}")
+    return " · ".join(parts)
+
+
+def links_text(view: SessionView, links: list[Link], end: str) -> str:
+    """`Sam goes quiet… (activates) · Gran's kitchen… (soothes)` or `—`."""
+    g = view.graph
+    words = [f"{_short(g.node(getattr(lk, end)).label)} ({link_phrase(lk.kind)})" for lk in links]
+    return " · ".join(words) or "—"
+
+
+class LinkList(OptionList):
+    """The selected node's links; Delete removes one, Enter changes its kind."""
+
+    BINDINGS = [
+        Binding("delete,backspace", "remove", "remove link", id="link.remove"),
+        Binding("enter", "change_kind", "change link kind", id="link.kind"),
+    ]
+
+    class KindWanted(Message):
+        """Enter on a link: choose another kind for it."""
+
+        def __init__(self, link: Link) -> None:
+            super().__init__()
+            self.link = link
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.links: list[Link] = []
+
+    def _current(self) -> Link | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.links):
+            return None
+        return self.links[self.highlighted]
+
+    def action_remove(self) -> None:
+        link = self._current()
+        if link is not None:
+            self.post_message(EditRequested(RemoveLink(link.source, link.target, link.kind)))
+
+    def action_change_kind(self) -> None:
+        link = self._current()
+        if link is not None:
+            self.post_message(self.KindWanted(link))
+
+
+_TEXT_FIELDS = ("label", "intensity", "note", "private_note")
+
+
+class DetailsPanel(Vertical):
+    """The selected node, to read or to edit in place."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._view: SessionView | None = None
+        self.editing = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="details-read", markup=False)
+        with Vertical(id="details-form"):
+            with Horizontal(classes="form-row"):
+                yield Label("label", classes="field-name")
+                yield Input(id="field-label", classes="wide")
+            with Horizontal(classes="form-row"):
+                yield Label("kind", classes="field-name")
+                yield Select([(k.value, k) for k in NodeKind], allow_blank=False,
+                             id="field-kind", compact=True)
+                yield Label("person", classes="field-name")
+                yield Select([], id="field-person", compact=True, prompt="default")
+                yield Label("intensity", classes="field-name")
+                yield Input(id="field-intensity", type="integer", max_length=2,
+                            placeholder="0–10", classes="narrow")
+                yield Label("layer", id="shade-name", classes="field-name")
+                yield Select([], id="field-shade", compact=True, prompt="—")
+            with Horizontal(classes="form-row"):
+                yield Label("note", classes="field-name")
+                yield Input(id="field-note", classes="wide", placeholder="shared with the client")
+            with Horizontal(classes="form-row"):
+                yield Label("private", classes="field-name")
+                yield Input(id="field-private_note", classes="wide",
+                            placeholder="therapist only: never shown to the client")
+            yield LinkList(id="details-links")
+
+    # -- data down ------------------------------------------------------------
+
+    def show(self, view: SessionView) -> None:
+        """Show the selected node (and keep the editor in step with the map)."""
+        self._view = view
+        node = view.node(view.selected)
+        self.set_class(node is None, "-empty")
+        if node is None:
+            self.border_title = "details"
+            self.query_one("#details-read", Static).update(
+                "Nothing selected. Add a part on the line below, or pick a node on the map."
+            )
+            if self.editing:
+                self.stop_editing()
+            return
+        self.border_title = _short(title_line(view, node), 110)
+        g = view.graph
+        read = Text()
+        read.append("from  ", style="bold")
+        read.append(links_text(view, g.links_in(node.id), "source"))
+        read.append("\nto    ", style="bold")
+        read.append(links_text(view, g.links_out(node.id), "target"))
+        read.append("\nnote: ", style="bold")
+        read.append(node.note or "—")
+        private = view.private_note(node)
+        read.append("    private note: ", style="bold")
+        read.append(private or "—", style="italic" if private == HIDDEN_NOTE else "")
+        if self.has_class("-compact"):
+            read = Text(f"{title_line(view, node)} · from {len(g.links_in(node.id))}"
+                        f" · to {len(g.links_out(node.id))}")
+        self.query_one("#details-read", Static).update(read)
+        if self.editing:
+            self._fill_form(view, node)
+
+    def start_editing(self) -> None:
+        """Open the selected node's fields for editing; focus its label."""
+        if self._view is None or self._view.node(self._view.selected) is None:
+            return
+        self.editing = True
+        self.add_class("-editing")
+        self._fill_form(self._view, self._view.node(self._view.selected))  # type: ignore[arg-type]
+        self.query_one("#field-label", Input).focus()
+
+    def stop_editing(self) -> None:
+        """Back to reading (fields left unsaved are saved first)."""
+        if self.editing:
+            for name in _TEXT_FIELDS:
+                self._commit_text(self.query_one(f"#field-{name}", Input))
+        self.editing = False
+        self.remove_class("-editing")
+
+    def _fill_form(self, view: SessionView, node: Node) -> None:
+        focused = self.screen.focused if self.is_attached else None
+
+        def put(widget: Any, value: Any) -> None:
+            if widget is not focused:
+                widget.value = value
+
+        put(self.query_one("#field-label", Input), node.label)
+        put(self.query_one("#field-intensity", Input),
+            "" if node.intensity is None else str(node.intensity))
+        put(self.query_one("#field-note", Input), node.note or "")
+        private = self.query_one("#field-private_note", Input)
+        private.disabled = view.privacy
+        put(private, HIDDEN_NOTE if view.privacy and node.private_note else
+            "" if view.privacy else node.private_note or "")
+        put(self.query_one("#field-kind", Select), node.kind)
+        people = self.query_one("#field-person", Select)
+        people.set_options([(view.person_name(p), p.id) for p in view.graph.people])
+        people.disabled = not view.graph.people
+        put(people, node.person if node.person is not None else Select.NULL)
+        shade = self.query_one("#field-shade", Select)
+        shade_name = self.query_one("#shade-name", Label)
+        if node.kind is NodeKind.FEELING:
+            shade_name.update("layer")
+            shade.set_options([(v.value, v) for v in FeelingLayer])
+            put(shade, node.layer or Select.NULL)
+        elif node.kind is NodeKind.STRATEGY:
+            shade_name.update("style")
+            shade.set_options([(v.value, v) for v in StrategyStyle])
+            put(shade, node.style or Select.NULL)
+        shade.display = shade_name.display = node.kind in (NodeKind.FEELING, NodeKind.STRATEGY)
+        g = view.graph
+        links = g.links_in(node.id) + g.links_out(node.id)
+        link_list = self.query_one(LinkList)
+        keep = link_list.highlighted
+        link_list.links = links
+        link_list.clear_options()
+        for lk in links:
+            if lk.target == node.id:
+                link_list.add_option(Option(
+                    f"← {_short(g.node(lk.source).label, 50)}  ({link_phrase(lk.kind)})"))
+            else:
+                link_list.add_option(Option(
+                    f"→ {_short(g.node(lk.target).label, 50)}  ({link_phrase(lk.kind)})"))
+        if links:
+            link_list.highlighted = min(keep or 0, len(links) - 1)
+
+    # -- changes up -------------------------------------------------------------
+
+    def _ask(self, changes: dict[str, Any]) -> None:
+        view = self._view
+        node = view.node(view.selected) if view else None
+        if node is None:
+            return
+        changed = {k: v for k, v in changes.items() if getattr(node, k) != v}
+        if changed:
+            self.post_message(EditRequested(UpdateNode(node.id, changed)))
+
+    def _commit_text(self, field: Input) -> None:
+        name = (field.id or "").removeprefix("field-")
+        if name not in _TEXT_FIELDS or field.disabled or self._view is None:
+            return
+        value: Any = field.value.strip()
+        if name == "intensity":
+            if value and not value.isdigit():
+                return
+            value = int(value) if value else None
+        elif name != "label":
+            value = value or None
+        self._ask({name: value})
+
+    @on(Input.Submitted, "#details-form Input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._commit_text(event.input)
+
+    @on(Input.Blurred, "#details-form Input")
+    def _left(self, event: Input.Blurred) -> None:
+        self._commit_text(event.input)
+
+    @on(Select.Changed, "#field-kind")
+    def _kind(self, event: Select.Changed) -> None:
+        if self.editing and event.value is not Select.NULL:
+            self._ask({"kind": event.value})
+
+    @on(Select.Changed, "#field-person")
+    def _person(self, event: Select.Changed) -> None:
+        if self.editing:
+            self._ask({"person": None if event.value is Select.NULL else event.value})
+
+    @on(Select.Changed, "#field-shade")
+    def _shade(self, event: Select.Changed) -> None:
+        view = self._view
+        node = view.node(view.selected) if view else None
+        if not self.editing or node is None:
+            return
+        value = None if event.value is Select.NULL else event.value
+        if node.kind is NodeKind.FEELING and (value is None or isinstance(value, FeelingLayer)):
+            self._ask({"layer": value})
+        elif node.kind is NodeKind.STRATEGY and (value is None or isinstance(value, StrategyStyle)):
+            self._ask({"style": value})
+
+
+__all__ = ["DetailsPanel", "LinkList", "links_text", "title_line"]

@@ -1,0 +1,77 @@
+"""`?`: every key of the session screen and the capture line's grammar.
+
+The key list is built from the screen's own bindings, so it is never out of
+step with what the keys do.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+GRAMMAR = [
+    ("t: Sam goes quiet", "adds a trigger (kind words or one letter: t f m b s n r x o)"),
+    ("f: scared of being left", "adds a feeling; m: meaning, b: body sensation"),
+    ("s: text again and again", "adds a protective strategy; n: need, r: resource"),
+    ("x: say 'I'm scared' once", "adds a new response; o: an origin"),
+    ("scared -> texting", "links two parts (by id, whole label or the start of a label)"),
+    ("texting -provokes-> quiet", "links with a kind: activates, leads_to, masks, longs_for,"
+                                  " blocks, provokes, replaces, meets, soothes, shapes"),
+    ("When …, I feel …, so I …, because I need …",
+     "adds a whole cycle at once (also: I think …, my body …, I notice …)"),
+]
+
+MORE_KEYS = [
+    ("↑ ↓", "on the capture line: earlier lines"),
+    ("→", "on the capture line: accept the grey completion"),
+    ("enter", "in the nodes list: edit the node; in its links: change the kind"),
+    ("delete", "in the nodes list: remove the node (ctrl+z brings it back)"),
+    ("escape", "back to the capture line"),
+    ("ctrl+p", "every action by name (the command palette)"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys and the capture grammar; any of escape, ? or q closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 60%; }
+    HelpScreen > VerticalScroll {
+        width: 100; max-width: 96%; height: auto; max-height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+    BINDINGS = [Binding("escape,question_mark,q,f1", "close", "close help", id="help.close")]
+
+    def __init__(self, keys: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(style="bold", no_wrap=True)
+        keys.add_column()
+        for key, what in [*self.keys, *MORE_KEYS]:
+            keys.add_row(key, what)
+        grammar = Table.grid(padding=(0, 2))
+        grammar.add_column(style="bold", no_wrap=True, max_width=44)
+        grammar.add_column()
+        for typed, what in GRAMMAR:
+            grammar.add_row(typed, what)
+        with VerticalScroll() as scroll:
+            scroll.border_title = "help · escape to close"
+            yield Static(Text("Keys", style="bold underline"))
+            yield Static(keys)
+            yield Static(Text("\nThe capture line", style="bold underline"))
+            yield Static(grammar)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+__all__ = ["HelpScreen"]

@@ -1,0 +1,257 @@
+"""The Patterns panel: what the map reveals, beside the picture (issue 4).
+
+Loops first (select one to highlight it on the map, `n` to name it), then
+the pattern read aloud as sentences, needs without a new way to meet them
+yet, needs a move blocks, strategies without an alternative, hot spots and
+the dance between two people. It follows every edit: small maps are
+analysed at once, large ones in a worker so typing never waits for it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from patterns.edits import name_loop
+from patterns.graph import MapGraph
+from patterns.insights import Insights, analyse
+from tui.messages import EditRequested, LoopChosen
+from tui.session.dialogs import TextPrompt
+from tui.session.view import SessionView
+
+#: Maps up to this many nodes are analysed on the spot; larger ones in a worker.
+SYNC_LIMIT = 150
+
+
+def graph_copy(g: MapGraph) -> MapGraph:
+    """A copy a worker may read while the screen goes on editing the original
+    (node and link models are replaced by edits, never changed, so they are shared)."""
+    c = MapGraph(g.title, client=g.client, people=g.people, sessions=g.sessions, loops=g.loops,
+                 experiments=g.experiments, repairs=g.repairs)
+    c.graph = g.graph.copy()
+    return c
+
+
+def _short(text: str, limit: int = 28) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class LoopList(OptionList):
+    """The loops found: Enter shows one on the map, `n` names it."""
+
+    BINDINGS = [
+        Binding("enter", "show_loop", "show on map", id="loop.show"),
+        Binding("n", "name_loop", "name loop", id="loop.name"),
+    ]
+
+    class NameWanted(Message):
+        """`n` on a loop: ask for its name."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class ShowWanted(Message):
+        """Enter on a loop: highlight it on the map (again: stop)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def action_show_loop(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.ShowWanted(self.highlighted))
+
+    def action_name_loop(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.NameWanted(self.highlighted))
+
+
+class PatternsPanel(VerticalScroll):
+    """Loops, sentences, needs, strategies without an alternative, hot spots."""
+
+    class Analysed(Message):
+        """A worker finished analysing the map at `revision`."""
+
+        def __init__(self, revision: int, insights: Insights) -> None:
+            super().__init__()
+            self.revision = revision
+            self.insights = insights
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._view: SessionView | None = None
+        self.insights: Insights | None = None
+        self._analysed: int | None = None
+        self._drawn: tuple[int, tuple[str, ...] | None, bool] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("LOOPS", classes="pattern-heading")
+        yield LoopList(id="loop-list")
+        yield Static("", id="patterns-text")
+
+    # -- data down ---------------------------------------------------------------
+
+    def show(self, view: SessionView) -> None:
+        """Follow the map: analyse it again if it changed, then redraw."""
+        self._view = view
+        if self._analysed != view.revision:
+            if len(view.graph) <= SYNC_LIMIT:
+                self.insights, self._analysed = analyse(view.graph), view.revision
+            else:
+                self._analyse(graph_copy(view.graph), view.revision)
+        self._draw()
+
+    @work(thread=True, exclusive=True, group="patterns")
+    def _analyse(self, g: MapGraph, revision: int) -> None:
+        insights = analyse(g)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Analysed(revision, insights))
+
+    @on(Analysed)
+    def _analysed_now(self, event: Analysed) -> None:
+        event.stop()
+        if self._view is not None and event.revision == self._view.revision:
+            self.insights, self._analysed = event.insights, event.revision
+            self._draw()
+
+    def _draw(self) -> None:
+        view, found = self._view, self.insights
+        if view is None or found is None:
+            return
+        key = (self._analysed or 0, view.loop, view.privacy)
+        if key == self._drawn:
+            return
+        self._drawn = key
+        loops = self.query_one(LoopList)
+        keep = loops.highlighted
+        loops.clear_options()
+        for lp in found.loops:
+            loops.add_option(Option(self._loop_text(view, lp.nodes, lp.name, lp.vicious,
+                                                    tuple(lp.nodes) == view.loop)))
+        if found.loops:
+            loops.highlighted = min(keep or 0, len(found.loops) - 1)
+        else:
+            loops.add_option(Option(Text("No loop yet: a strategy that provokes a trigger "
+                                         "closes one (a -provokes-> b).", style="dim"),
+                                    disabled=True))
+        if found.loops_capped:
+            loops.add_option(Option(Text(f"(the first {len(found.loops)} loops)", style="dim"),
+                                    disabled=True))
+        self.query_one("#patterns-text", Static).update(self._text(view, found))
+
+    def _loop_text(self, view: SessionView, nodes: list[str], name: str | None, vicious: bool,
+                   shown: bool) -> Text:
+        g = view.graph
+        text = Text()
+        text.append("⟳ " if vicious else "○ ", style="bold")
+        text.append(name or "unnamed loop", style="bold" if name else "italic")
+        text.append(f" · {len(nodes)} steps" + (" · on the map" if shown else ""), style="dim")
+        steps = []
+        last_owner = None
+        for node_id in nodes:
+            owner = g.owner(g.node(node_id))
+            who = view.person_name(owner) + " " if owner and owner.id != last_owner else ""
+            last_owner = owner.id if owner else None
+            steps.append(f"{who}{_short(view.label(node_id))}")
+        text.append("\n  " + " → ".join(steps) + " → …", style="")
+        return text
+
+    def _text(self, view: SessionView, found: Insights) -> Text:
+        g = view.graph
+        out = Text()
+
+        def heading(title: str) -> None:
+            out.append(f"\n{title}\n", style="bold")
+
+        def who(person: str | None) -> str:
+            p = g.person(person)
+            return f" ({view.person_name(p)})" if p and len(g.people) > 1 else ""
+
+        if found.sentences:
+            heading("THE PATTERN, IN WORDS")
+            last = "?"
+            for s in found.sentences:
+                if s.person != last and len(g.people) > 1:
+                    out.append(f"{view.person_name(g.person(s.person)) or 'everyone'}\n",
+                               style="italic")
+                last = s.person
+                out.append(f"{view.mask(s.text)}\n")
+            if found.sentences_capped:
+                out.append(f"(the first {len(found.sentences)} sentences)\n", style="dim")
+        if found.unmet_needs:
+            heading("NEEDS WITHOUT A NEW WAY YET")
+            for need in found.unmet_needs:
+                out.append(f"  {view.label(need.need)}{who(need.person)}\n")
+        if found.blocked_needs:
+            heading("NEEDS A MOVE BLOCKS")
+            for blocked in found.blocked_needs:
+                by = ", ".join(view.label(b) for b in blocked.blocked_by)
+                out.append(f"  {view.label(blocked.need)}{who(blocked.person)}\n")
+                out.append(f"    blocked by {by}\n", style="dim")
+        if found.unreplaced_strategies:
+            heading("STRATEGIES WITHOUT AN ALTERNATIVE")
+            for strategy in found.unreplaced_strategies:
+                out.append(f"  {view.label(strategy.strategy)}{who(strategy.person)}\n")
+        if found.hot_spots:
+            heading("HOT SPOTS")
+            for spot in found.hot_spots:
+                why = []
+                if "reach" in spot.why:
+                    why.append(f"leads on to {spot.reach}")
+                if "loops" in spot.why:
+                    why.append(f"on {spot.loops} loop{'s' if spot.loops != 1 else ''}")
+                out.append(f"  {view.label(spot.node)}{who(spot.person)}\n")
+                out.append(f"    {' · '.join(why)}\n", style="dim")
+        if found.dance:
+            heading("THE DANCE")
+            for step in found.dance:
+                mover = view.person_name(g.person(step.person))
+                other = view.person_name(g.person(step.other))
+                moves = " and ".join(f"“{view.label(m)}”" for m in step.strategies)
+                out.append(f"  {mover}: {moves}\n    → {other}: “{view.label(step.trigger)}”\n")
+        if not out:
+            out.append("\nAs the map grows, this shows its loops, the pattern in words, the "
+                       "needs underneath and the moves without an alternative yet.",
+                       style="dim")
+        return out
+
+    # -- loops up ------------------------------------------------------------------
+
+    @on(LoopList.ShowWanted)
+    def _show_loop(self, event: LoopList.ShowWanted) -> None:
+        event.stop()
+        if self.insights is None or not 0 <= event.index < len(self.insights.loops):
+            return
+        nodes = tuple(self.insights.loops[event.index].nodes)
+        showing = self._view is not None and self._view.loop == nodes
+        self.post_message(LoopChosen(None if showing else nodes))
+
+    @on(OptionList.OptionSelected, "#loop-list")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+
+    @on(LoopList.NameWanted)
+    def _name_loop(self, event: LoopList.NameWanted) -> None:
+        event.stop()
+        if self.insights is None or not 0 <= event.index < len(self.insights.loops):
+            return
+        found = self.insights.loops[event.index]
+
+        def named(name: str | None) -> None:
+            if name and self._view is not None:
+                self.post_message(EditRequested(name_loop(self._view.graph, found.nodes, name)))
+                self.post_message(LoopChosen(tuple(found.nodes)))
+
+        self.app.push_screen(TextPrompt("Name this loop", found.name or "",
+                                        placeholder="e.g. the chase"), named)
+
+
+__all__ = ["LoopList", "PatternsPanel", "graph_copy"]

@@ -1,0 +1,415 @@
+"""The session screen: therapist and client build the map together.
+
+This screen is the one owner of the open map: it holds the graph, its
+history (undo/redo) and the autosaver. Panes show a `SessionView` handed
+down after every change and ask for changes with `EditRequested`; the
+screen applies them, posts one `MapChanged`, and redraws every pane.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from exports.store import MapStore
+from patterns.edits import Batch, Edit, EditError, History, RemoveNode, SetField, SetItem, UpdateLink
+from patterns.graph import MapGraph
+from patterns.ids import new_id
+from patterns.models import Person
+from patterns.today import latest_session, session_number, session_on, start_session
+from tui.messages import EditRequested, LoopChosen, MapChanged, NodeChosen, SaveState
+from tui.session.autosave import AutoSaver, SaveStatus
+from tui.session.capture_line import CaptureInput, CaptureLine
+from tui.session.details import DetailsPanel, LinkList
+from tui.session.dialogs import LinkKindPicker, PersonPrompt, TextPrompt
+from tui.session.header import SessionHeader
+from tui.session.help_screen import HelpScreen
+from tui.session.map_pane import MapPane
+from tui.session.nodes_panel import NodeList, NodesPanel
+from tui.session.palette import SessionCommands
+from tui.session.patterns_panel import PatternsPanel
+from tui.session.view import SessionView
+
+#: Below this the screen says so instead of squeezing (SPEC: 80×24 works).
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+class SessionScreen(Screen[None]):
+    """Map, patterns, details and the capture line, over one open map."""
+
+    CSS_PATH = "session.tcss"
+    AUTO_FOCUS = "#capture-input"
+    COMMANDS = {SessionCommands}
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "undo", id="session.undo"),
+        Binding("ctrl+y", "redo", "redo", id="session.redo"),
+        Binding("ctrl+s", "save", "save", id="session.save"),
+        Binding("f2", "privacy(True)", "privacy off", id="session.privacy-on"),
+        Binding("f2", "privacy(False)", "PRIVACY ON", id="session.privacy-off"),
+        Binding("f3", "toggle_side", "patterns", id="session.side"),
+        Binding("f4", "next_person", "whose side", id="session.person"),
+        Binding("ctrl+f", "find", "find", id="session.find"),
+        Binding("f1,question_mark", "help", "help", id="session.help", key_display="?"),
+        Binding("escape", "to_capture", "to the line", id="session.capture", show=False),
+    ]
+
+    def __init__(self, store: MapStore, graph: MapGraph,
+                 clock: Callable[[], dt.datetime]) -> None:
+        super().__init__()
+        self.store = store
+        self.graph = graph
+        self.history = History(graph)
+        self.clock = clock
+        self.saver = AutoSaver(self, store, self.history, clock)
+        self.save_status = SaveStatus("saved")
+        self.selected: str | None = None
+        self.loop: tuple[str, ...] | None = None
+        self.person: str | None = None
+        self.privacy = False
+        self.side_open: bool | None = None  # None: as the screen size suggests
+
+    # -- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SessionHeader(id="header")
+        with Vertical(id="body"):
+            with Horizontal(id="main"):
+                yield MapPane(id="map-pane", classes="map-pane")
+                with TabbedContent(id="side", initial="pane-patterns"):
+                    with TabPane("Patterns", id="pane-patterns"):
+                        yield PatternsPanel(id="patterns", classes="map-pane")
+                    with TabPane("Nodes", id="pane-nodes"):
+                        yield NodesPanel(id="nodes", classes="map-pane")
+            yield DetailsPanel(id="details")
+            yield CaptureLine(id="capture", hint_for=self.capture_hint,
+                              complete=self.capture_completion)
+        yield Static("This terminal is too small for the session screen.\n"
+                     f"Please make it at least {MIN_WIDTH}×{MIN_HEIGHT}.",
+                     id="too-small", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        header = self.query_one(SessionHeader)
+        header.show_privacy(False)
+        header.show_save(self.save_status)
+        self.query_one(DetailsPanel).add_class("map-pane")
+        if self.store.created_now:
+            self._note_save_error(self.saver.save_now())
+        self.redraw()
+
+    def on_resize(self, event: Resize) -> None:
+        width, height = event.size
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        compact = width < 100 or height < 30
+        self.set_class(compact, "-compact")
+        self.set_class(width >= 160, "-wide")
+        self.query_one(DetailsPanel).set_class(compact, "-compact")
+        self._place_side()
+        self.redraw()
+
+    def _place_side(self) -> None:
+        open_ = self.side_open if self.side_open is not None else not self.has_class("-compact")
+        self.query_one("#side").display = open_
+
+    # -- the view handed down -----------------------------------------------------
+
+    @property
+    def view(self) -> SessionView:
+        """The map as shown now."""
+        return SessionView(self.graph, self.history.revision, self.selected, self.loop,
+                           self.person, self.privacy)
+
+    def redraw(self) -> None:
+        """Hand every pane the current view (data down)."""
+        view = self.view
+        header = self.query_one(SessionHeader)
+        header.show_title(self.graph.title)
+        header.show_session(self._session_text())
+        who = self.graph.person(self.person)
+        self.query_one(CaptureLine).set_prompt(view.person_name(who) if who else None)
+        for pane in self.query(".map-pane"):
+            show = getattr(pane, "show", None)
+            if show is not None:
+                show(view)
+
+    def _session_text(self) -> str:
+        today = self.clock().astimezone().date()
+        session = session_on(self.graph, today) or latest_session(self.graph)
+        if session is None:
+            return "no session yet"
+        n = session_number(self.graph, session.id)
+        return f"session {n} · {session.date:%-d %b %Y}"
+
+    # -- edits ----------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        """The therapist's local date (sessions are dated by it)."""
+        return self.clock().astimezone().date()
+
+    def today_session_id(self) -> str | None:
+        """The id today's session has, or will have once the first edit of the day lands."""
+        session = session_on(self.graph, self.today())
+        if session is not None:
+            return session.id
+        start = start_session(self.graph, self.today())
+        return start.new.id if start is not None else None
+
+    def apply(self, edit: Edit, *, select: str | None = None, quiet: bool = False) -> bool:
+        """Apply an edit as one undo step (adding today's session on a new day)."""
+        start = start_session(self.graph, self.today())
+        step: Edit = edit if start is None else Batch([start, edit])
+        try:
+            self.history.do(step)
+        except EditError as error:
+            self.notify(str(error), title="Not changed", severity="error")
+            return False
+        if select is not None:
+            self.selected = select
+        self._after_change(edit.describe(), quiet=quiet)
+        return True
+
+    def _after_change(self, description: str, *, quiet: bool = False) -> None:
+        if self.selected is not None and self.selected not in self.graph:
+            self.selected = None
+        if self.loop is not None and any(n not in self.graph for n in self.loop):
+            self.loop = None
+        self.saver.changed()
+        self._show_save(SaveStatus("saving"))
+        self.post_message(MapChanged(self.history.revision, description))
+        if not quiet:
+            self.log.info(f"revision {self.history.revision}")
+
+    @on(MapChanged)
+    def _map_changed(self, event: MapChanged) -> None:
+        self.redraw()
+
+    @on(EditRequested)
+    def _edit_requested(self, event: EditRequested) -> None:
+        event.stop()
+        edit = event.edit
+        if self.apply(edit, select=event.select) and isinstance(edit, RemoveNode):
+            self.notify(f"{edit.describe().capitalize()}. Press ctrl+z to bring it back.",
+                        title="Removed")
+
+    @on(NodeChosen)
+    def _node_chosen(self, event: NodeChosen) -> None:
+        event.stop()
+        if event.node_id != self.selected:
+            self.selected = event.node_id
+            self.redraw()
+
+    @on(LoopChosen)
+    def _loop_chosen(self, event: LoopChosen) -> None:
+        event.stop()
+        self.loop = event.nodes
+        self.redraw()
+
+    @on(NodeList.EditWanted)
+    def _edit_wanted(self, event: NodeList.EditWanted) -> None:
+        event.stop()
+        self.selected = event.node_id
+        self.redraw()
+        self.query_one(DetailsPanel).start_editing()
+
+    @on(LinkList.KindWanted)
+    def _link_kind_wanted(self, event: LinkList.KindWanted) -> None:
+        event.stop()
+        link, g = event.link, self.graph
+
+        def chosen(kind: object) -> None:
+            if kind is not None and kind != link.kind:
+                self.apply(UpdateLink(link.source, link.target, link.kind, new_kind=kind))  # type: ignore[arg-type]
+
+        self.app.push_screen(LinkKindPicker(g.node(link.source).label, g.node(link.target).label,
+                                            link.kind), chosen)
+
+    # -- saving ---------------------------------------------------------------------
+
+    @on(SaveState)
+    def _save_state(self, event: SaveState) -> None:
+        if event.error is not None:
+            self._show_save(SaveStatus("failed", event.error))
+        elif not self.saver.dirty:
+            self._show_save(SaveStatus("saved"))
+
+    def _show_save(self, status: SaveStatus) -> None:
+        self.save_status = status
+        self.query_one(SessionHeader).show_save(status)
+
+    def _note_save_error(self, error: str | None) -> None:
+        if error is not None:
+            self.notify(f"The map is still here, but not on disk: {error}.",
+                        title="Not saved", severity="error", timeout=8)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        """Undo the last change."""
+        edit = self.history.undo()
+        if edit is None:
+            self.notify("Nothing to undo.")
+            return
+        self.notify(f"Undone: {edit.describe()}", timeout=3)
+        self._after_change(f"undid {edit.describe()}")
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        edit = self.history.redo()
+        if edit is None:
+            self.notify("Nothing to redo.")
+            return
+        self.notify(f"Redone: {edit.describe()}", timeout=3)
+        self._after_change(f"redid {edit.describe()}")
+
+    def action_save(self) -> None:
+        """Save now (autosave does it anyway within a second)."""
+        error = self.saver.save_now()
+        self._note_save_error(error)
+        if error is None:
+            self.notify(f"Saved {self.store.path.name}", timeout=2)
+
+    def flush(self) -> str | None:
+        """Write any change not yet on disk; the reason it failed, or None."""
+        return self.saver.save_now() if self.saver.dirty else None
+
+    def action_privacy(self, on: bool) -> None:
+        """Hide (or show again) private notes and people's names."""
+        self.privacy = on
+        self.query_one(SessionHeader).show_privacy(on)
+        self.refresh_bindings()
+        self.redraw()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "privacy" and parameters:
+            return parameters[0] != self.privacy
+        if action == "next_person":
+            return bool(self.graph.people) or None
+        return True
+
+    def action_toggle_side(self) -> None:
+        """Show or fold away the Patterns pane (at 80×24 it starts folded)."""
+        self.side_open = not self.query_one("#side").display
+        self._place_side()
+
+    def action_go_to(self, pane: str) -> None:
+        """Open a pane of the side (patterns, nodes…) and focus it."""
+        self.side_open = True
+        self._place_side()
+        side = self.query_one("#side", TabbedContent)
+        side.active = f"pane-{pane}"
+        target = side.get_pane(f"pane-{pane}")
+        focusable = [w for w in target.query("*") if w.focusable]
+        if focusable:
+            focusable[-1 if pane == "nodes" else 0].focus()
+
+    def action_find(self) -> None:
+        """Find a node by words of its label."""
+        self.action_go_to("nodes")
+        self.query_one("#nodes-filter").focus()
+
+    def action_next_person(self) -> None:
+        """Choose whose side new parts go to (and the map narrows to)."""
+        ids = [None, *[p.id for p in self.graph.people]]
+        self.person = ids[(ids.index(self.person) + 1) % len(ids)] if self.person in ids else None
+        who = self.graph.person(self.person)
+        self.notify(f"New parts go to {self.view.person_name(who)}." if who
+                    else "New parts go to the map's first person; the map shows everyone.",
+                    timeout=3)
+        self.redraw()
+
+    def action_help(self) -> None:
+        """Every key and the capture grammar."""
+        keys = [(b.key_display or b.key, b.description)
+                for b in self.BINDINGS if isinstance(b, Binding) and b.description
+                and b.id != "session.privacy-off"]
+        keys = [("ctrl+q", "quit (everything is saved)"),
+                *[(k.replace("f1,question_mark", "? or F1"), d.replace("privacy off",
+                   "privacy screen: private notes hidden, names as initials")) for k, d in keys]]
+        self.app.push_screen(HelpScreen(keys))
+
+    def action_to_capture(self) -> None:
+        """Back to the capture line (leaving any node editor)."""
+        self.query_one(DetailsPanel).stop_editing()
+        self.query_one(CaptureInput).focus()
+
+    def action_edit_node(self) -> None:
+        """Edit the selected node's details in place."""
+        self.query_one(DetailsPanel).start_editing()
+
+    def action_remove_node(self) -> None:
+        """Remove the selected node (undoable)."""
+        if self.selected is not None:
+            self.post_message(EditRequested(RemoveNode(self.selected)))
+
+    def action_rename_map(self) -> None:
+        """Give the map a title."""
+        def chosen(title: str | None) -> None:
+            if title and title != self.graph.title:
+                self.apply(SetField("title", title))
+
+        self.app.push_screen(TextPrompt("The map's title", self.graph.title), chosen)
+
+    def action_add_person(self) -> None:
+        """Add someone in the pattern (a partner, a parent…)."""
+        def chosen(person: Person | None) -> None:
+            if person is not None:
+                person = person.model_copy(update={"id": new_id(person.name, {
+                    p.id for p in self.graph.people}, "person")})
+                if self.apply(SetItem("people", None, person, what=f"person {person.name}")):
+                    self.notify(f"Added {self.view.person_name(person)}. F4 chooses whose side "
+                                "new parts go to.", timeout=4)
+
+        self.app.push_screen(PersonPrompt("person"), chosen)
+
+    # -- the capture line ----------------------------------------------------------------
+
+    def capture_hint(self, text: str) -> str | None:
+        """What the line would do if Enter were pressed now."""
+        from patterns.capture import capture_hint
+
+        return capture_hint(text, self.graph)
+
+    def capture_completion(self, text: str) -> str | None:
+        """The line with the node reference being typed completed, or None."""
+        from tui.session.capture_glue import complete_line
+
+        return complete_line(text, self.graph)
+
+    def start_line(self, text: str) -> None:
+        """Put text on the capture line and focus it (palette "add: trigger")."""
+        field = self.query_one(CaptureInput)
+        field.value = text
+        field.cursor_position = len(text)
+        field.focus()
+
+    @on(CaptureLine.Submitted)
+    def _captured(self, event: CaptureLine.Submitted) -> None:
+        event.stop()
+        from patterns.capture import CaptureError, parse_capture
+
+        line = self.query_one(CaptureLine)
+        try:
+            capture = parse_capture(event.text, self.graph, person=self.person,
+                                    session=self.today_session_id())
+        except CaptureError as error:
+            line.rejected(str(error.message), error.start, error.end)
+            return
+        select = capture.node_ids[-1] if capture.node_ids else self.selected
+        if self.apply(capture.edit, select=select):
+            line.accepted(event.text, capture.summary)
+
+    @on(CaptureInput.HelpWanted)
+    def _help_wanted(self, event: CaptureInput.HelpWanted) -> None:
+        event.stop()
+        self.action_help()
+
+
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "SessionScreen"]

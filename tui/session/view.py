@@ -1,0 +1,93 @@
+"""What every pane of the session screen is shown: the map and how to look at it.
+
+The screen owns the map; after each change it hands each pane one
+`SessionView` (data down). The view also knows how the privacy screen
+speaks: people by their initials, private notes hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from patterns.graph import MapGraph
+from patterns.models import Node, Person
+from patterns.vocabulary import NodeKind
+
+HIDDEN_NOTE = "(hidden: privacy on)"
+
+
+def initials(name: str) -> str:
+    """`Zoë` -> `Z.`, `Mary Ann` -> `M.A.`: a name that is safe on screen."""
+    parts = [p for p in name.replace("-", " ").split() if p]
+    return "".join(f"{p[0].upper()}." for p in parts) or "?"
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """The map as the session screen shows it right now."""
+
+    graph: MapGraph
+    """The map itself (read only: panes ask for edits with `EditRequested`)."""
+    revision: int
+    """Counts every change, so a pane can skip a redraw it already made."""
+    selected: str | None = None
+    """The node in focus (its details show below the map)."""
+    loop: tuple[str, ...] | None = None
+    """The loop highlighted on the map, node ids in order."""
+    person: str | None = None
+    """Whose side new nodes go to, and the map narrows to (None: everyone)."""
+    privacy: bool = False
+    """The privacy screen: private notes hidden, people as initials."""
+
+    @cached_property
+    def _names(self) -> re.Pattern[str] | None:
+        names = sorted({p.name for p in self.graph.people if p.name.strip()}, key=len,
+                       reverse=True)
+        if not self.privacy or not names:
+            return None
+        return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b",
+                          re.IGNORECASE)
+
+    def mask(self, text: str) -> str:
+        """Text as it may be shown: behind the privacy screen every person's
+        name in it (`Sam goes quiet`) becomes initials (`S. goes quiet`)."""
+        pattern = self._names
+        if pattern is None:
+            return text
+        return pattern.sub(lambda m: initials(m.group(0)), text)
+
+    def label(self, node_id: str) -> str:
+        """A node's label as it may be shown."""
+        return self.mask(self.graph.node(node_id).label)
+
+    def person_name(self, person: Person | None) -> str:
+        """A person's name, or their initials behind the privacy screen."""
+        if person is None:
+            return ""
+        return initials(person.name) if self.privacy else person.name
+
+    def owner_name(self, node: Node) -> str:
+        """Whose experience a node is, as it may be shown."""
+        return self.person_name(self.graph.owner(node))
+
+    def private_note(self, node: Node) -> str | None:
+        """The private note, or a placeholder while the privacy screen is on."""
+        if node.private_note is None:
+            return None
+        return HIDDEN_NOTE if self.privacy else node.private_note
+
+    def node(self, node_id: str | None) -> Node | None:
+        """The node with this id if it is still on the map."""
+        if node_id is None or node_id not in self.graph:
+            return None
+        return self.graph.node(node_id)
+
+    def kind_text(self, node: Node) -> str:
+        """`feeling, core` / `strategy, pursue` / `trigger`."""
+        extra = node.layer if node.kind is NodeKind.FEELING else node.style
+        return f"{node.kind.value}, {extra.value}" if extra is not None else node.kind.value
+
+
+__all__ = ["HIDDEN_NOTE", "SessionView", "initials"]
