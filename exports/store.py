@@ -1,49 +1,256 @@
 """Where an open map lives on disk: opening (or creating) it and saving it.
 
 The session and review screens hold one `MapStore` each and never write the
-file any other way, so every safety rule (atomic writes, owner-only files,
-never a bad map over a good one) is kept in one place.
+file any other way, so every safety rule is kept in one place:
+
+- atomic, owner-only writes, and never a bad map over a good one;
+- every save first puts the version it replaces into history;
+- one writer per map: a second opener gets the map read-only, with a reason;
+- an encrypted map (`.age`) is decrypted in memory only, and everything
+  written for it (saves, history) is encrypted with the same key;
+- a map deleted or changed by another program while open is noticed: the
+  other version goes into history and ours is saved, nothing is lost;
+- a failed save raises `DiskTrouble` and `status` says so plainly; the map
+  stays in memory, the next save tries again, and `save_as` moves it.
+
+`read_map` is the one decrypting load for commands that only read a map.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
+import os
+from collections.abc import Callable
 from pathlib import Path
 
-from exports.atomic import sweep_temp_files
-from exports.toml_map import load_map, save_map
-from patterns.models import RelationalMap
+from pydantic import ValidationError
+
+from exports import history
+from exports.atomic import sweep_temp_files, write_atomic
+from exports.crypto import (SUFFIX, SealingKey, WrongPassphrase, is_encrypted_path, looks_sealed,
+                            open_sealed)
+from exports.errors import AttachmapError
+from exports.lock import LockHolder, MapLock
+from exports.save_status import DiskTrouble, SaveStatus, describe_os_error, trouble_status
+from exports.toml_map import decode, dumps_map, loads_map, read_limited
+from patterns.models import MapRuleError, RelationalMap
+
+#: Asked for a map's passphrase when one is needed; given the map's path.
+PassphraseSource = Callable[[Path], str]
+
+
+class PassphraseNeeded(AttachmapError):
+    """The map is encrypted: call `open(passphrase=...)` with the user's passphrase."""
 
 
 def title_from_path(path: Path) -> str:
     """`zoe-and-sam.toml` -> `zoe and sam`: a first title until the user sets one."""
-    words = path.stem.replace("_", " ").replace("-", " ").strip()
+    name = path.name.removesuffix(SUFFIX)
+    words = Path(name).stem.replace("_", " ").replace("-", " ").strip()
     return words or "Untitled map"
+
+
+def map_from_bytes(data: bytes, path: Path, *, key: SealingKey | None = None,
+                   passphrase: str | None = None) -> tuple[RelationalMap, bytes, SealingKey | None]:
+    """A map from a file's bytes, decrypting when they are sealed.
+
+    Returns the map, its plaintext and the key that opened it (None if plain).
+    """
+    if looks_sealed(data) or is_encrypted_path(path):
+        plain, key = open_sealed(data, path, key, passphrase)
+    else:
+        plain, key = data, None
+    return loads_map(decode(plain, path), path), plain, key
+
+
+def read_map(path: Path | str, passphrase_source: PassphraseSource | None = None) -> RelationalMap:
+    """Load a plain or encrypted map for reading (check, export, diff, review).
+
+    The passphrase is asked for only when the file is encrypted; the
+    plaintext never leaves memory. Raises an `AttachmapError` with the file
+    and the reason for a bad file or a wrong passphrase.
+    """
+    path = Path(path)
+    data = read_limited(path)
+    passphrase = None
+    if looks_sealed(data) or is_encrypted_path(path):
+        if passphrase_source is None:
+            raise PassphraseNeeded(f"{path}: this map is encrypted; give its passphrase")
+        passphrase = passphrase_source(path)
+    return map_from_bytes(data, path, passphrase=passphrase)[0]
 
 
 class MapStore:
     """One map file, opened by one screen."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False,
+                 keep_versions: int = history.KEEP_RECENT) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.created_now = False
+        self.keep_versions = keep_versions
+        #: Why the map is read-only when the user did not ask for it ("" otherwise).
+        self.read_only_reason = ""
+        #: Who holds the map when it opened read-only because it is open elsewhere.
+        self.locked_by: LockHolder | None = None
+        #: Things to tell the user once (a map changed on disk, ...); the screen pops them.
+        self.notices: list[str] = []
+        self.status = SaveStatus(saved=True, message="not changed yet")
+        self._lock = MapLock(self.path)
+        self._key: SealingKey | None = None
+        self._pass_check: tuple[bytes, bytes] | None = None
+        self._disk: bytes | None = None  # the file's bytes as we last read or wrote them
+        self._plain: bytes | None = None  # the plaintext of the last save
 
-    def open(self, *, now: dt.datetime | None = None) -> RelationalMap:
-        """Load the map, or make a new empty one (not yet on disk) if the file
-        is missing. Raises `MapLoadError` for a file that is there but bad."""
-        sweep_temp_files(self.path)
+    @property
+    def encrypted(self) -> bool:
+        """Whether this map is kept encrypted on disk."""
+        return is_encrypted_path(self.path) or self._key is not None
+
+    @property
+    def history_count(self) -> int:
+        """How many earlier versions are kept."""
+        return len(history.versions(self.path))
+
+    def open(self, *, now: dt.datetime | None = None, passphrase: str | None = None,
+             new_key: Callable[[str], SealingKey] | None = None) -> RelationalMap:
+        """Load the map, or make a new empty one (not yet on disk) if the file is missing.
+
+        Raises `MapLoadError` for a file that is there but bad,
+        `PassphraseNeeded` for an encrypted map opened without a passphrase,
+        `WrongPassphrase` or `TamperedFile` when it cannot be decrypted.
+        `new_key` makes the key of a new encrypted map (default: pyrage's).
+        """
+        sealed_twin = self.path.with_name(self.path.name + SUFFIX)
+        if not self.path.exists() and not self.encrypted and sealed_twin.exists():
+            self.notices.append(f"{self.path.name} is encrypted now: opened {sealed_twin.name}")
+            self.path = sealed_twin
+            self._lock = MapLock(self.path)
+        if self.encrypted and passphrase is None:
+            raise PassphraseNeeded(f"{self.path}: this map is encrypted; give its passphrase")
+        self._take_lock()
         if self.path.exists():
-            return load_map(self.path)
-        now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-        self.created_now = True
-        return RelationalMap(title=title_from_path(self.path), created=now, updated=now)
+            data = read_limited(self.path)
+            m, self._plain, self._key = map_from_bytes(data, self.path, key=self._key,
+                                                       passphrase=passphrase)
+            self._disk = data
+        else:
+            now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+            self.created_now = True
+            m = RelationalMap(title=title_from_path(self.path), created=now, updated=now)
+            if self.encrypted:
+                assert passphrase is not None
+                self._key = (new_key or SealingKey.create)(passphrase)
+        if passphrase is not None:
+            self._remember(passphrase)
+        return m
+
+    def read_other(self, path: Path, passphrase: str | None = None) -> RelationalMap:
+        """Load another file of this map (a history version) with this map's key."""
+        return map_from_bytes(read_limited(path), path, key=self._key, passphrase=passphrase)[0]
+
+    def _take_lock(self) -> None:
+        if self.read_only or self._lock.held:
+            return
+        if self._lock.acquire():
+            sweep_temp_files(self.path)
+            history.sweep(self.path)
+            return
+        self.read_only = True
+        holder = self._lock.holder()
+        if holder.pid:
+            self.locked_by = holder
+            self.read_only_reason = (f"{self.path.name} is already open in {holder.describe()}:"
+                                     " this window is read-only and will not save")
+        else:
+            self.read_only_reason = (f"{self.path.name} is in a folder attachmap cannot write to:"
+                                     " read-only; use save as to keep changes")
+
+    def _remember(self, passphrase: str) -> None:
+        salt = os.urandom(16)
+        self._pass_check = (salt, hmac.new(salt, passphrase.encode(), hashlib.sha256).digest())
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether `passphrase` is the one this map was opened with (for the idle lock)."""
+        if self._pass_check is None:
+            return False
+        salt, digest = self._pass_check
+        return hmac.compare_digest(hmac.new(salt, passphrase.encode(), hashlib.sha256).digest(),
+                                   digest)
 
     def save(self, m: RelationalMap) -> None:
-        """Write the map atomically (OSError if the disk refuses)."""
+        """Write the map: its previous version into history, then the file, atomically.
+
+        Raises `DiskTrouble` (an OSError) if the disk refuses, with the file
+        and its history unchanged; `status` says so until a save succeeds.
+        """
         if self.read_only:
             raise PermissionError(f"{self.path} is open read-only")
-        save_map(m, self.path)
+        try:
+            RelationalMap.model_validate(m.model_dump(by_alias=True))
+        except (ValidationError, MapRuleError) as error:
+            raise ValueError(f"refusing to save an invalid map over {self.path}: {error}") from None
+        plain = dumps_map(m).encode("utf-8")
+        try:
+            self._write(plain)
+        except OSError as error:
+            problem, reason = describe_os_error(error)
+            trouble = DiskTrouble(self.path, problem, reason)
+            self.status = trouble_status(trouble, self.status.at)
+            raise trouble from None
+        self.status = SaveStatus.ok(dt.datetime.now(dt.UTC))
+
+    def _write(self, plain: bytes) -> None:
+        if self.encrypted and self._key is None:
+            raise PassphraseNeeded(f"{self.path}: open the map with its passphrase before saving")
+        try:
+            on_disk: bytes | None = self.path.read_bytes()
+        except FileNotFoundError:
+            on_disk = None
+        if on_disk is not None and on_disk == self._disk and plain == self._plain:
+            return  # nothing changed since the last save: no new version
+        if on_disk is None and self._disk is not None:
+            self.notices.append(f"{self.path.name} was deleted by another program while open;"
+                                " it has been saved again")
+        elif on_disk is not None and self._disk is not None and on_disk != self._disk:
+            self.notices.append(
+                f"{self.path.name} was changed by another program while open; that version is"
+                " kept in history as version 1 (attachmap history), and this one is saved")
+        if on_disk is not None:
+            history.keep_version(self.path, on_disk, keep=self.keep_versions)
+        data = self._key.seal(plain) if self._key is not None else plain
+        write_atomic(self.path, data)
+        self._disk, self._plain = data, plain
+
+    def save_as(self, m: RelationalMap, path: Path) -> None:
+        """Save to another file and keep working there (after disk trouble, say).
+
+        An encrypted map stays encrypted: `.age` is added to a name without it.
+        Raises `DiskTrouble` if that fails too, or `AttachmapError` if the
+        other file is open in another attachmap.
+        """
+        path = Path(path)
+        if self._key is not None and not is_encrypted_path(path):
+            path = path.with_name(path.name + SUFFIX)
+        if path.resolve() == self.path.resolve():
+            self.save(m)
+            return
+        if not self._lock.move_to(path):
+            holder = MapLock(path).holder()
+            raise AttachmapError(f"{path} is open in {holder.describe()}; choose another name")
+        old_path = self.path
+        self.path, self.read_only, self.read_only_reason, self.locked_by = path, False, "", None
+        self._disk, self._plain = None, None
+        self.notices.append(f"now working on {path} (was {old_path.name})")
+        self.save(m)
 
     def close(self) -> None:
-        """Let go of the file."""
+        """Let go of the file (and of the key of an encrypted map)."""
+        self._lock.release()
+        self._key, self._pass_check = None, None
+
+
+__all__ = ["MapStore", "PassphraseNeeded", "PassphraseSource", "read_map", "title_from_path",
+           "WrongPassphrase", "DiskTrouble", "SaveStatus"]

@@ -1,0 +1,140 @@
+"""`attachmap encrypt` and `decrypt`: turn a map and its history into `.age` files and back.
+
+Encrypting writes `FILE.age` and an encrypted history, checks that the new
+file decrypts to the very same bytes (with rage, an independent age
+implementation, as well as our own code), and only then removes the plain
+map and its plain history. Decrypting is the mirror image. Each step that
+could fail comes before anything is removed, so a failure leaves the old
+files as they were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from exports import history
+from exports.atomic import sweep_temp_files, write_atomic
+from exports.crypto import SUFFIX, SealingKey, is_encrypted_path, looks_sealed, verify_with_pyrage
+from exports.errors import AttachmapError
+from exports.lock import MapLock
+from exports.store import map_from_bytes
+from exports.toml_map import decode, loads_map, read_limited
+
+
+def remove_plain(path: Path) -> None:
+    """Overwrite a plaintext file with zeros, then remove it.
+
+    Best effort: on SSDs and copy-on-write file systems old blocks may
+    survive; full-disk encryption is what protects those.
+    """
+    with contextlib.suppress(OSError):
+        size = path.stat().st_size
+        with path.open("r+b") as handle:
+            handle.write(bytes(size))
+            handle.flush()
+            os.fsync(handle.fileno())
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _locked(path: Path) -> MapLock:
+    lock = MapLock(path)
+    if not lock.acquire():
+        holder = lock.holder()
+        if holder.pid:
+            raise AttachmapError(f"{path} is open in {holder.describe()}; close it there first")
+        raise AttachmapError(f"{path}: attachmap cannot write in this folder")
+    return lock
+
+
+def _move_history(source: Path, target: Path, convert: Callable[[bytes, Path], bytes]) -> list[Path]:
+    """Write each kept version of `source` as a version of `target`, converted; the old paths."""
+    old = history.versions(source)
+    if old:
+        folder = history.ensure_folder(target)
+        suffix = "age" if is_encrypted_path(target) else "toml"
+        for version in old:
+            data = convert(version.path.read_bytes(), version.path)
+            write_atomic(folder / f"{version.path.stem}.{suffix}", data)
+    return [v.path for v in old]
+
+
+def _drop_history(paths: list[Path], map_path: Path) -> None:
+    for path in paths:
+        remove_plain(path)
+    history.sweep(map_path)
+    with contextlib.suppress(OSError):
+        history.history_folder(map_path).rmdir()
+
+
+def encrypt_map_file(path: Path, passphrase: str, *,
+                     new_key: Callable[[str], SealingKey] | None = None,
+                     verify: bool = True) -> Path:
+    """Encrypt the map at `path` (and its history) to `path.age`; remove the plain files.
+
+    `new_key` makes the key (default: pyrage, the calibrated work factor);
+    `verify` checks the result with pyrage too. Returns the new path.
+    """
+    path = Path(path)
+    if is_encrypted_path(path):
+        raise AttachmapError(f"{path} is already encrypted")
+    target = path.with_name(path.name + SUFFIX)
+    if target.exists():
+        raise AttachmapError(f"{target} already exists; move it away first")
+    plain = read_limited(path)
+    if looks_sealed(plain):
+        raise AttachmapError(f"{path} is already age-encrypted; rename it to {target.name}")
+    loads_map(decode(plain, path), path)  # refuse to encrypt a file that is not a valid map
+    if not passphrase:
+        raise AttachmapError("the passphrase must not be empty")
+    lock, target_lock = _locked(path), _locked(target)
+    try:
+        key = (new_key or SealingKey.create)(passphrase)
+
+        def seal(data: bytes, source: Path) -> bytes:
+            return data if key.opens(data) else key.seal(data)
+
+        old_versions = _move_history(path, target, seal)
+        sealed = key.seal(plain)
+        if verify:
+            verify_with_pyrage(sealed, passphrase, plain, target)
+        write_atomic(target, sealed)
+        if key.unseal(target.read_bytes(), target) != plain:
+            raise AttachmapError(f"{target}: did not read back as the map; {path} is kept")
+        remove_plain(path)
+        _drop_history(old_versions, path)
+        sweep_temp_files(path)
+    finally:
+        lock.release()
+        target_lock.release()
+    return target
+
+
+def decrypt_map_file(path: Path, passphrase: str) -> Path:
+    """Turn `FILE.age` (and its history) back into plain `FILE`; remove the encrypted files."""
+    path = Path(path)
+    if not is_encrypted_path(path):
+        raise AttachmapError(f"{path} is not an encrypted map (its name does not end in .age)")
+    target = path.with_name(path.name.removesuffix(SUFFIX))
+    if target.exists():
+        raise AttachmapError(f"{target} already exists; move it away first")
+    data = read_limited(path)
+    lock, target_lock = _locked(path), _locked(target)
+    try:
+        _, plain, key = map_from_bytes(data, path, passphrase=passphrase)
+
+        def open_version(sealed: bytes, source: Path) -> bytes:
+            return map_from_bytes(sealed, source, key=key, passphrase=passphrase)[1]
+
+        old_versions = _move_history(path, target, open_version)
+        write_atomic(target, plain)
+        remove_plain(path)
+        _drop_history(old_versions, path)
+        sweep_temp_files(path)
+    finally:
+        lock.release()
+        target_lock.release()
+    return target

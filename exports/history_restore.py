@@ -1,0 +1,155 @@
+"""Reading a map's history and bringing a version back, for `attachmap history` and `restore`.
+
+Each version is described by its time, its counts and what changed since the
+version before it (the diff engine's summary when it is there). Restoring is
+itself undoable: it saves through `MapStore`, so the version it replaces goes
+into history first. Encrypted histories are opened with the map's key, and
+a passphrase only where a version was sealed under another one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from exports import history
+from exports.crypto import SealingKey, is_encrypted_path
+from exports.errors import AttachmapError
+from exports.load_errors import MapLoadError
+from exports.store import MapStore, PassphraseSource, map_from_bytes
+from exports.toml_map import read_limited
+from patterns.models import RelationalMap
+
+try:  # the diff engine (issue 6) says what changed in words; counts do otherwise
+    from exports.diff import diff_maps
+except ImportError:  # pragma: no cover - only while the diff engine is not there
+    diff_maps = None
+
+
+class HistoryEntry(BaseModel):
+    """One line of `attachmap history`: a version, or the map as it is now (number 0)."""
+
+    number: int
+    """0 for the file itself, 1 for the newest kept version."""
+    saved: dt.datetime | None
+    """When this version was replaced by a newer save (None for the file itself)."""
+    nodes: int | None = None
+    """How many nodes it holds (None if it could not be read)."""
+    links: int | None = None
+    """How many links it holds."""
+    changes: str = ""
+    """What changed since the version before it, in a few words."""
+    problem: str = ""
+    """Why it could not be read, if it could not."""
+
+
+def count_changes(old: RelationalMap, new: RelationalMap) -> str:
+    """What changed from `old` to `new`, in a few words."""
+    if diff_maps is not None:
+        return diff_maps(old, new).summary()
+    parts = []
+    for name, before, after in (("node", len(old.nodes), len(new.nodes)),
+                                ("link", len(old.links), len(new.links)),
+                                ("named loop", len(old.loops), len(new.loops))):
+        if after != before:
+            delta = after - before
+            parts.append(f"{'+' if delta > 0 else '−'}{abs(delta)} {name}{'s' if abs(delta) != 1 else ''}")
+    return ", ".join(parts) or ("details changed" if old != new else "no changes")
+
+
+class _Opener:
+    """Opens versions of one map, asking for a passphrase at most once."""
+
+    def __init__(self, passphrase_source: PassphraseSource | None) -> None:
+        self.source = passphrase_source
+        self.passphrase: str | None = None
+        self.keys: list[SealingKey] = []
+
+    def open(self, data: bytes, path: Path) -> RelationalMap:
+        for key in self.keys:
+            if key.opens(data):
+                return map_from_bytes(data, path, key=key)[0]
+        if data.startswith(b"age-encryption.org/") or is_encrypted_path(path):
+            if self.passphrase is None:
+                if self.source is None:
+                    raise AttachmapError(f"{path}: this map is encrypted; give its passphrase")
+                self.passphrase = self.source(path)
+        m, _, key = map_from_bytes(data, path, passphrase=self.passphrase)
+        if key is not None:
+            self.keys.append(key)
+        return m
+
+
+def history_entries(map_path: Path, passphrase_source: PassphraseSource | None = None
+                    ) -> list[HistoryEntry]:
+    """The map now (number 0) and each kept version, newest first, with what changed."""
+    map_path = Path(map_path)
+    opener = _Opener(passphrase_source)
+    rows: list[tuple[HistoryEntry, RelationalMap | None]] = []
+    sources: list[tuple[int, dt.datetime | None, Path]] = []
+    if map_path.exists():
+        sources.append((0, None, map_path))
+    sources += [(v.number, v.saved, v.path) for v in history.versions(map_path)]
+    for number, saved, path in sources:
+        entry = HistoryEntry(number=number, saved=saved)
+        m = None
+        try:
+            m = opener.open(read_limited(path), path)
+            entry.nodes, entry.links = len(m.nodes), len(m.links)
+        except MapLoadError as error:
+            entry.problem = f"could not be read: {error.expected}"
+        except AttachmapError as error:
+            if number == 0 or "passphrase" not in str(error):
+                raise
+            entry.problem = f"could not be opened: {error}"
+        rows.append((entry, m))
+    for (entry, m), (_, older) in zip(rows, rows[1:]):
+        if m is not None and older is not None:
+            entry.changes = count_changes(older, m)
+    if rows:
+        rows[-1][0].changes = rows[-1][0].changes or "the oldest version kept"
+    return [entry for entry, _ in rows]
+
+
+class Restored(BaseModel):
+    """What `restore_version` did."""
+
+    number: int
+    """The version brought back."""
+    saved: dt.datetime
+    """When that version had been replaced."""
+    changes: str
+    """What the restore changed in the map, in a few words."""
+
+
+def restore_version(map_path: Path, number: int, passphrase_source: PassphraseSource | None = None,
+                    *, now: dt.datetime | None = None) -> Restored:
+    """Bring back version `number`; the map it replaces goes into history first.
+
+    Refuses while the map is open in attachmap (its screen would save over
+    the restore). Raises `AttachmapError` with a plain reason.
+    """
+    map_path = Path(map_path)
+    found = history.versions(map_path)
+    if not found:
+        raise AttachmapError(f"{map_path}: no earlier versions are kept for this map")
+    if not 1 <= number <= len(found):
+        raise AttachmapError(f"{map_path}: there is no version {number}; versions 1 to"
+                             f" {len(found)} are kept (see attachmap history {map_path})")
+    version = found[number - 1]
+    store = MapStore(map_path)
+    try:
+        passphrase = passphrase_source(map_path) if store.encrypted and passphrase_source else None
+        current = store.open(passphrase=passphrase)
+        if store.read_only:
+            raise AttachmapError(f"{store.read_only_reason}. Close it there, then restore.")
+        old = store.read_other(version.path, passphrase)
+        when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+        restored = old.model_copy(update={"updated": when})
+        changes = count_changes(current, restored)
+        store.save(restored)
+    finally:
+        store.close()
+    return Restored(number=number, saved=version.saved, changes=changes)

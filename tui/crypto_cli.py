@@ -1,0 +1,120 @@
+"""`attachmap encrypt FILE` and `attachmap decrypt FILE.age`, and how every command asks
+for the passphrase of an encrypted map.
+
+The passphrase is typed at the terminal without echo, or read from the first
+line of `--passphrase-file` for scripts; it is never taken from the command
+line or the environment, where other programs could read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from exports.errors import AttachmapError
+from exports.store import PassphraseSource
+
+CONFIRM_TRIES = 3
+
+
+def _tty_available() -> bool:
+    try:
+        with open("/dev/tty", "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def ask_passphrase(prompt: str) -> str:
+    """Read a passphrase at the terminal without echo."""
+    if not _tty_available():
+        raise AttachmapError("this map is encrypted and there is no terminal to type its"
+                             " passphrase in; use --passphrase-file FILE")
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise AttachmapError("no passphrase was typed") from None
+
+
+def ask_new_passphrase(path: Path) -> str:
+    """A new passphrase, typed twice to catch a slip of the finger."""
+    for _ in range(CONFIRM_TRIES):
+        first = ask_passphrase(f"New passphrase for {path.name}: ")
+        if not first:
+            print("The passphrase must not be empty.", file=sys.stderr)
+            continue
+        if ask_passphrase("Type it again: ") == first:
+            return first
+        print("The two did not match; try again.", file=sys.stderr)
+    raise AttachmapError("no passphrase was set: the two entries did not match")
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    """The `--passphrase-file` option every command that opens maps takes."""
+    parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                        help="for encrypted maps: read the passphrase from FILE's first line"
+                             " instead of asking")
+
+
+def passphrase_source(args: argparse.Namespace) -> PassphraseSource:
+    """Where an encrypted map's passphrase comes from for this command: the file, or the terminal.
+
+    Asked at most once per command, only when an encrypted map is met.
+    """
+    from exports.crypto import read_passphrase_file
+
+    cache: list[str] = []
+
+    def source(path: Path) -> str:
+        if not cache:
+            given = getattr(args, "passphrase_file", None)
+            cache.append(read_passphrase_file(given) if given
+                         else ask_passphrase(f"Passphrase for {Path(path).name}: "))
+        return cache[0]
+
+    return source
+
+
+def encrypt_main(argv: Sequence[str]) -> int:
+    """`attachmap encrypt FILE`: write FILE.age, check it, remove the plain file."""
+    parser = argparse.ArgumentParser(
+        prog="attachmap encrypt",
+        description="Encrypt a map and its history with a passphrase (age format); the plain"
+                    " files are removed once the encrypted ones are checked.")
+    parser.add_argument("file", type=Path, help="the plain map to encrypt")
+    add_passphrase_option(parser)
+    args = parser.parse_args(argv)
+    from exports.crypto import read_passphrase_file
+    from exports.encrypt_file import encrypt_map_file
+
+    if not args.file.exists():
+        raise AttachmapError(f"{args.file}: expected a map file here, but there is none")
+    passphrase = (read_passphrase_file(args.passphrase_file) if args.passphrase_file
+                  else ask_new_passphrase(args.file))
+    print("Encrypting (this takes a few seconds)…", file=sys.stderr)
+    target = encrypt_map_file(args.file, passphrase)
+    print(f"wrote {target} and checked that it decrypts; removed {args.file} and its plain"
+          " history. Keep the passphrase safe: without it the map cannot be opened.",
+          file=sys.stderr)
+    return 0
+
+
+def decrypt_main(argv: Sequence[str]) -> int:
+    """`attachmap decrypt FILE.age`: write the plain map back, remove the encrypted one."""
+    parser = argparse.ArgumentParser(
+        prog="attachmap decrypt",
+        description="Turn an encrypted map (and its history) back into plain TOML.")
+    parser.add_argument("file", type=Path, help="the encrypted map (FILE.age)")
+    add_passphrase_option(parser)
+    args = parser.parse_args(argv)
+    from exports.encrypt_file import decrypt_map_file
+
+    if not args.file.exists():
+        raise AttachmapError(f"{args.file}: expected an encrypted map here, but there is none")
+    target = decrypt_map_file(args.file, passphrase_source(args)(args.file))
+    print(f"wrote {target}; removed {args.file}. The map is no longer encrypted on disk.",
+          file=sys.stderr)
+    return 0
