@@ -1,0 +1,65 @@
+"""The review app: one map file open in the client's review screen.
+
+`run_review(path)` is what `attachmap review FILE` calls. The file is
+opened before the terminal is taken over, so a bad file is one plain
+message and exit 1, never a half-drawn screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from exports.store import MapStore
+from patterns.graph import MapGraph
+from tui.review.screen import ReviewScreen
+from tui.review.sections import SECTIONS
+
+
+class ReviewApp(App[int]):
+    """The client's review of their map, between sessions."""
+
+    TITLE = "attachmap review"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, path: Path, *, today: dt.date | None = None,
+                 store: MapStore | None = None) -> None:
+        super().__init__()
+        self.store = store or MapStore(Path(path))
+        # A missing file is not made here: there is nothing to review.
+        whole = MapGraph.from_map(self.store.open())
+        self.review = ReviewScreen(self.store, whole, today=today)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.review)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Only what the review offers: logging, moving around, help, quit.
+        Nothing here edits the map."""
+        yield SystemCommand("Log a try", "How did practising go? Saved at once",
+                            self.review.action_log_try)
+        yield SystemCommand("Log a repair", "A rupture and what you did to reconnect",
+                            self.review.action_log_repair)
+        for key, title, _ in SECTIONS:
+            yield SystemCommand(f"Go to: {title.lower()}", f"Show {title.lower()}",
+                                lambda key=key: self.review.action_open_part(key))
+        yield SystemCommand("Help", "What each key does", self.review.action_help)
+        yield SystemCommand("Quit", "Close the review (everything is saved)", self.action_quit)
+
+    async def action_quit(self) -> None:
+        """Close the review: every entry was saved as it was logged."""
+        self.store.close()
+        self.exit(0)
+
+
+def run_review(path: Path, *, today: dt.date | None = None) -> int:
+    """Open `path` in the client's review; the exit code for the command line."""
+    result = ReviewApp(Path(path), today=today).run()
+    return result if isinstance(result, int) else 0
+
+
+__all__ = ["ReviewApp", "run_review"]

@@ -1,0 +1,275 @@
+"""The five parts of the client's review: patterns, map, practice, repairs,
+sessions. Each is shown from the client's view of the map (no private
+notes) and redrawn whole by `show(g, insights)` after a save.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from patterns.graph import MapGraph
+from patterns.insights import Insights
+from patterns.models import Experiment
+from patterns.progress import progress
+from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind
+from tui.review.words import Reader, needs_underneath, stories
+from tui.widgets.repairs import repair_line
+from tui.widgets.tries import TriesChart
+
+
+def _day(day) -> str:  # noqa: ANN001
+    return f"{day.day} {day:%b %Y}"
+
+
+def _heading(text: str) -> Text:
+    return Text(text + "\n", style="bold")
+
+
+class PatternsSection(VerticalScroll):
+    """Your patterns: each loop told step by step, the pattern sentences, the
+    dance between you, and the needs underneath."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="patterns-text")
+
+    def show(self, g: MapGraph, insights: Insights) -> None:
+        """Redraw from the client's view of the map and its analysis."""
+        reader = Reader(g)
+        out = Text()
+        told = stories(g, insights)
+        for story in told:
+            out.append_text(_heading(story.title))
+            for sentence in story.sentences:
+                out.append(sentence + "\n\n")
+            out.append("Round it goes:\n", style="bold")
+            for i, step in enumerate(story.steps):
+                out.append(("  " if i == 0 else "  → ") + step + "\n")
+            out.append("  ↺ and back to the start\n", style="italic")
+            if story.underneath:
+                out.append("\nUnderneath: ", style="bold")
+                out.append(" · ".join(story.underneath) + "\n")
+            for line in story.practice:
+                out.append("To practise: ", style="bold")
+                out.append(line.text + "\n")
+                if line.bars:
+                    out.append(f"  tries  {line.bars}  {line.trend}\n")
+            out.append("\n")
+        if insights.dance:
+            out.append_text(_heading("The dance between you"))
+            for step in insights.dance:
+                out.append(f"  {step.text}\n")
+            out.append("\n")
+        told_along = {text for story in told for text in story.sentences}
+        more = [text for s in insights.sentences
+                if (text := reader.sentence(s.node_ids, s.person, s.text)) not in told_along]
+        if more:
+            out.append_text(_heading("More of how it goes" if told else "How it goes"))
+            for text in more:
+                out.append(text + "\n\n")
+        needs = needs_underneath(g, insights)
+        if needs:
+            out.append_text(_heading("What you each need underneath"))
+            for line in needs:
+                out.append(f"  {line}\n")
+        if not out:
+            out.append("Nothing is mapped yet. Your map grows in your sessions together.")
+        self.query_one("#patterns-text", Static).update(out)
+
+
+class MapSection(VerticalScroll):
+    """The map in words: each part, band by band as the pattern reads, with
+    whose it is and any shared note."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="map-text")
+
+    def show(self, g: MapGraph, insights: Insights) -> None:
+        """Redraw from the client's view of the map."""
+        reader = Reader(g)
+        on_loop = insights.on_loop()
+        out = Text()
+        for kind in READING_ORDER:
+            nodes = g.nodes(kind)
+            if not nodes:
+                continue
+            out.append_text(_heading(KIND_PLURALS[kind].capitalize()))
+            for node in nodes:
+                mark = "⟳ " if node.id in on_loop else "  "
+                out.append(f"  {mark}{node.label}")
+                who = reader.name(reader.whose(node))
+                details = [who] if g.people else []
+                if node.layer is not None:
+                    details.append("underneath" if node.layer.value == "core" else "on the surface")
+                if node.intensity is not None:
+                    details.append(f"intensity {node.intensity}/10")
+                if details:
+                    out.append("  (" + ", ".join(details) + ")", style="dim")
+                out.append("\n")
+                if node.note:
+                    out.append(f"      {node.note}\n", style="italic")
+            out.append("\n")
+        if on_loop:
+            out.append("⟳ marks a part of a loop that keeps going round.", style="dim")
+        self.query_one("#map-text", Static).update(out or Text("Nothing is mapped yet."))
+
+
+class PracticeSection(Vertical):
+    """Practice: the experiments, and for the one highlighted its plan, a
+    chart of its tries and each try in words."""
+
+    class Highlighted(Message):
+        """The client moved to another experiment."""
+
+        def __init__(self, experiment_id: str | None) -> None:
+            super().__init__()
+            self.experiment_id = experiment_id
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+        super().__init__(**kwargs)
+        self._g: MapGraph | None = None
+
+    def compose(self) -> ComposeResult:
+        yield OptionList(id="practice-list")
+        with VerticalScroll(id="practice-detail"):
+            yield Static(id="practice-plan")
+            yield TriesChart(id="practice-chart")
+            yield Static(id="practice-tries")
+
+    @property
+    def chosen(self) -> str | None:
+        """The id of the highlighted experiment, or None."""
+        options = self.query_one("#practice-list", OptionList)
+        if options.highlighted is None or not options.option_count:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def show(self, g: MapGraph, insights: Insights) -> None:
+        """Redraw the list, keeping the highlighted experiment."""
+        self._g = g
+        options = self.query_one("#practice-list", OptionList)
+        keep = self.chosen
+        options.clear_options()
+        for e in g.experiments:
+            tries = len(e.tries)
+            label = f"{g.node(e.response).label} · {tries} {'try' if tries == 1 else 'tries'}"
+            options.add_option(Option(label, id=e.id))
+        if g.experiments:
+            ids = [e.id for e in g.experiments]
+            options.highlighted = ids.index(keep) if keep in ids else 0
+        self._show_detail()
+
+    @on(OptionList.OptionHighlighted, "#practice-list")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+        self.post_message(self.Highlighted(self.chosen))
+
+    def _show_detail(self) -> None:
+        g = self._g
+        experiment = g.experiment(self.chosen) if g is not None and self.chosen else None
+        plan = self.query_one("#practice-plan", Static)
+        chart = self.query_one("#practice-chart", TriesChart)
+        listing = self.query_one("#practice-tries", Static)
+        if experiment is None:
+            plan.update(Text(
+                "No experiments yet. In a session you and your therapist can choose a new"
+                " response to practise; it will show here, and you can log each try.",
+                style="italic"))
+            chart.progress = None
+            listing.update("")
+            return
+        plan.update(_plan_text(g, experiment))
+        chart.progress = progress(experiment)
+        listing.update(_tries_text(experiment))
+
+
+def _plan_text(g: MapGraph, experiment: Experiment) -> Text:
+    out = _heading(g.node(experiment.response).label)
+    replaces = [g.node(lk.target).label for lk in g.links_out(experiment.response)
+                if g.node(lk.target).kind is NodeKind.STRATEGY]
+    if replaces:
+        out.append("Instead of: " + "; ".join(replaces) + "\n", style="dim")
+    if experiment.plan:
+        out.append("The plan: ", style="bold")
+        out.append(experiment.plan + "\n")
+    out.append("Press t to log how a try went.\n", style="dim")
+    return out
+
+
+def _tries_text(experiment: Experiment) -> Text:
+    out = Text()
+    p = progress(experiment)
+    if p.relief_text():
+        out.append(p.relief_text()[0].upper() + p.relief_text()[1:] + ".\n\n")
+    for attempt in reversed(experiment.tries):
+        scores = []
+        if attempt.before is not None:
+            scores.append(f"before {attempt.before}")
+        if attempt.after is not None:
+            scores.append(f"after {attempt.after}")
+        out.append(f"{_day(attempt.date)}", style="bold")
+        out.append(("  distress " + ", ".join(scores)) if scores else "")
+        out.append("\n")
+        if attempt.note:
+            out.append(f"  {attempt.note}\n", style="italic")
+    return out
+
+
+class RepairsSection(VerticalScroll):
+    """Repairs: the ruptures noticed and the repairs tried, newest first."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="repairs-text")
+
+    def show(self, g: MapGraph, insights: Insights) -> None:
+        """Redraw the repair log."""
+        out = Text()
+        if not g.repairs:
+            out.append("No repairs logged yet. When things go wrong between you and someone"
+                       " and you try to reconnect, press r to note it here.", style="italic")
+        for repair in reversed(g.repairs):
+            out.append_text(repair_line(g, repair))
+            out.append("\n\n")
+        self.query_one("#repairs-text", Static).update(out)
+
+
+class SessionsSection(VerticalScroll):
+    """Sessions so far: each date, what it was about and what was mapped."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="sessions-text")
+
+    def show(self, g: MapGraph, insights: Insights) -> None:
+        """Redraw the list of sessions."""
+        out = Text()
+        if not g.sessions:
+            out.append("No sessions recorded on this map yet.", style="italic")
+        for number, session in enumerate(g.sessions, 1):
+            out.append(f"Session {number} · {_day(session.date)}\n", style="bold")
+            if session.note:
+                out.append(f"  {session.note}\n")
+            mapped = [n.label for n in g.nodes() if n.session == session.id]
+            if mapped:
+                out.append("  Mapped: ", style="dim")
+                out.append("; ".join(mapped) + "\n")
+            out.append("\n")
+        self.query_one("#sessions-text", Static).update(out)
+
+
+#: (id, title in the list) of each part, in the order they are listed.
+SECTIONS: list[tuple[str, str, type]] = [
+    ("patterns", "Your patterns", PatternsSection),
+    ("map", "The map", MapSection),
+    ("practice", "Practice", PracticeSection),
+    ("repairs", "Repairs", RepairsSection),
+    ("sessions", "Sessions", SessionsSection),
+]
+
+__all__ = ["SECTIONS", "MapSection", "PatternsSection", "PracticeSection", "RepairsSection",
+           "SessionsSection"]

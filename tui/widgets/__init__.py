@@ -1,0 +1,1 @@
+"""Widgets shared by the session screen and the client's review."""

@@ -1,0 +1,112 @@
+"""The rupture-and-repair log: a dialog to write one entry, and a panel to
+read, add, change and remove entries in the session screen.
+
+A rupture is a moment the connection broke (a row, a door slammed, going
+silent); a repair is what was done to reconnect. Noticing both is much of
+the work between sessions, so the client logs them in the review too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from patterns.edits import Edit, SetItem
+from patterns.graph import MapGraph
+from patterns.models import Person, Repair
+from tui.widgets.tries import FORM_CSS, field_row, parse_day
+
+
+class RepairDialog(ModalScreen[Repair | None]):
+    """Write (or change) one repair entry: the day, with whom, what happened,
+    what was done to reconnect, how it went. Escape cancels with None."""
+
+    DEFAULT_CSS = FORM_CSS.format(name="RepairDialog")
+    BINDINGS = [
+        Binding("escape", "cancel", "cancel", id="repair.cancel"),
+        Binding("ctrl+s", "save", "save", id="repair.save"),
+    ]
+
+    def __init__(self, people: list[Person], *, initial: Repair | None = None,
+                 today: dt.date | None = None, title: str = "A rupture and a repair") -> None:
+        super().__init__()
+        self.people = people
+        self.initial = initial
+        self.today = today or dt.date.today()
+        self.heading = title
+        self.AUTO_FOCUS = "#repair-rupture" if initial is None else "#repair-date"
+
+    def compose(self) -> ComposeResult:
+        first = self.initial or Repair(date=self.today)
+        with Vertical():
+            yield Static(self.heading, classes="title", markup=False)
+            yield field_row("Day", Input(first.date.isoformat(),
+                                         placeholder="today, yesterday, 22 Nov", id="repair-date", compact=True))
+            if self.people:
+                ids = [p.id for p in self.people]
+                yield field_row("With whom", Select(
+                    [(p.name, p.id) for p in self.people], prompt="someone else / not said",
+                    value=first.with_ if first.with_ in ids else Select.NULL, id="repair-with",
+                    compact=True))
+            yield field_row("What happened", Input(first.rupture or "", id="repair-rupture",
+                                                   placeholder="the moment things went wrong",
+                                                   compact=True))
+            yield field_row("What you did to reconnect", Input(
+                first.repair or "", id="repair-repair", placeholder="what you said or did",
+                compact=True))
+            yield field_row("How it went", Input(first.outcome or "", id="repair-outcome",
+                                                 placeholder="how it landed", compact=True))
+            yield Static("", classes="error", id="repair-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Cancel", id="repair-cancel", compact=True)
+                yield Button("Save", variant="primary", id="repair-save", compact=True)
+            yield Label("Enter or ctrl+s saves · Escape cancels", classes="help")
+
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#repair-save")
+    def action_save(self) -> None:
+        """Check the entry; dismiss with it, or say what to fix."""
+        value = lambda name: self.query_one(f"#repair-{name}", Input).value.strip()  # noqa: E731
+        try:
+            day = parse_day(value("date"), self.today)
+        except ValueError as error:
+            self.query_one("#repair-error", Static).update(f"Day: expected {error}")
+            return
+        texts = {name: value(name) or None for name in ("rupture", "repair", "outcome")}
+        if not any(texts.values()):
+            self.query_one("#repair-error", Static).update(
+                "Write at least what happened, or what you did to reconnect.")
+            return
+        who = None
+        if self.people:
+            chosen = self.query_one("#repair-with", Select).value
+            who = None if chosen is Select.NULL else str(chosen)
+        self.dismiss(Repair(date=day, with_=who, **texts))
+
+    @on(Button.Pressed, "#repair-cancel")
+    def action_cancel(self) -> None:
+        """Close without saving anything."""
+        self.dismiss(None)
+
+
+def repair_line(g: MapGraph, repair: Repair) -> Text:
+    """One entry in two or three lines: day and person, then rupture → repair → outcome."""
+    person = g.person(repair.with_)
+    out = Text(f"{repair.date.day} {repair.date:%b %Y}", style="bold")
+    out.append(f" · with {person.name}" if person else "")
+    for label, value in (("what happened", repair.rupture), ("the repair", repair.repair),
+                         ("how it went", repair.outcome)):
+        if value:
+            out.append(f"\n  {label}: ", style="dim")
+            out.append(value)
+    return out
