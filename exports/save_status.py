@@ -60,6 +60,7 @@ class DiskTrouble(AttachmapError, OSError):
         self.problem = problem
         self.reason = reason
         super().__init__(f"{path.name} was not saved: {reason}")
+        self.strerror = reason  # what screens that read OSError.strerror show
 
     def __str__(self) -> str:
         return f"{self.path.name} was not saved: {self.reason}"

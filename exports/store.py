@@ -86,8 +86,11 @@ class MapStore:
     """One map file, opened by one screen."""
 
     def __init__(self, path: Path, *, read_only: bool = False,
-                 keep_versions: int = history.KEEP_RECENT) -> None:
+                 keep_versions: int = history.KEEP_RECENT,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         self.path = Path(path)
+        #: The time a save happens (tests pass their own to make days pass).
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.read_only = read_only
         self.created_now = False
         self.keep_versions = keep_versions
@@ -200,7 +203,7 @@ class MapStore:
             trouble = DiskTrouble(self.path, problem, reason)
             self.status = trouble_status(trouble, self.status.at)
             raise trouble from None
-        self.status = SaveStatus.ok(dt.datetime.now(dt.UTC))
+        self.status = SaveStatus.ok(self.clock())
 
     def _write(self, plain: bytes) -> None:
         if self.encrypted and self._key is None:
@@ -219,7 +222,7 @@ class MapStore:
                 f"{self.path.name} was changed by another program while open; that version is"
                 " kept in history as version 1 (attachmap history), and this one is saved")
         if on_disk is not None:
-            history.keep_version(self.path, on_disk, keep=self.keep_versions)
+            history.keep_version(self.path, on_disk, keep=self.keep_versions, now=self.clock())
         data = self._key.seal(plain) if self._key is not None else plain
         write_atomic(self.path, data)
         self._disk, self._plain = data, plain
