@@ -96,5 +96,5 @@ def apply_metadata(canvas: Canvas, meta: PdfMetadata, when: dt.datetime) -> None
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator(meta.creator)
     canvas.setProducer(meta.producer)
-    packet = xmp_packet(meta, when)
+    packet = xmp_packet(meta, when).encode("utf-8")  # XMP is UTF-8, not PDFDocEncoding
     canvas.setCatalogEntry("Metadata", XMP(creator=lambda _doc: packet))
