@@ -246,7 +246,7 @@ def open_sealed(data: bytes, path: Path | str, key: SealingKey | None,
     if key is not None and key.opens(data):
         return key.unseal(data, path), key
     if passphrase is None:
-        raise WrongPassphrase(path, "sealed with another passphrase than this map's")
+        raise WrongPassphrase(path, "this file is encrypted; its passphrase is needed to open it")
     return unlock(data, passphrase, path)
 
 

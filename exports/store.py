@@ -106,6 +106,30 @@ class MapStore:
         self._pass_check: tuple[bytes, bytes] | None = None
         self._disk: bytes | None = None  # the file's bytes as we last read or wrote them
         self._plain: bytes | None = None  # the plaintext of the last save
+        sealed_twin = self.path.with_name(self.path.name + SUFFIX)
+        if not self.path.exists() and not self.encrypted and sealed_twin.exists():
+            # `attachmap chase.toml` after `attachmap encrypt chase.toml`: never a new empty map.
+            self.notices.append(f"{self.path.name} is encrypted now: opened {sealed_twin.name}")
+            self.path = sealed_twin
+            self._lock = MapLock(self.path)
+
+    def unlock(self, passphrase: str, *,
+               new_key: Callable[[str], SealingKey] | None = None) -> None:
+        """Check an encrypted map's passphrase before `open()`, which then needs none.
+
+        For a map not yet on disk, makes its key (`new_key`, default pyrage's).
+        Raises `WrongPassphrase` or `TamperedFile`; takes seconds (scrypt).
+        """
+        if self.path.exists():
+            self._key = open_sealed(read_limited(self.path), self.path, None, passphrase)[1]
+        else:
+            self._key = (new_key or SealingKey.create)(passphrase)
+        self._remember(passphrase)
+
+    @property
+    def unlocked(self) -> bool:
+        """Whether an encrypted map's key is in memory (always True for a plain map)."""
+        return not self.encrypted or self._key is not None
 
     @property
     def encrypted(self) -> bool:
@@ -126,12 +150,7 @@ class MapStore:
         `WrongPassphrase` or `TamperedFile` when it cannot be decrypted.
         `new_key` makes the key of a new encrypted map (default: pyrage's).
         """
-        sealed_twin = self.path.with_name(self.path.name + SUFFIX)
-        if not self.path.exists() and not self.encrypted and sealed_twin.exists():
-            self.notices.append(f"{self.path.name} is encrypted now: opened {sealed_twin.name}")
-            self.path = sealed_twin
-            self._lock = MapLock(self.path)
-        if self.encrypted and passphrase is None:
+        if self.encrypted and passphrase is None and self._key is None:
             raise PassphraseNeeded(f"{self.path}: this map is encrypted; give its passphrase")
         self._take_lock()
         if self.path.exists():
@@ -143,7 +162,7 @@ class MapStore:
             now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
             self.created_now = True
             m = RelationalMap(title=title_from_path(self.path), created=now, updated=now)
-            if self.encrypted:
+            if self._key is None and self.encrypted:
                 assert passphrase is not None
                 self._key = (new_key or SealingKey.create)(passphrase)
         if passphrase is not None:
