@@ -10,19 +10,22 @@ from exports.atomic import write_atomic
 from exports.audience import Audience
 from exports.errors import AttachmapError
 from exports.formats import FORMATS, render
-from exports.toml_map import load_map
+from exports.store import PassphraseSource, read_map
 
 
 def default_output(source: Path, fmt: str, audience: Audience) -> Path:
-    """`chase.toml` -> `chase-client.pdf`, beside the map."""
-    return source.with_name(f"{source.stem}-{audience}{FORMATS[fmt].suffix}")
+    """`chase.toml` (or `chase.toml.age`) -> `chase-client.pdf`, beside the map."""
+    stem = Path(source.name.removesuffix(".age")).stem
+    return source.with_name(f"{stem}-{audience}{FORMATS[fmt].suffix}")
 
 
 def export_file(source: Path, fmt: str, out: Path, *, audience: Audience = "client",
+                passphrase_source: PassphraseSource | None = None,
                 **options: Any) -> Path | None:
     """Write `source` as `fmt` to `out` (atomically, owner-only); `-` writes to
-    standard output. Returns the path written, or None for standard output."""
-    m = load_map(source)
+    standard output. Returns the path written, or None for standard output.
+    An encrypted map is decrypted in memory with `passphrase_source`."""
+    m = read_map(source, passphrase_source)
     if str(out) != "-" and out.resolve() == source.resolve():
         raise AttachmapError(f"{out}: refusing to export over the map itself; choose another -o")
     data = render(m, fmt, audience, **options)

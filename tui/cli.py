@@ -46,11 +46,14 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 def _cmd_check(argv: Sequence[str]) -> int:
     parser = _parser("attachmap check", "Check a map against the v1 format and summarise it.")
     parser.add_argument("file", type=Path, help="the map to check")
-    args = parser.parse_args(argv)
-    from exports.summary import summarize
-    from exports.toml_map import load_map
+    from tui.crypto_cli import add_passphrase_option, passphrase_source
 
-    m = load_map(args.file)
+    add_passphrase_option(parser)
+    args = parser.parse_args(argv)
+    from exports.store import read_map
+    from exports.summary import summarize
+
+    m = read_map(args.file, passphrase_source(args))
     print(summarize(m, str(args.file)))
     return 0
 
@@ -67,14 +70,21 @@ def _cmd_export(argv: Sequence[str]) -> int:
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     parser.add_argument("--name-in-metadata", action="store_true",
                         help="let the PDF's metadata name the client (off by default)")
+    from tui.crypto_cli import add_passphrase_option, passphrase_source
+
+    add_passphrase_option(parser)
     args = parser.parse_args(argv)
     from exports.export_file import default_output, export_file
 
     out = args.output or default_output(args.file, args.fmt, args.audience)
     written = export_file(args.file, args.fmt, out, audience=args.audience, paper=args.paper,
-                          name_in_metadata=args.name_in_metadata)
+                          name_in_metadata=args.name_in_metadata,
+                          passphrase_source=passphrase_source(args))
     if written is not None:
         print(f"wrote {written} ({args.fmt}, for the {args.audience})", file=sys.stderr)
+        if str(args.file).endswith(".age"):
+            print("note: the export itself is not encrypted; keep it somewhere private",
+                  file=sys.stderr)
     return 0
 
 

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from exports.diff import diff_maps
-from exports.toml_map import load_map
+from exports.store import read_map
+from tui.crypto_cli import add_passphrase_option, passphrase_source
 
 
 def main(argv: Sequence[str]) -> int:
@@ -23,8 +24,10 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("old", type=Path, help="the earlier save")
     parser.add_argument("new", type=Path, help="the later save")
     parser.add_argument("--summary", action="store_true", help="print only the counts")
+    add_passphrase_option(parser)
     args = parser.parse_args(argv)
-    old, new = load_map(args.old), load_map(args.new)
+    source = passphrase_source(args)
+    old, new = read_map(args.old, source), read_map(args.new, source)
     diff = diff_maps(old, new)
     if not diff:
         print(f"No changes between {args.old} and {args.new}.")
