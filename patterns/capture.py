@@ -114,8 +114,6 @@ class _Draft:
     def __init__(self, g: MapGraph, person: str | None, session: str | None) -> None:
         if person is not None and g.person(person) is None:
             raise CaptureError(f"there is no person “{person}” on this map")
-        if session is not None and g.session(session) is None:
-            raise CaptureError(f"there is no session “{session}” on this map")
         self.g, self.person, self.session = g, person, session
         self.taken: set[str] = set(g.graph.nodes)
         self.edits: list[Edit] = []
@@ -286,7 +284,9 @@ def parse_capture(text: str, g: MapGraph, *, person: str | None = None,
                   session: str | None = None) -> Capture:
     """Read one capture line into the edit it stands for (not applied).
 
-    New nodes get `person` and `session` (None leaves them unset). Raises
+    New nodes get `person` and `session` (None leaves them unset). The
+    session may be one the caller adds in the same undo step (today's, on
+    the first edit of a day): it is checked when the edit is applied. Raises
     CaptureError, with the span at fault where known, for anything it
     cannot take without guessing.
     """

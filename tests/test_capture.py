@@ -16,7 +16,7 @@ from patterns.capture import (
     parse_capture,
     resolve_node,
 )
-from patterns.edits import AddLink, AddNode, Batch, History
+from patterns.edits import AddLink, AddNode, Batch, EditError, History, SetItem
 from patterns.graph import MapGraph
 from patterns.models import Node, Person, Session
 from patterns.vocabulary import LinkKind, NodeKind
@@ -130,11 +130,23 @@ def test_new_nodes_carry_person_and_session() -> None:
     assert (g.nodes()[1].person, g.nodes()[1].session) == (None, None)
 
 
-def test_unknown_person_or_session_is_refused() -> None:
+def test_unknown_person_is_refused() -> None:
     with pytest.raises(CaptureError, match="no person “zed”"):
         parse_capture("t: x", empty(), person="zed")
-    with pytest.raises(CaptureError, match="no session “s9”"):
-        parse_capture("t: x", empty(), session="s9")
+
+
+def test_the_session_may_be_added_in_the_same_undo_step() -> None:
+    # The session screen adds today's session with the first edit of a day.
+    g = empty()
+    capture = parse_capture("When Sam goes quiet, I feel scared", g, session="s1")
+    today = SetItem("sessions", None, Session(id="s1", date=dt.date(2026, 1, 5)))
+    history = History(g)
+    history.do(Batch([today, capture.edit]))
+    assert {n.session for n in g.nodes()} == {"s1"}
+    history.undo()
+    assert g.to_map() == empty().to_map()
+    with pytest.raises(EditError, match="no session 's9'"):
+        History(g).do(parse_capture("t: x", g, session="s9").edit)
 
 
 def test_new_ids_never_clash_and_fall_back_to_the_kind() -> None:
