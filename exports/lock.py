@@ -72,7 +72,10 @@ class MapLock:
             return True
         for _ in range(5):
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), PRIVATE)
+                # Held read-only: an open write handle would stop the disk being
+                # remounted read-only, and flock needs none.
+                fd = os.open(self.path, os.O_RDONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
+                             PRIVATE)
             except OSError:
                 return False
             try:
@@ -98,8 +101,11 @@ class MapLock:
         me = LockHolder(pid=os.getpid(), host=socket.gethostname(),
                         since=dt.datetime.now(dt.UTC).replace(microsecond=0))
         with contextlib.suppress(OSError):
-            os.ftruncate(self._fd, 0)
-            os.pwrite(self._fd, me.model_dump_json().encode(), 0)
+            fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
+            try:
+                os.write(fd, me.model_dump_json().encode())
+            finally:
+                os.close(fd)
 
     def holder(self) -> LockHolder:
         """Who holds the lock, as far as its file says."""
