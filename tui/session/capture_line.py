@@ -113,7 +113,7 @@ class CaptureLine(Vertical):
             yield Label("›", id="capture-prompt", markup=False)
             yield CaptureInput(
                 id="capture-input",
-                placeholder="type a part of the pattern, e.g.  t: Sam goes quiet",
+                placeholder="type a part of the pattern, e.g.  t: the door slams",
                 suggester=_Completion(self._complete) if self._complete else None,
             )
         yield Static(GRAMMAR_HINT, id="capture-hint", markup=False)

@@ -34,7 +34,7 @@ def _short(text: str, limit: int = 32) -> str:
 
 def title_line(view: SessionView, node: Node) -> str:
     """`scared of being left · feeling, core · Zoë · intensity 9`."""
-    parts = [node.label, view.kind_text(node)]
+    parts = [view.mask(node.label), view.kind_text(node)]
     if owner := view.owner_name(node):
         parts.append(owner)
     if node.intensity is not None:
@@ -45,7 +45,7 @@ def title_line(view: SessionView, node: Node) -> str:
 def links_text(view: SessionView, links: list[Link], end: str) -> str:
     """`Sam goes quiet… (activates) · Gran's kitchen… (soothes)` or `—`."""
     g = view.graph
-    words = [f"{_short(g.node(getattr(lk, end)).label)} ({link_phrase(lk.kind)})" for lk in links]
+    words = [f"{_short(view.label(getattr(lk, end)))} ({link_phrase(lk.kind)})" for lk in links]
     return " · ".join(words) or "—"
 
 
@@ -144,7 +144,7 @@ class DetailsPanel(Vertical):
         read.append("\nto    ", style="bold")
         read.append(links_text(view, g.links_out(node.id), "target"))
         read.append("\nnote: ", style="bold")
-        read.append(node.note or "—")
+        read.append(view.mask(node.note) if node.note else "—")
         private = view.private_note(node)
         read.append("    private note: ", style="bold")
         read.append(private or "—", style="italic" if private == HIDDEN_NOTE else "")
@@ -179,10 +179,14 @@ class DetailsPanel(Vertical):
             if widget is not focused:
                 widget.value = value
 
-        put(self.query_one("#field-label", Input), node.label)
+        # Behind the privacy screen the words are shown masked and cannot be
+        # edited: a masked label must never be saved back as the label.
+        label, note = self.query_one("#field-label", Input), self.query_one("#field-note", Input)
+        label.disabled = note.disabled = view.privacy
+        put(label, view.mask(node.label))
+        put(note, view.mask(node.note or ""))
         put(self.query_one("#field-intensity", Input),
             "" if node.intensity is None else str(node.intensity))
-        put(self.query_one("#field-note", Input), node.note or "")
         private = self.query_one("#field-private_note", Input)
         private.disabled = view.privacy
         put(private, HIDDEN_NOTE if view.privacy and node.private_note else
@@ -212,10 +216,10 @@ class DetailsPanel(Vertical):
         for lk in links:
             if lk.target == node.id:
                 link_list.add_option(Option(
-                    f"← {_short(g.node(lk.source).label, 50)}  ({link_phrase(lk.kind)})"))
+                    f"← {_short(view.label(lk.source), 50)}  ({link_phrase(lk.kind)})"))
             else:
                 link_list.add_option(Option(
-                    f"→ {_short(g.node(lk.target).label, 50)}  ({link_phrase(lk.kind)})"))
+                    f"→ {_short(view.label(lk.target), 50)}  ({link_phrase(lk.kind)})"))
         if links:
             link_list.highlighted = min(keep or 0, len(links) - 1)
 

@@ -38,8 +38,8 @@ class PlainMap(VerticalScroll):
             for node in nodes:
                 mark = "▶ " if node.id == view.selected else "⟳ " if node.id in in_loop else "  "
                 style = "reverse" if node.id == view.selected else "bold" if node.id in in_loop else ""
-                text.append(f"{mark}{node.label}", style=style)
-                outs = [f"{link_phrase(lk.kind)} {g.node(lk.target).label}"
+                text.append(f"{mark}{view.mask(node.label)}", style=style)
+                outs = [f"{link_phrase(lk.kind)} {view.label(lk.target)}"
                         for lk in g.links_out(node.id)]
                 if outs:
                     text.append("  → " + "; ".join(outs), style="dim")

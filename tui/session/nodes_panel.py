@@ -98,7 +98,7 @@ class NodesPanel(Vertical):
             options.append(Option(Text(KIND_PLURALS[kind].upper(), style="bold dim"),
                                   disabled=True))
             for node in nodes:
-                text = Text(f"  {node.label}")
+                text = Text(f"  {view.mask(node.label)}")
                 if several:
                     text.append(f"  {view.owner_name(node)}", style="dim")
                 options.append(Option(text, id=node.id))
@@ -120,7 +120,14 @@ class NodesPanel(Vertical):
     @on(Input.Submitted, "#nodes-filter")
     def _to_list(self, event: Input.Submitted) -> None:
         event.stop()
-        self.node_list.focus()
+        node_list = self.node_list
+        node_list.focus()
+        if node_list.highlighted is None or node_list.get_option_at_index(
+            node_list.highlighted
+        ).disabled:
+            first = next((i for i in range(node_list.option_count)
+                          if not node_list.get_option_at_index(i).disabled), None)
+            node_list.highlighted = first
 
     @on(OptionList.OptionHighlighted, "#node-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

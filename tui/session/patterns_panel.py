@@ -156,11 +156,11 @@ class PatternsPanel(VerticalScroll):
         text.append(f" · {len(nodes)} steps" + (" · on the map" if shown else ""), style="dim")
         steps = []
         last_owner = None
-        for node_id in nodes:
+        for node_id in nodes[:3]:
             owner = g.owner(g.node(node_id))
             who = view.person_name(owner) + " " if owner and owner.id != last_owner else ""
             last_owner = owner.id if owner else None
-            steps.append(f"{who}{_short(view.label(node_id))}")
+            steps.append(f"{who}{_short(view.label(node_id), 22)}")
         text.append("\n  " + " → ".join(steps) + " → …", style="")
         return text
 

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from exports.store import MapStore
+from patterns.capture import CaptureError, capture_hint, complete_capture, parse_capture
 from patterns.edits import Batch, Edit, EditError, History, RemoveNode, SetField, SetItem, UpdateLink
 from patterns.graph import MapGraph
 from patterns.ids import new_id
@@ -131,7 +132,7 @@ class SessionScreen(Screen[None]):
         """Hand every pane the current view (data down)."""
         view = self.view
         header = self.query_one(SessionHeader)
-        header.show_title(self.graph.title)
+        header.show_title(view.mask(self.graph.title))
         header.show_session(self._session_text())
         who = self.graph.person(self.person)
         self.query_one(CaptureLine).set_prompt(view.person_name(who) if who else None)
@@ -162,21 +163,28 @@ class SessionScreen(Screen[None]):
         start = start_session(self.graph, self.today())
         return start.new.id if start is not None else None
 
-    def apply(self, edit: Edit, *, select: str | None = None, quiet: bool = False) -> bool:
-        """Apply an edit as one undo step (adding today's session on a new day)."""
+    def try_apply(self, edit: Edit, *, select: str | None = None) -> str | None:
+        """Apply an edit as one undo step (adding today's session on a new
+        day); why it could not be applied, or None."""
         start = start_session(self.graph, self.today())
         step: Edit = edit if start is None else Batch([start, edit])
         try:
             self.history.do(step)
         except EditError as error:
-            self.notify(str(error), title="Not changed", severity="error")
-            return False
+            return str(error)
         if select is not None:
             self.selected = select
-        self._after_change(edit.describe(), quiet=quiet)
-        return True
+        self._after_change(edit.describe())
+        return None
 
-    def _after_change(self, description: str, *, quiet: bool = False) -> None:
+    def apply(self, edit: Edit, *, select: str | None = None) -> bool:
+        """Apply an edit; if it cannot be, say why in a notification."""
+        error = self.try_apply(edit, select=select)
+        if error is not None:
+            self.notify(error.capitalize(), title="Not changed", severity="error")
+        return error is None
+
+    def _after_change(self, description: str) -> None:
         if self.selected is not None and self.selected not in self.graph:
             self.selected = None
         if self.loop is not None and any(n not in self.graph for n in self.loop):
@@ -184,8 +192,6 @@ class SessionScreen(Screen[None]):
         self.saver.changed()
         self._show_save(SaveStatus("saving"))
         self.post_message(MapChanged(self.history.revision, description))
-        if not quiet:
-            self.log.info(f"revision {self.history.revision}")
 
     @on(MapChanged)
     def _map_changed(self, event: MapChanged) -> None:
@@ -373,15 +379,11 @@ class SessionScreen(Screen[None]):
 
     def capture_hint(self, text: str) -> str | None:
         """What the line would do if Enter were pressed now."""
-        from patterns.capture import capture_hint
-
         return capture_hint(text, self.graph)
 
     def capture_completion(self, text: str) -> str | None:
         """The line with the node reference being typed completed, or None."""
-        from tui.session.capture_glue import complete_line
-
-        return complete_line(text, self.graph)
+        return complete_capture(text, self.graph)
 
     def start_line(self, text: str) -> None:
         """Put text on the capture line and focus it (palette "add: trigger")."""
@@ -393,18 +395,19 @@ class SessionScreen(Screen[None]):
     @on(CaptureLine.Submitted)
     def _captured(self, event: CaptureLine.Submitted) -> None:
         event.stop()
-        from patterns.capture import CaptureError, parse_capture
-
         line = self.query_one(CaptureLine)
         try:
             capture = parse_capture(event.text, self.graph, person=self.person,
                                     session=self.today_session_id())
         except CaptureError as error:
-            line.rejected(str(error.message), error.start, error.end)
+            line.rejected(error.message, error.start, error.end)
             return
         select = capture.node_ids[-1] if capture.node_ids else self.selected
-        if self.apply(capture.edit, select=select):
+        error = self.try_apply(capture.edit, select=select)
+        if error is None:
             line.accepted(event.text, capture.summary)
+        else:
+            line.rejected(error)
 
     @on(CaptureInput.HelpWanted)
     def _help_wanted(self, event: CaptureInput.HelpWanted) -> None:
