@@ -1,0 +1,351 @@
+"""The layout of the map picture: deterministic, pure, renderer-independent.
+
+The picture reads as the pattern reads, top to bottom, in bands by kind:
+
+    ORIGINS · TRIGGERS · FEELINGS, MEANINGS, SENSATIONS · STRATEGIES · NEEDS
+    · NEW RESPONSES, RESOURCES
+
+Each person's side of the pattern has a column of its own, left to right in
+the map's people order, with a lane between two people where the steps of
+their dance run (a strategy of one that provokes a trigger of the other).
+Within a band, a node that leads to another of the same band sits a layer
+above it (a meaning above the feeling it activates, a surface feeling above
+the core feeling it masks). Edges that run back up (`provokes`, closing a
+loop) are marked `upward`; edges that skip layers pass through slots of
+their own, so a renderer never has to draw a line through a box. The order
+within each layer is chosen to cross as few edges as possible.
+
+Use:
+
+    snap = snapshot(g)                      # on the screen's thread: cheap, immutable
+    lay = layout_map(snap, person="zoe")    # anywhere, e.g. in a worker
+    lay.layers[i]                           # slots left to right
+    lay.nodes["quiet"].layer, .column, .order
+    place_columns(lay, ...)                 # patterns.layout_place: x positions
+
+The same snapshot and arguments give the same layout in every run: every
+choice is ordered by file order, never by hashing.
+"""
+
+from __future__ import annotations
+
+from patterns.graph import MapGraph
+from patterns.layout_model import (
+    LayoutBand,
+    LayoutColumn,
+    LayoutEdge,
+    MapLayout,
+    MapLink,
+    MapLoop,
+    MapNode,
+    MapPerson,
+    MapSnapshot,
+    PlacedNode,
+    Slot,
+)
+from patterns.layout_order import reduce_crossings
+from patterns.models import RelationalMap
+from patterns.vocabulary import KIND_PLURALS, NodeKind
+
+#: The bands top to bottom, and the kinds each holds (most telling first).
+BANDS: tuple[tuple[NodeKind, ...], ...] = (
+    (NodeKind.ORIGIN,),
+    (NodeKind.TRIGGER,),
+    (NodeKind.FEELING, NodeKind.MEANING, NodeKind.SENSATION),
+    (NodeKind.STRATEGY,),
+    (NodeKind.NEED,),
+    (NodeKind.RESPONSE, NodeKind.RESOURCE),
+)
+_BAND_OF: dict[NodeKind, int] = {kind: i for i, kinds in enumerate(BANDS) for kind in kinds}
+
+
+def snapshot(g: MapGraph) -> MapSnapshot:
+    """An immutable copy of what drawing needs, taken from the live graph."""
+    return _snapshot(g.title, g.people, g.nodes(), g.links(), g.loops)
+
+
+def snapshot_of_map(m: RelationalMap) -> MapSnapshot:
+    """The same snapshot, from a loaded map (for exports)."""
+    return _snapshot(m.title, m.people, m.nodes, m.links, m.loops)
+
+
+def _snapshot(title, people, nodes, links, loops) -> MapSnapshot:  # type: ignore[no-untyped-def]
+    default = people[0].id if people else None
+    return MapSnapshot(
+        title=title,
+        people=tuple(MapPerson(id=p.id, name=p.name) for p in people),
+        nodes=tuple(
+            MapNode(
+                id=n.id, kind=n.kind, label=n.label, person=n.person or default,
+                layer=n.layer, style=n.style, intensity=n.intensity,
+            )
+            for n in nodes
+        ),
+        links=tuple(
+            MapLink(source=lk.source, target=lk.target, kind=lk.kind)
+            for lk in links
+        ),
+        loops=tuple(MapLoop(name=lp.name, nodes=tuple(lp.nodes)) for lp in loops),
+    )
+
+
+def loop_members(snap: MapSnapshot) -> dict[str, int]:
+    """Each node that lies on a loop, with the number of its strongly
+    connected group (two nodes share a number when a loop joins them).
+
+    A node lies on a directed cycle exactly when its strongly connected
+    component has more than one node (a link never joins a node to itself).
+    """
+    out: dict[str, list[str]] = {n.id: [] for n in snap.nodes}
+    for lk in snap.links:
+        out[lk.source].append(lk.target)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: dict[str, int] = {}
+    counter = 0
+    v_number = 0
+    for root in out:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            v, i = work.pop()
+            if i == 0:
+                index[v] = low[v] = counter
+                counter += 1
+                stack.append(v)
+                on_stack.add(v)
+            if i < len(out[v]):
+                work.append((v, i + 1))
+                w = out[v][i]
+                if w not in index:
+                    work.append((w, 0))
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+            if low[v] == index[v]:
+                members = []
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    members.append(w)
+                    if w == v:
+                        break
+                if len(members) > 1:
+                    for w in members:
+                        groups[w] = v_number
+                    v_number += 1
+    return groups
+
+
+def neighbourhood(snap: MapSnapshot, around: str, radius: int = 1) -> list[str]:
+    """Ids of the nodes within `radius` links of `around` (either direction),
+    in file order; empty when there is no such node."""
+    if snap.node(around) is None:
+        return []
+    near: dict[str, list[str]] = {n.id: [] for n in snap.nodes}
+    for lk in snap.links:
+        near[lk.source].append(lk.target)
+        near[lk.target].append(lk.source)
+    reached = {around}
+    frontier = [around]
+    for _ in range(max(0, radius)):
+        frontier = [w for v in frontier for w in near[v] if w not in reached]
+        reached.update(frontier)
+        if not frontier:
+            break
+    return [n.id for n in snap.nodes if n.id in reached]
+
+
+def layout_map(
+    snap: MapSnapshot, *, person: str | None = None, around: str | None = None, radius: int = 1
+) -> MapLayout:
+    """Lay the map out in bands, layers, columns and order.
+
+    `person` narrows the picture to one person's nodes; `around` to the
+    nodes within `radius` links of one node (both may be given). An unknown
+    person or node leaves nothing to show.
+    """
+    shown = list(snap.nodes)
+    if around is not None:
+        near = set(neighbourhood(snap, around, radius))
+        shown = [n for n in shown if n.id in near]
+    if person is not None:
+        shown = [n for n in shown if n.person == person]
+    if not shown:
+        return MapLayout(people=snap.people)
+    ids = {n.id for n in shown}
+    on_loop = loop_members(snap)
+
+    columns, column_of = _columns(snap, shown)
+    bands, layer_of = _layers(shown, snap.links, ids)
+    band_index = {kinds: i for i, kinds in enumerate(b.kinds for b in bands)}
+
+    # Parallel links between one pair become one edge with several kinds.
+    pairs: dict[tuple[str, str], list] = {}
+    for lk in snap.links:
+        if lk.source in ids and lk.target in ids:
+            pairs.setdefault((lk.source, lk.target), []).append(lk.kind)
+
+    # Items: boxes 0..n-1, then the pass-through points of long edges.
+    index = {n.id: i for i, n in enumerate(shown)}
+    item_layer = [layer_of[n.id] for n in shown]
+    item_column = [column_of[n.id] for n in shown]
+    up: list[list[int]] = [[] for _ in shown]
+    down: list[list[int]] = [[] for _ in shown]
+    chains: list[list[int]] = []
+    for (source, target), _kinds in pairs.items():
+        ls, lt = layer_of[source], layer_of[target]
+        cs, ct = column_of[source], column_of[target]
+        via_column = cs if cs == ct else cs + (1 if ct > cs else -1)
+        step = 1 if lt > ls else -1
+        chain = [index[source]]
+        for layer in range(ls + step, lt, step):
+            item_layer.append(layer)
+            item_column.append(via_column)
+            up.append([])
+            down.append([])
+            chain.append(len(item_layer) - 1)
+        chain.append(index[target])
+        for a, b in zip(chain, chain[1:]):
+            top, bottom = (a, b) if item_layer[a] < item_layer[b] else (b, a)
+            down[top].append(bottom)
+            up[bottom].append(top)
+        chains.append(chain)
+
+    layers: list[list[int]] = [[] for _ in range(bands[-1].first + bands[-1].count)]
+    for item in sorted(range(len(item_layer)), key=lambda i: (item_column[i], i)):
+        layers[item_layer[item]].append(item)
+    layers, crossings = reduce_crossings(layers, item_column, up, down)
+
+    order = {item: i for layer in layers for i, item in enumerate(layer)}
+    edge_of_item: dict[int, int] = {}
+    edges: list[LayoutEdge] = []
+    for e, ((source, target), kinds) in enumerate(pairs.items()):
+        chain = chains[e]
+        for item in chain[1:-1]:
+            edge_of_item[item] = e
+        group = on_loop.get(source)
+        edges.append(LayoutEdge(
+            source=source, target=target, kinds=tuple(kinds),
+            upward=layer_of[target] < layer_of[source],
+            on_loop=group is not None and on_loop.get(target) == group,
+            via=tuple((item_layer[i], order[i]) for i in chain[1:-1]),
+        ))
+    slots = tuple(
+        tuple(
+            Slot(node=shown[item].id, edge=None, column=item_column[item]) if item < len(shown)
+            else Slot(node=None, edge=edge_of_item[item], column=item_column[item])
+            for item in layer
+        )
+        for layer in layers
+    )
+    placed = {
+        n.id: PlacedNode(
+            node=n, layer=layer_of[n.id], column=column_of[n.id], order=order[index[n.id]],
+            band=band_index[next(b.kinds for b in bands if n.kind in b.kinds)],
+            on_loop=n.id in on_loop,
+        )
+        for n in shown
+    }
+    return MapLayout(bands=tuple(bands), columns=columns, layers=slots, nodes=placed,
+                     edges=tuple(edges), crossings=crossings, people=snap.people)
+
+
+def _columns(
+    snap: MapSnapshot, shown: list[MapNode]
+) -> tuple[tuple[LayoutColumn, ...], dict[str, int]]:
+    """A column per person with shown nodes (people order), lanes between."""
+    owners = {n.person for n in shown}
+    people = [p.id for p in snap.people if p.id in owners]
+    if None in owners or not people:
+        people.append(None)  # type: ignore[arg-type]
+    columns: list[LayoutColumn] = []
+    where: dict[str | None, int] = {}
+    for i, pid in enumerate(people):
+        if i:
+            columns.append(LayoutColumn(person=None, lane=True))
+        where[pid] = len(columns)
+        columns.append(LayoutColumn(person=pid))
+    return tuple(columns), {n.id: where.get(n.person, where.get(None, 0)) for n in shown}
+
+
+def _layers(
+    shown: list[MapNode], links: tuple[MapLink, ...], ids: set[str]
+) -> tuple[list[LayoutBand], dict[str, int]]:
+    """The bands that have nodes, and the global layer of each node."""
+    by_band: dict[int, list[MapNode]] = {}
+    for n in shown:
+        by_band.setdefault(_BAND_OF[n.kind], []).append(n)
+    inner: dict[str, list[str]] = {n.id: [] for n in shown}
+    band_of = {n.id: _BAND_OF[n.kind] for n in shown}
+    for lk in links:
+        if lk.source in ids and lk.target in ids and band_of[lk.source] == band_of[lk.target]:
+            inner[lk.source].append(lk.target)
+    bands: list[LayoutBand] = []
+    layer_of: dict[str, int] = {}
+    first = 0
+    for b in sorted(by_band):
+        members = by_band[b]
+        rank = _ranks([n.id for n in members], inner)
+        count = max(rank.values()) + 1
+        for n in members:
+            layer_of[n.id] = first + rank[n.id]
+        kinds = tuple(k for k in BANDS[b] if any(n.kind is k for n in members))
+        words = tuple(KIND_PLURALS[k].upper() for k in kinds)
+        bands.append(LayoutBand(kinds=kinds, label=" · ".join(words), words=words,
+                                first=first, count=count))
+        first += count
+    return bands, layer_of
+
+
+def _ranks(members: list[str], inner: dict[str, list[str]]) -> dict[str, int]:
+    """Longest-path rank within a band, after setting aside the links that
+    close a cycle inside it (found by a depth-first walk in file order)."""
+    state: dict[str, int] = {}  # 1: on the walk's path, 2: done
+    dag: dict[str, list[str]] = {v: [] for v in members}
+    for root in members:
+        if root in state:
+            continue
+        state[root] = 1
+        work = [(root, iter(inner[root]))]
+        while work:
+            v, targets = work[-1]
+            w = next(targets, None)
+            if w is None:
+                state[v] = 2
+                work.pop()
+            elif state.get(w) == 1:
+                continue  # closes a cycle: drawn as an upward edge
+            else:
+                dag[v].append(w)
+                if w not in state:
+                    state[w] = 1
+                    work.append((w, iter(inner[w])))
+    rank = {v: 0 for v in members}
+    for v in _topological(members, dag):
+        for w in dag[v]:
+            rank[w] = max(rank[w], rank[v] + 1)
+    return rank
+
+
+def _topological(members: list[str], dag: dict[str, list[str]]) -> list[str]:
+    incoming = {v: 0 for v in members}
+    for v in members:
+        for w in dag[v]:
+            incoming[w] += 1
+    ready = [v for v in members if incoming[v] == 0]
+    out: list[str] = []
+    while ready:
+        v = ready.pop(0)
+        out.append(v)
+        for w in dag[v]:
+            incoming[w] -= 1
+            if incoming[w] == 0:
+                ready.append(w)
+    return out

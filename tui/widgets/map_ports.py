@@ -1,0 +1,132 @@
+"""Where edges meet the boxes: a port (an x on a box border) per edge piece.
+
+Ports on one side of a box keep the left-to-right order of what they lead
+to, so lines do not cross at the box; an edge goes straight down when both
+ends allow it. A line arriving at the bottom of a channel never shares an x
+with a line leaving its top, so two lines can never run on top of each
+other (the lower layer's ports are chosen first, avoiding the pass-through
+lines above; then the upper layer's, avoiding everything below).
+"""
+
+from __future__ import annotations
+
+from patterns.layout import MapLayout
+
+_TAG_COST = 50  # a port over the kind tag hides part of it: only when there is no room
+
+
+def assign_ports(
+    layout: MapLayout,
+    xs: list[list[int]],
+    box_width: int,
+    conns: list[list[tuple[int, int, int]]],
+    tags: dict[str, int],
+) -> list[list[tuple[int, int]]]:
+    """For each channel (below layer i), the (x at the top, x at the bottom)
+    of each connection `(upper order, lower order, edge)` in `conns[i]`.
+    `tags[node id]` is how many cells of the box's top border its kind tag
+    takes, from the left corner on."""
+    result: list[list[tuple[int, int]]] = []
+    for li, channel in enumerate(conns):
+        upper, lower = layout.layers[li], layout.layers[li + 1] if li + 1 < len(xs) else ()
+        x_top: list[int | None] = [None] * len(channel)
+        x_bottom: list[int | None] = [None] * len(channel)
+        for ci, (o1, o2, _) in enumerate(channel):
+            if upper[o1].node is None:
+                x_top[ci] = xs[li][o1]
+            if lower[o2].node is None:
+                x_bottom[ci] = xs[li + 1][o2]
+        fixed_top = {x for x in x_top if x is not None}
+
+        def centre(layer: int, order: int) -> float:
+            slot = layout.layers[layer][order]
+            return xs[layer][order] + (box_width / 2 if slot.node is not None else 0)
+
+        # Lower boxes first: their top ports avoid lines coming down from passes.
+        by_box: dict[int, list[int]] = {}
+        for ci, (_, o2, _) in enumerate(channel):
+            if x_bottom[ci] is None:
+                by_box.setdefault(o2, []).append(ci)
+        for o2, members in by_box.items():
+            left = xs[li + 1][o2]
+            wants = []
+            for ci in members:
+                o1 = channel[ci][0]
+                if x_top[ci] is not None:
+                    want = float(x_top[ci])
+                else:  # another box: aim where the two boxes overlap
+                    lo, hi = xs[li][o1] + 1, xs[li][o1] + box_width - 2
+                    want = min(max(centre(li + 1, o2), lo), hi)
+                wants.append((want, centre(li, o1), ci))
+            own = {ci: x_top[ci] for ci in members}
+            tag = tags.get(lower[o2].node or "", 0)
+            chosen = _choose(left, box_width, wants, fixed_top, own, tag)
+            for ci, x in chosen.items():
+                x_bottom[ci] = x
+        fixed_bottom = {x for x in x_bottom if x is not None}
+        by_box = {}
+        for ci, (o1, _, _) in enumerate(channel):
+            if x_top[ci] is None:
+                by_box.setdefault(o1, []).append(ci)
+        for o1, members in by_box.items():
+            left = xs[li][o1]
+            wants = [(float(x_bottom[ci]), float(x_bottom[ci]), ci)  # type: ignore[arg-type]
+                     for ci in members]
+            own = {ci: x_bottom[ci] for ci in members}
+            chosen = _choose(left, box_width, wants, fixed_bottom, own, 0)
+            for ci, x in chosen.items():
+                x_top[ci] = x
+        result.append([(t, b) for t, b in zip(x_top, x_bottom)])  # type: ignore[misc]
+    return result
+
+
+def _choose(
+    left: int,
+    width: int,
+    wants: list[tuple[float, float, int]],
+    avoid: set[int],
+    own: dict[int, int | None],
+    tag: int,
+) -> dict[int, int]:
+    """Distinct ports on one border for each (wanted x, connection), in the
+    order of the wanted x, as close to it as possible (exact, by dynamic
+    programming over the border's cells). A cell in `avoid` may only take
+    the connection whose other end is there (it then runs straight)."""
+    positions = list(range(left + 1, left + width - 1))
+    wants = sorted(wants)
+    k, m = len(wants), len(positions)
+    if k > m:
+        # More lines than cells on the border: some share a port.
+        return {ci: positions[i * m // k] for i, (_, _, ci) in enumerate(wants)}
+    tag_end = left + tag
+    inf = float("inf")
+
+    def cost(i: int, j: int) -> float:
+        want, _, ci = wants[i]
+        x = positions[j]
+        if x in avoid and own.get(ci) != x:
+            return inf
+        return abs(x - want) + (_TAG_COST if x <= tag_end else 0)
+
+    # best[i][j]: least cost with connection i at positions[j]
+    best = [[inf] * m for _ in range(k)]
+    back = [[-1] * m for _ in range(k)]
+    for j in range(m):
+        best[0][j] = cost(0, j)
+    for i in range(1, k):
+        run_min, run_at = inf, -1
+        for j in range(1, m):
+            if best[i - 1][j - 1] < run_min:
+                run_min, run_at = best[i - 1][j - 1], j - 1
+            if run_min < inf:
+                best[i][j] = run_min + cost(i, j)
+                back[i][j] = run_at
+    j = min(range(m), key=lambda jj: (best[k - 1][jj], jj))
+    if best[k - 1][j] == inf:
+        # Every choice meets a line: spread evenly and let them meet.
+        return {ci: positions[i * m // k] for i, (_, _, ci) in enumerate(wants)}
+    out: dict[int, int] = {}
+    for i in range(k - 1, -1, -1):
+        out[wants[i][2]] = positions[j]
+        j = back[i][j]
+    return out

@@ -1,0 +1,335 @@
+"""The map view: the relational map drawn in the terminal, as the pattern reads.
+
+Bands by kind top to bottom (triggers, feelings and meanings, strategies,
+needs, with origins above and new responses and resources below), each
+person's side in a column of its own, arrows with the link kind written where
+there is room. ⟳ marks a node on a loop; the selected loop is drawn heavy and
+the selected node with a double border, so neither needs colour to be seen.
+
+Public API (used by the session and review screens):
+
+    view.show(snap, selected=..., loop=[...], person=..., around=..., privacy=...)
+    view.select(node_id)                # and scroll to it
+    @on(MapView.NodeSelected)           # the user moved to or clicked a node
+
+The picture is laid out from an immutable `MapSnapshot` (patterns.layout):
+small maps synchronously, large ones in a worker thread so the screen never
+waits. Lines are drawn on demand (Line API), so scrolling a large map costs
+only the lines on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, on, work
+from textual.binding import Binding
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from patterns.layout import layout_map
+from patterns.layout_model import MapLayout, MapSnapshot
+from patterns.vocabulary import NodeKind
+from tui.widgets.map_canvas import ViewState, crop_runs, render_row
+from tui.widgets.map_geometry import Picture, build_picture
+from tui.widgets.map_moves import nearest_box
+
+#: Maps with more nodes than this are laid out in a worker thread.
+SYNC_LIMIT = 150
+
+
+def box_width_for(view_width: int) -> int:
+    """Box width for a view this wide: about three boxes across, 18 to 28 cells."""
+    return max(18, min(28, (view_width - 16) // 3))
+
+
+class MapView(ScrollView, can_focus=True):
+    """The map picture: scrolls, follows the selected node, narrows on request."""
+
+    DEFAULT_CSS = """
+    MapView {
+        background: $surface;
+        color: $foreground;
+        overflow: auto auto;
+        &:focus { background-tint: $foreground 3%; }
+    }
+    MapView > .map-view--band { color: $text-muted; text-style: bold; }
+    MapView > .map-view--header { color: $foreground; text-style: bold underline; }
+    MapView > .map-view--message { color: $text-muted; text-style: italic; }
+    MapView > .map-view--edge { color: $text-muted; }
+    MapView > .map-view--edge-loop { color: $foreground 80%; }
+    MapView > .map-view--edge-closing { color: $error; }
+    MapView > .map-view--edge-selected { color: $accent; text-style: bold; }
+    MapView > .map-view--label { text-style: italic; }
+    MapView > .map-view--tag { text-style: italic; }
+    MapView > .map-view--mark { color: $accent; text-style: bold; }
+    MapView > .map-view--selected { background: $accent 25%; text-style: bold; }
+    MapView > .map-view--trigger { color: $warning; }
+    MapView > .map-view--feeling { color: $error; }
+    MapView > .map-view--meaning { color: $secondary; }
+    MapView > .map-view--sensation { color: $secondary; }
+    MapView > .map-view--strategy { color: $primary; }
+    MapView > .map-view--need { color: $success; }
+    MapView > .map-view--resource { color: $success; }
+    MapView > .map-view--response { color: $accent; }
+    MapView > .map-view--origin { color: $text-muted; }
+    """
+
+    COMPONENT_CLASSES = {
+        "map-view--band", "map-view--header", "map-view--message", "map-view--edge",
+        "map-view--edge-loop", "map-view--edge-closing", "map-view--edge-selected",
+        "map-view--label", "map-view--tag", "map-view--mark", "map-view--selected",
+        *(f"map-view--{kind.value}" for kind in NodeKind),
+    }
+
+    BINDINGS = [
+        Binding("up", "move('up')", "Node above", show=False),
+        Binding("down", "move('down')", "Node below", show=False),
+        Binding("left", "move('left')", "Node to the left", show=False),
+        Binding("right", "move('right')", "Node to the right", show=False),
+    ]
+
+    class NodeSelected(Message):
+        """The user moved to or clicked a node."""
+
+        def __init__(self, map_view: MapView, node_id: str) -> None:
+            super().__init__()
+            self.map_view = map_view
+            self.node_id = node_id
+            """The id of the node now selected."""
+
+        @property
+        def control(self) -> MapView:
+            return self.map_view
+
+    class _Laid(Message):
+        """A layout finished in the worker."""
+
+        def __init__(self, generation: int, layout: MapLayout, picture: Picture) -> None:
+            super().__init__()
+            self.generation = generation
+            self.layout = layout
+            self.picture = picture
+
+    def __init__(self, *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._snap: MapSnapshot | None = None
+        self._filters: tuple[str | None, str | None, int] = (None, None, 1)
+        self._layout: MapLayout | None = None
+        self._picture: Picture | None = None
+        self._box_width = 0
+        self._generation = 0
+        self._pending = False
+        self._loop: tuple[str, ...] = ()
+        self._state = ViewState()
+        self._rows: dict[int, list[tuple[str, str]]] = {}
+        self._styles: dict[str, Style] = {}
+
+    # -- public API ---------------------------------------------------------
+
+    def show(
+        self,
+        snap: MapSnapshot,
+        *,
+        selected: str | None = None,
+        loop: Sequence[str] | None = None,
+        person: str | None = None,
+        around: str | None = None,
+        privacy: bool = False,
+        radius: int = 1,
+    ) -> None:
+        """Draw the map from a snapshot: the selected node, the selected loop
+        (its node ids in order), narrowed to one person and/or to the nodes
+        within `radius` links of `around`; privacy shows people's initials."""
+        self._loop = tuple(loop or ())
+        self._state = replace(self._state, selected=selected, privacy=privacy,
+                              people=snap.people)
+        filters = (person, around, radius)
+        if snap is not self._snap or filters != self._filters or self._layout is None:
+            self._snap, self._filters = snap, filters
+            self._lay_out()
+        else:
+            self._restyle()
+        if selected is not None:
+            self._scroll_to_node(selected)
+
+    def select(self, node_id: str | None) -> None:
+        """Select a node (None: no selection) and scroll so it is visible."""
+        self._state = replace(self._state, selected=node_id)
+        self._restyle()
+        if node_id is not None:
+            self._scroll_to_node(node_id)
+
+    @property
+    def selected(self) -> str | None:
+        """The id of the selected node, if any."""
+        return self._state.selected
+
+    @property
+    def layout_result(self) -> MapLayout | None:
+        """The layout on screen (None before the first one is ready)."""
+        return self._layout
+
+    @property
+    def picture(self) -> Picture | None:
+        """The picture on screen, in cells (None before the first one)."""
+        return self._picture
+
+    @property
+    def pending(self) -> bool:
+        """True while a layout is being made in a worker."""
+        return self._pending
+
+    def node_region(self, node_id: str) -> Region | None:
+        """Where a node's box is in the picture (virtual coordinates)."""
+        box = self._picture.by_id.get(node_id) if self._picture else None
+        return None if box is None else Region(box.x, box.y, box.w, box.h)
+
+    # -- layout -------------------------------------------------------------
+
+    def _current_box_width(self) -> int:
+        width = self.scrollable_content_region.width or self.size.width
+        return box_width_for(width if width > 0 else 100)
+
+    def _lay_out(self) -> None:
+        assert self._snap is not None
+        self._generation += 1
+        self._box_width = self._current_box_width()
+        if len(self._snap.nodes) <= SYNC_LIMIT:
+            person, around, radius = self._filters
+            layout = layout_map(self._snap, person=person, around=around, radius=radius)
+            self._apply(layout, build_picture(layout, self._box_width))
+        else:
+            self._pending = True
+            self._lay_out_in_worker(self._snap, self._filters, self._box_width, self._generation)
+            self.refresh()
+
+    @work(thread=True, exclusive=True, group="map-layout")
+    def _lay_out_in_worker(self, snap: MapSnapshot, filters: tuple[str | None, str | None, int],
+                           box_width: int, generation: int) -> None:
+        person, around, radius = filters
+        layout = layout_map(snap, person=person, around=around, radius=radius)
+        self.post_message(self._Laid(generation, layout, build_picture(layout, box_width)))
+
+    @on(_Laid)
+    def _laid(self, message: _Laid) -> None:
+        message.stop()
+        if message.generation == self._generation:
+            self._pending = False
+            self._apply(message.layout, message.picture)
+            if self._state.selected is not None:
+                self._scroll_to_node(self._state.selected)
+
+    def _apply(self, layout: MapLayout, picture: Picture) -> None:
+        self._layout, self._picture = layout, picture
+        self.virtual_size = Size(picture.width, picture.height)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        loop_edges: frozenset[int] = frozenset()
+        if self._picture is not None and self._loop:
+            steps = {(a, b) for a, b in zip(self._loop, self._loop[1:] + self._loop[:1])}
+            loop_edges = frozenset(i for i, e in enumerate(self._picture.edges)
+                                   if (e.source, e.target) in steps)
+        self._state = replace(self._state, loop_nodes=frozenset(self._loop),
+                              loop_edges=loop_edges)
+        self._rows.clear()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is not None and self._current_box_width() != self._box_width:
+            self._lay_out()
+
+    # -- drawing ------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._rows.clear()
+        super().notify_style_update()
+
+    def _style(self, role: str) -> Style:
+        style = self._styles.get(role)
+        if style is None:
+            style = self._styles[role] = self.rich_style + self._role_style(role)
+        return style
+
+    def _role_style(self, role: str) -> Style:
+        part = lambda name: self.get_component_rich_style(f"map-view--{name}", partial=True)  # noqa: E731
+        if role.startswith("label-"):
+            return part(role.removeprefix("label-")) + part("label")
+        if role.startswith("border-"):
+            kind = role.removeprefix("border-").removesuffix("-selected")
+            style = part(kind)
+            return style + Style(bold=True) if role.endswith("-selected") else style
+        if role.startswith("tag-"):
+            return part(role.removeprefix("tag-")) + part("tag")
+        if role == "text-selected":
+            return part("selected")
+        if role in ("text", "blank"):
+            return Style()
+        return part(role)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        vy = scroll_y + y
+        picture = self._picture
+        if picture is None or not picture.boxes:
+            return self._message_line(y, width)
+        if vy >= picture.height:
+            return Strip.blank(width, self.rich_style)
+        runs = self._rows.get(vy)
+        if runs is None:
+            runs = self._rows[vy] = render_row(picture, self._state, vy)
+        segments = [Segment(text, self._style(role))
+                    for text, role in crop_runs(runs, scroll_x, scroll_x + width)]
+        return Strip(segments).extend_cell_length(width, self.rich_style)
+
+    def _message_line(self, y: int, width: int) -> Strip:
+        if y != 1:
+            return Strip.blank(width, self.rich_style)
+        if self._pending:
+            text = "Laying out the map…"
+        elif self._snap is None or not self._snap.nodes:
+            text = "Nothing on the map yet."
+        else:
+            text = "Nothing to show here: no node matches this view."
+        style = self._style("message")
+        return Strip([Segment("  " + text, style)]).extend_cell_length(width, self.rich_style)
+
+    # -- moving -------------------------------------------------------------
+
+    def _scroll_to_node(self, node_id: str) -> None:
+        region = self.node_region(node_id)
+        if region is not None:
+            self.scroll_to_region(region, spacing=Spacing(1, 2, 1, 2), animate=False,
+                                  force=True)
+
+    def _choose(self, node_id: str) -> None:
+        self.select(node_id)
+        self.post_message(self.NodeSelected(self, node_id))
+
+    def action_move(self, direction: str) -> None:
+        """Select the nearest node in a direction (up, down, left, right)."""
+        if self._picture is None or not self._picture.boxes:
+            return
+        current = self._picture.by_id.get(self._state.selected or "")
+        target = nearest_box(self._picture.boxes, current, direction)
+        if target is not None:
+            self._choose(target.node_id)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or self._picture is None:
+            return
+        x, y = offset.x + self.scroll_offset.x, offset.y + self.scroll_offset.y
+        box = next((b for b in self._picture.boxes if b.contains(x, y)), None)
+        if box is not None:
+            self.focus()
+            self._choose(box.node_id)
