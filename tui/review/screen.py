@@ -11,6 +11,7 @@ once through `MapStore`, changing nothing else in the file.
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from textual import on
 from textual.app import ComposeResult
@@ -35,6 +36,7 @@ from tui.widgets.tries import LoggedTry, TryDialog
 #: What the client is told when they press a key that would edit the map.
 REFUSAL = ("Your map is changed together with your therapist, in session, so it stays as you"
            " both made it. Here you can log a try (t) or a repair (r).")
+REFUSAL_SECONDS = 6.0
 #: Keys that edit the map in the session screen; here they are kindly refused.
 EDITING_KEYS = "delete,backspace,insert,ctrl+z,ctrl+y,ctrl+x,ctrl+v,a,e,d,n,x"
 
@@ -61,6 +63,7 @@ class ReviewScreen(Screen[None]):
         self.history = History(whole)
         self.today = today or dt.date.today()
         self.client = self._client_view()
+        self._refused_at = -REFUSAL_SECONDS
 
     def _client_view(self) -> MapGraph:
         """What the client may see: the whole map less every private note."""
@@ -174,8 +177,12 @@ class ReviewScreen(Screen[None]):
     # -- what the client cannot do -------------------------------------------------
 
     def action_refuse(self) -> None:
-        """Say kindly that the map itself is not changed here."""
-        self.notify(REFUSAL, title="This is your review")
+        """Say kindly that the map itself is not changed here (once while the
+        message is still showing, however many keys are pressed)."""
+        now = time.monotonic()
+        if now - self._refused_at > REFUSAL_SECONDS:
+            self._refused_at = now
+            self.notify(REFUSAL, title="This is your review", timeout=REFUSAL_SECONDS)
 
     def action_saved(self) -> None:
         """Everything is saved as it is logged: say so."""
