@@ -23,6 +23,7 @@ from exports.audience import Audience, for_audience
 from patterns.graph import MapGraph
 from patterns.hotspots import hot_spot_text
 from patterns.insights import Insights, analyse
+from patterns.map_view import MapView
 from patterns.models import Node, RelationalMap
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind, link_phrase
 
@@ -30,13 +31,17 @@ from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind,
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
+_BULLET = re.compile(r"(?m)^(\s*)([-+=])(?=\s|$)")
+_NUMBERED = re.compile(r"(?m)^(\s*\d+)([.)])(?=\s|$)")
+
+
 def esc(text: str) -> str:
     """User text made inert: every Markdown mark escaped, line breaks kept
     inside the list item they belong to."""
     text = _SPECIAL.sub(r"\\\1", text.strip())
-    # A line that starts like a list, a quote or a numbered item stays text.
-    text = re.sub(r"(?m)^(\s*)([-+=])(?=\s|$)", r"\1\\\2", text)
-    text = re.sub(r"(?m)^(\s*\d+)([.)])(?=\s|$)", r"\1\\\2", text)
+    if "\n" in text or text[:1] in "-+=0123456789":
+        # A line that starts like a list or a numbered item stays text.
+        text = _NUMBERED.sub(r"\1\\\2", _BULLET.sub(r"\1\\\2", text))
     return text.replace("\r\n", "\n").replace("\n", "  \n  ")
 
 
@@ -51,7 +56,8 @@ class _Writer:
         self.m = m
         self.audience = audience
         self.g = MapGraph.from_map(m)
-        self.insights: Insights = analyse(self.g)
+        self.view = MapView(self.g)
+        self.insights: Insights = analyse(self.view)
         self.lines: list[str] = []
         self.several = len(m.people) > 1
 
@@ -66,12 +72,12 @@ class _Writer:
         self.lines += ["#" * level + " " + text.replace("  \n  ", " "), ""]
 
     def label(self, node_id: str) -> str:
-        return esc(self.g.node(node_id).label)
+        return esc(self.view.node[node_id].label)
 
-    def whose(self, node: Node) -> str:
+    def whose(self, node: Node | str) -> str:
         """` (Zoë)` after a part when the map has several people."""
-        owner = self.g.owner(node)
-        return f" ({esc(owner.name)})" if self.several and owner else ""
+        owner = self.view.owner[node if isinstance(node, str) else node.id]
+        return f" ({self.name(owner)})" if self.several and owner else ""
 
     def name(self, person_id: str | None) -> str:
         person = self.g.person(person_id)
@@ -144,9 +150,9 @@ class _Writer:
             self.add(f"{kind} of {len(lp.nodes)} steps" + (f" through {who}" if who else "")
                      + ":", "")
             for i, node_id in enumerate(lp.nodes, 1):
-                node = self.g.node(node_id)
-                owner = self.g.owner(node)
-                tag = f"{node.kind.value}, {esc(owner.name)}" if self.several and owner else \
+                node = self.view.node[node_id]
+                owner = self.view.owner[node_id]
+                tag = f"{node.kind.value}, {self.name(owner)}" if self.several and owner else \
                     node.kind.value
                 self.add(f"{i}. {self.label(node_id)} *({tag})*")
             self.add("", "…and round again.")
@@ -163,15 +169,15 @@ class _Writer:
         spots = self.insights.hot_spots
         if spots:
             self.heading(2, "Where the pattern gathers")
-            self.add(*(f"- {esc(hot_spot_text(h, self.g))}" for h in spots))
+            self.add(*(f"- {esc(hot_spot_text(h, self.view))}" for h in spots))
 
     def needs(self) -> None:
-        needs = self.g.nodes(NodeKind.NEED)
+        needs = self.view.of_kind(NodeKind.NEED)
         if not needs:
             return
         self.heading(2, "Needs underneath")
         for need in needs:
-            met = [lk.source for lk in self.g.links_in(need.id) if lk.kind is LinkKind.MEETS]
+            met = [lk.source for lk in self.view.into[need.id] if lk.kind is LinkKind.MEETS]
             line = f"- **{self.label(need.id)}**{self.whose(need)}"
             if met:
                 line += " — met by " + ", ".join(f"“{self.label(n)}”" for n in met)
@@ -179,7 +185,7 @@ class _Writer:
         unmet = self.insights.unmet_needs
         if unmet:
             self.heading(3, "Needs without a new way to meet them yet")
-            self.add(*(f"- {self.label(u.need)}{self.whose(self.g.node(u.need))}" for u in unmet))
+            self.add(*(f"- {self.label(u.need)}{self.whose(u.need)}" for u in unmet))
         blocked = self.insights.blocked_needs
         if blocked:
             self.heading(3, "Moves that get in the way of a need")
@@ -189,15 +195,15 @@ class _Writer:
                          f" “{self.label(b.need)}”")
 
     def responses(self) -> None:
-        responses = self.g.nodes(NodeKind.RESPONSE)
+        responses = self.view.of_kind(NodeKind.RESPONSE)
         missing = self.insights.unreplaced_strategies
         if not responses and not missing:
             return
         self.heading(2, "New responses")
         for r in responses:
             line = f"- **{self.label(r.id)}**{self.whose(r)}"
-            instead = [lk.target for lk in self.g.links_out(r.id) if lk.kind is LinkKind.REPLACES]
-            meets = [lk.target for lk in self.g.links_out(r.id) if lk.kind is LinkKind.MEETS]
+            instead = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.REPLACES]
+            meets = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.MEETS]
             if instead:
                 line += " — instead of " + ", ".join(f"“{self.label(s)}”" for s in instead)
             if meets:
@@ -205,7 +211,7 @@ class _Writer:
             self.add(line)
         if missing:
             self.heading(3, "Moves without an alternative yet")
-            self.add(*(f"- {self.label(u.strategy)}{self.whose(self.g.node(u.strategy))}"
+            self.add(*(f"- {self.label(u.strategy)}{self.whose(u.strategy)}"
                        for u in missing))
 
     def practice(self) -> None:
@@ -255,7 +261,7 @@ class _Writer:
         self.heading(2, "Every part of the map")
         on_loop = self.insights.on_loop()
         for kind in READING_ORDER:
-            nodes = self.g.nodes(kind)
+            nodes = self.view.of_kind(kind)
             if not nodes:
                 continue
             self.heading(3, KIND_PLURALS[kind].capitalize())
@@ -275,7 +281,7 @@ class _Writer:
                 if n.note:
                     line += f"  \n  {esc(n.note)}"
                 self.add(line)
-        noted = [lk for lk in self.g.links() if lk.note]
+        noted = [lk for lk in self.m.links if lk.note]
         if noted:
             self.heading(3, "Notes on the links")
             for lk in noted:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-import networkx as nx
 from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
@@ -43,53 +42,28 @@ def downstream_reach(g: MapGraph | MapView) -> dict[str, int]:
     """For every node, how many other nodes it leads to.
 
     Nodes in one strongly connected component reach the same set, so the
-    count is worked out once per component, as a bit set, bottom up.
+    set is worked out once per component, as a bit set, from the components
+    that lead nowhere upwards.
     """
-    graph = view_of(g).graph.graph
-    component: dict[str, int] = {}
-    members: list[list[str]] = []
-    for c, scc in enumerate(nx.strongly_connected_components(graph)):
-        members.append(list(scc))
-        for node_id in scc:
-            component[node_id] = c
-    successors: list[set[int]] = [set() for _ in members]
-    for c, scc in enumerate(members):
-        for node_id in scc:
-            for target in graph.adj[node_id]:
-                if component[target] != c:
-                    successors[c].add(component[target])
-    bits: list[int | None] = [None] * len(members)
-    # One bit per node, so the count is of nodes, not of components.
-    bit = {node_id: i for i, node_id in enumerate(graph)}
-    own = [sum(1 << bit[node_id] for node_id in scc) for scc in members]
-    for c in range(len(members)):
-        _fill(c, successors, own, bits)
-    out = {}
-    for c, scc in enumerate(members):
-        total = bin(bits[c] or 0).count("1")
-        for node_id in scc:
-            # In a cycle the node reaches itself too; count only the others.
-            out[node_id] = total - 1
-    return out
-
-
-def _fill(start: int, successors: list[set[int]], own: list[int], bits: list[int | None]) -> None:
-    """Set bits[c] for `start` and everything below it, without recursion."""
-    stack = [start]
-    while stack:
-        c = stack[-1]
-        if bits[c] is not None:
-            stack.pop()
-            continue
-        pending = [s for s in successors[c] if bits[s] is None]
-        if pending:
-            stack.extend(pending)
-            continue
-        value = own[c]
-        for s in successors[c]:
-            value |= bits[s]  # type: ignore[operator]
-        bits[c] = value
-        stack.pop()
+    view = view_of(g)
+    component = view.component
+    count = max(component, default=-1) + 1
+    own = [0] * count
+    below: list[set[int]] = [set() for _ in range(count)]
+    for v, c in enumerate(component):
+        own[c] |= 1 << v
+        for w in view.succ[v]:
+            if component[w] != c:
+                below[c].add(component[w])
+    # Links between components go from higher numbers to lower ones.
+    reach = [0] * count
+    for c in range(count):
+        bits = own[c]
+        for d in below[c]:
+            bits |= reach[d]
+        reach[c] = bits
+    # In a cycle the node reaches itself too; count only the others.
+    return {node_id: reach[component[v]].bit_count() - 1 for v, node_id in enumerate(view.ids)}
 
 
 def hot_spots(g: MapGraph | MapView, loops: Iterable[list[str]], *,
@@ -128,4 +102,5 @@ def hot_spot_text(h: HotSpot, g: MapGraph | MapView) -> str:
         parts.append(f"sets off {h.reach} other part{'s' if h.reach != 1 else ''} of the map")
     if "loops" in h.why:
         parts.append(f"sits on {h.loops} loops")
-    return f"“{view_of(g).node[h.node].label}” " + " and ".join(parts)
+    label = g.node[h.node].label if isinstance(g, MapView) else g.node(h.node).label
+    return f"“{label}” " + " and ".join(parts)

@@ -15,9 +15,6 @@ work. Whenever something may have been left out, `capped` says so.
 
 from __future__ import annotations
 
-from collections import deque
-
-import networkx as nx
 from pydantic import BaseModel, Field
 
 from patterns.edits import loop_key
@@ -73,10 +70,8 @@ def find_loops(g: MapGraph | MapView, *, limit: int = MAX_LOOPS,
     """
     view = view_of(g)
     ids, index = view.ids, view.seq
-    graph_adj = view.graph.graph.adj
-    adj = [sorted({index[t] for t in graph_adj[node_id]}) for node_id in ids]
     strategy = [view.kind(node_id) is NodeKind.STRATEGY for node_id in ids]
-    search = _CycleSearch(adj, strategy, limit, budget)
+    search = _CycleSearch(view.succ, view.component, strategy, limit, budget)
     search.run(max_length)
 
     cycles = search.vicious + search.other
@@ -137,8 +132,8 @@ class _CycleSearch:
     """Cycles by increasing length; each cycle is found once, from its
     lowest-numbered node, walking only through higher-numbered nodes."""
 
-    def __init__(self, adj: list[list[int]], strategy: list[bool], limit: int,
-                 budget: int) -> None:
+    def __init__(self, adj: list[list[int]], component: list[int], strategy: list[bool],
+                 limit: int, budget: int) -> None:
         self.adj = adj
         self.strategy = strategy
         self.limit = limit
@@ -146,60 +141,65 @@ class _CycleSearch:
         self.vicious: list[list[int]] = []
         self.other: list[list[int]] = []
         self.capped = False
-        self._dist: dict[int, dict[int, int]] = {}
-        digraph = nx.DiGraph()
-        digraph.add_nodes_from(range(len(adj)))
-        digraph.add_edges_from((u, v) for u, targets in enumerate(adj) for v in targets)
-        self.component = [0] * len(adj)
-        self.starts: list[int] = []
-        for c, members in enumerate(nx.strongly_connected_components(digraph)):
-            if len(members) > 1:
-                for v in members:
-                    self.component[v] = c + 1  # 0: on no cycle at all
-        self.starts = [v for v in range(len(adj)) if self.component[v]]
+        sizes: dict[int, int] = {}
+        for c in component:
+            sizes[c] = sizes.get(c, 0) + 1
+        # A node alone in its component is on no cycle at all.
+        self.component = component
+        self.starts = [v for v, c in enumerate(component) if sizes[c] > 1]
         self.radj: list[list[int]] = [[] for _ in adj]
         for u, targets in enumerate(adj):
             for v in targets:
                 self.radj[v].append(u)
+        # Per start: distances back to it found so far, and the BFS frontier.
+        self._dist: dict[int, dict[int, int]] = {}
+        self._frontier: dict[int, list[int]] = {}
 
     def run(self, max_length: int) -> None:
-        if not self.starts:
-            return
         starts = self.starts
         for length in range(2, max_length + 1):
-            # Only a start with `length` nodes around it can close such a loop.
-            starts = [s for s in starts if len(self._distances(s)) >= length]
+            # A loop of `length` nodes through s lies within length - 1 steps
+            # of s; only a start with that many nodes so close can close one.
+            starts = [s for s in starts if len(self._distances(s, length - 1)) >= length]
             if not starts:
                 return
             for s in starts:
                 if not self._walk_from(s, length):
                     self.capped = True
                     return
-        # A loop longer than max_length was not looked for; one may exist where
-        # more than max_length nodes lie on the way back to a start.
-        self.capped = self.capped or any(len(self._distances(s)) > max_length for s in starts)
+        # Loops longer than max_length were not looked for; one may exist
+        # where nodes lie further than that from a start, or enough of them.
+        self.capped = self.capped or any(
+            self._frontier[s] or len(self._dist[s]) > max_length for s in starts)
 
-    def _distances(self, s: int) -> dict[int, int]:
-        """Steps from each node back to `s` through nodes above `s` (its component)."""
+    def _distances(self, s: int, upto: int) -> dict[int, int]:
+        """Steps from nodes back to `s`, through nodes numbered above `s` in its
+        component, for every node at most `upto` steps away (found lazily, one
+        ring further each time a longer loop is looked for)."""
         dist = self._dist.get(s)
         if dist is None:
-            comp = self.component[s]
-            dist = {s: 0}
-            queue = deque([s])
-            while queue:
-                v = queue.popleft()
-                for u in self.radj[v]:
-                    if u > s and u not in dist and self.component[u] == comp:
-                        dist[u] = dist[v] + 1
-                        queue.append(u)
-            self._dist[s] = dist
-            self.budget -= len(dist)
+            dist = self._dist[s] = {s: 0}
+            self._frontier[s] = [s]
+        frontier = self._frontier[s]
+        comp, component, radj = self.component[s], self.component, self.radj
+        depth = dist[frontier[0]] if frontier else upto
+        while frontier and depth < upto:
+            depth += 1
+            ring = []
+            for v in frontier:
+                for u in radj[v]:
+                    if u > s and u not in dist and component[u] == comp:
+                        dist[u] = depth
+                        ring.append(u)
+            self.budget -= len(frontier)
+            frontier = ring
+        self._frontier[s] = frontier
         return dist
 
     def _walk_from(self, s: int, length: int) -> bool:
         """Record the cycles of exactly `length` nodes whose lowest node is `s`;
         False if the search must stop (enough loops, or out of budget)."""
-        dist = self._distances(s)
+        dist = self._distances(s, length - 1)
         adj, strategy = self.adj, self.strategy
         path = [s]
         on_path = {s}

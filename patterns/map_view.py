@@ -33,6 +33,12 @@ class MapView:
         for source, target, _, d in edges:
             self.out[source].append(d["link"])
             self.into[target].append(d["link"])
+        self.succ: list[list[int]] = [
+            sorted({self.seq[lk.target] for lk in self.out[node_id]}) for node_id in self.ids
+        ]
+        """Successors of each node by file-order number, each once (parallel
+        links of different kinds are one step for walking)."""
+        self._component: list[int] | None = None
         self.person_rank: dict[str, int] = {p.id: i for i, p in enumerate(g.people)}
         """Each person's place in the map's list of people (the client first)."""
         first = g.people[0].id if g.people else None
@@ -41,6 +47,17 @@ class MapView:
             for node_id, node in self.node.items()
         }
         """Whose experience each node is: its person, else the first person."""
+
+    @property
+    def component(self) -> list[int]:
+        """The strongly connected component of each node (by file-order number).
+
+        Numbered so that every link between components goes from a higher
+        number to a lower one: component 0 leads nowhere else.
+        """
+        if self._component is None:
+            self._component = strong_components(self.succ)
+        return self._component
 
     def of_kind(self, kind: NodeKind) -> list[Node]:
         """Nodes of one kind, in file order."""
@@ -64,6 +81,54 @@ class MapView:
         """A person's name, or None."""
         person = self.graph.person(person_id)
         return person.name if person else None
+
+
+def strong_components(succ: list[list[int]]) -> list[int]:
+    """Tarjan's algorithm without recursion: each node's component number.
+
+    Tarjan closes a component only after every component it reaches, so the
+    numbers come out in reverse topological order.
+    """
+    n = len(succ)
+    order, low = [-1] * n, [0] * n
+    on_stack = [False] * n
+    stack: list[int] = []
+    component = [-1] * n
+    counter = found = 0
+    for root in range(n):
+        if order[root] != -1:
+            continue
+        order[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, 0)]
+        while work:
+            v, i = work[-1]
+            if i < len(succ[v]):
+                work[-1] = (v, i + 1)
+                w = succ[v][i]
+                if order[w] == -1:
+                    order[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on_stack[w] = True
+                    work.append((w, 0))
+                elif on_stack[w] and order[w] < low[v]:
+                    low[v] = order[w]
+                continue
+            work.pop()
+            if work and low[v] < low[work[-1][0]]:
+                low[work[-1][0]] = low[v]
+            if low[v] == order[v]:
+                while True:
+                    w = stack.pop()
+                    on_stack[w] = False
+                    component[w] = found
+                    if w == v:
+                        break
+                found += 1
+    return component
 
 
 def view_of(g: MapGraph | MapView) -> MapView:

@@ -53,29 +53,36 @@ def find_sentences(g: MapGraph | MapView, *,
     """Every pattern sentence of the map, grouped by person, without repeats;
     and whether the list was cut at `limit`."""
     view = view_of(g)
-    paths: list[list[str]] = []
+    triggers = view.of_kind(NodeKind.TRIGGER)
     enough = limit * 4  # room to drop duplicates and still fill the list
-    for trigger in view.of_kind(NodeKind.TRIGGER):
-        for path in _paths_from(view, trigger.id):
-            paths.append(path)
-            if len(paths) > enough:
+    # Each trigger gets its share, so one busy corner cannot crowd out the rest.
+    share = max(8, enough // max(1, len(triggers)))
+    paths: list[list[str]] = []
+    cut = False
+    for trigger in triggers:
+        for i, path in enumerate(_paths_from(view, trigger.id)):
+            if i == share or len(paths) == enough:
+                cut = True
                 break
-        if len(paths) > enough:
-            break
+            paths.append(path)
     people, seq = view.person_rank, view.seq
+
+    def owner(path: list[str]) -> str | None:
+        return view.owner[path[-2] if view.kind(path[-1]) is NodeKind.NEED else path[-1]]
+
+    paths.sort(key=lambda p: (people[o] if (o := owner(p)) else -1, [seq[n] for n in p]))
     sentences: list[PatternSentence] = []
     seen: set[str] = set()
     for path in paths:
-        strategy = path[-2] if view.kind(path[-1]) is NodeKind.NEED else path[-1]
         text = sentence_text_for(view, path, "first")
         if text.casefold() in seen:
             continue
+        if len(sentences) == limit:
+            cut = True
+            break
         seen.add(text.casefold())
-        sentences.append(PatternSentence(person=view.owner[strategy], node_ids=path, text=text))
-    sentences.sort(key=lambda s: (people[s.person] if s.person else -1,
-                                  [seq[n] for n in s.node_ids]))
-    capped = len(sentences) > limit or len(paths) > enough
-    return sentences[:limit], capped
+        sentences.append(PatternSentence(person=owner(path), node_ids=path, text=text))
+    return sentences, cut
 
 
 def sentence_text(s: PatternSentence, g: MapGraph | MapView, voice: Voice = "first") -> str:

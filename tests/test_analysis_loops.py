@@ -13,6 +13,7 @@ from patterns.edits import History, RemoveLink, loop_key, name_loop
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.loops import find_loops
+from patterns.map_view import strong_components
 from patterns.synthetic import synthetic_map
 
 # A pursue-withdraw dance between two invented partners, Ana and Bo.
@@ -190,3 +191,19 @@ def test_every_loop_is_found_exactly_once_as_networkx_finds_them(
         assert lp.vicious == any(g.node(i).kind.value == "strategy" for i in lp.nodes)
         for a, b in zip(lp.nodes, lp.nodes[1:] + lp.nodes[:1]):
             assert g.graph.has_edge(a, b)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_digraphs())
+def test_strong_components_match_networkx(shape: tuple[int, list[tuple[int, int]]]) -> None:
+    n, edges = shape
+    succ = [sorted({b for a, b in edges if a == v}) for v in range(n)]
+    component = strong_components(succ)
+    digraph = nx.DiGraph()
+    digraph.add_nodes_from(range(n))
+    digraph.add_edges_from(edges)
+    theirs = {frozenset(c) for c in nx.strongly_connected_components(digraph)}
+    ours = {frozenset(v for v in range(n) if component[v] == c) for c in set(component)}
+    assert ours == theirs
+    # Every link between components goes from a higher number to a lower one.
+    assert all(component[a] >= component[b] for a, b in edges)
