@@ -120,6 +120,7 @@ class _Draft:
         self.new: dict[str, Node] = {}
         self.reused: list[str] = []
         self.links: list[Link] = []
+        self._index: dict[tuple[NodeKind, str], list[Node]] | None = None
 
     def label(self, node_id: str) -> str:
         return self.new[node_id].label if node_id in self.new else self.g.node(node_id).label
@@ -135,8 +136,12 @@ class _Draft:
 
     def same(self, kind: NodeKind, label: str) -> str | None:
         """A node of this kind with these words, already drafted or on the map."""
+        if self._index is None:  # one walk of the map per line, not one per part
+            self._index = {}
+            for node in self.g.nodes():
+                self._index.setdefault((node.kind, label_key(node.label)), []).append(node)
         key = label_key(label)
-        for node in [*self.new.values(), *self.g.nodes(kind)]:
+        for node in [*self.new.values(), *self._index.get((kind, key), [])]:
             if node.kind is kind and label_key(node.label) == key and self._owned(node):
                 return node.id
         return None

@@ -9,6 +9,7 @@ or straight quotes and a trailing full stop or comma make no difference.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from patterns.graph import MapGraph
 from patterns.models import LABEL_MAX, Node
@@ -65,6 +66,9 @@ def check_length(label: str, start: int | None, end: int | None, what: str = "th
         )
 
 
+# Every keypress compares the typed words with every label: remember the
+# labels' keys rather than fold them afresh (labels change rarely).
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """What two labels must share to be the same words: case, spacing,
     quote style and a trailing full stop or comma do not count."""
