@@ -21,6 +21,8 @@ TOP = 3
 
 Why = Literal["reach", "loops"]
 
+_TIE = {NodeKind.STRATEGY: 0, NodeKind.TRIGGER: 1, NodeKind.FEELING: 2}
+
 
 class HotSpot(BaseModel):
     """A node that reaches far or sits where loops meet."""
@@ -85,8 +87,10 @@ def hot_spots(g: MapGraph | MapView, loops: Iterable[list[str]], *,
     far = sorted((n.id for n in view.node.values()
                   if n.kind in (NodeKind.TRIGGER, NodeKind.FEELING)
                   and reach.get(n.id, 0) > 0), key=lambda i: (-reach[i], seq[i]))[:top]
+    # Among nodes on as many loops, the moves first: a strategy is where a
+    # new response can break every loop it sits on.
     busy = sorted((i for i, count in on_loops.items() if count >= 2),
-                  key=lambda i: (-on_loops[i], seq[i]))[:top]
+                  key=lambda i: (-on_loops[i], _TIE.get(view.kind(i), len(_TIE)), seq[i]))[:top]
     spots: dict[str, HotSpot] = {}
     for node_id in far:
         spots.setdefault(node_id, spot(node_id)).why.append("reach")
