@@ -137,13 +137,13 @@ class _Writer:
         self.heading(2, "Loops")
         self.add("A loop goes round and round: each step sets off the next, and the last leads"
                  " back to the first.")
-        unnamed = 0
+        unnamed, nameless = 0, sum(1 for lp in found if not lp.name)
         for lp in found:
             if lp.name:
                 title = esc(lp.name[:1].upper() + lp.name[1:])
             else:
                 unnamed += 1
-                title = f"A loop without a name yet ({unnamed})"
+                title = "A loop without a name yet" + (f" ({unnamed})" if nameless > 1 else "")
             self.heading(3, title)
             who = " and ".join(self.name(p) for p in lp.people)
             kind = "A vicious loop" if lp.vicious else "A loop"
@@ -176,16 +176,15 @@ class _Writer:
         if not needs:
             return
         self.heading(2, "Needs underneath")
+        unmet = {u.need for u in self.insights.unmet_needs}
         for need in needs:
             met = [lk.source for lk in self.view.into[need.id] if lk.kind is LinkKind.MEETS]
             line = f"- **{self.label(need.id)}**{self.whose(need)}"
             if met:
                 line += " — met by " + ", ".join(f"“{self.label(n)}”" for n in met)
+            elif need.id in unmet:
+                line += " — no new way to meet it yet"
             self.add(line)
-        unmet = self.insights.unmet_needs
-        if unmet:
-            self.heading(3, "Needs without a new way to meet them yet")
-            self.add(*(f"- {self.label(u.need)}{self.whose(u.need)}" for u in unmet))
         blocked = self.insights.blocked_needs
         if blocked:
             self.heading(3, "Moves that get in the way of a need")
@@ -200,15 +199,18 @@ class _Writer:
         if not responses and not missing:
             return
         self.heading(2, "New responses")
+        if not responses:
+            self.add("No new responses mapped yet.")
         for r in responses:
-            line = f"- **{self.label(r.id)}**{self.whose(r)}"
             instead = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.REPLACES]
             meets = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.MEETS]
+            said = []
             if instead:
-                line += " — instead of " + ", ".join(f"“{self.label(s)}”" for s in instead)
+                said.append("instead of " + ", ".join(f"“{self.label(s)}”" for s in instead))
             if meets:
-                line += "; meets " + ", ".join(f"“{self.label(n)}”" for n in meets)
-            self.add(line)
+                said.append("meets " + ", ".join(f"“{self.label(n)}”" for n in meets))
+            self.add(f"- **{self.label(r.id)}**{self.whose(r)}"
+                     + (" — " + "; ".join(said) if said else ""))
         if missing:
             self.heading(3, "Moves without an alternative yet")
             self.add(*(f"- {self.label(u.strategy)}{self.whose(u.strategy)}"

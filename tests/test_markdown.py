@@ -132,3 +132,19 @@ def test_export_md_of_a_broken_map_says_what_is_wrong(tmp_path: Path,
     err = capsys.readouterr().err
     assert "broken.toml" in err and "nodes[0]" in err and "Traceback" not in err
     assert not (tmp_path / "broken-client.md").exists()
+
+
+def test_a_map_still_at_the_start_says_what_is_missing() -> None:
+    m = RelationalMap(title="First session", nodes=[
+        Node(id="t", kind="trigger", label="my boss emails late at night"),
+        Node(id="f", kind="feeling", label="dread"),
+        Node(id="s", kind="strategy", label="answer at once"),
+        Node(id="n", kind="need", label="to rest without fear"),
+    ], links=[{"source": "t", "target": "f"}, {"source": "f", "target": "s"},
+              {"source": "s", "target": "n"}, {"source": "s", "target": "t"}])
+    md = render_markdown(m)
+    assert "- **to rest without fear** — no new way to meet it yet" in md
+    assert "No new responses mapped yet." in md
+    assert "- answer at once\n" in md  # a move without an alternative yet
+    assert "\n### A loop without a name yet\n" in md
+    assert "(Everyone)" not in md and "### " + "Everyone" not in md
