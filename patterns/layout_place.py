@@ -82,46 +82,45 @@ def _neighbours(layout: MapLayout) -> dict[tuple[int, int], list[tuple[int, int]
 
 
 def _place_column(layout, rows, neighbours, width, box_gap, pass_gap, integer, sweeps):  # type: ignore[no-untyped-def]
-    sizes = {(li, o): width(layout.layers[li][o]) for li, row in enumerate(rows) for o in row}
+    layers = layout.layers
+    sizes = {(li, o): width(layers[li][o]) for li, row in enumerate(rows) for o in row}
     if not sizes:
         return {}, 0.0
-
-    def spacing(li: int, a: int, b: int) -> float:
-        both_boxes = layout.layers[li][a].node is not None and layout.layers[li][b].node is not None
-        return sizes[li, a] + (box_gap if both_boxes else pass_gap)
-
+    # Fixed per row: each slot's least offset from the row's first slot.
+    offsets: list[list[float]] = []
     pos: dict[tuple[int, int], float] = {}
     for li, row in enumerate(rows):
-        x = 0.0
+        offset, these = 0.0, []
         for i, o in enumerate(row):
-            pos[li, o] = x
+            these.append(offset)
+            pos[li, o] = offset
             if i + 1 < len(row):
-                x += spacing(li, o, row[i + 1])
-    order = list(range(len(rows)))
+                boxes = layers[li][o].node is not None and layers[li][row[i + 1]].node is not None
+                offset += sizes[li, o] + (box_gap if boxes else pass_gap)
+        offsets.append(these)
+    # Neighbours in this column only, and how strongly each slot is pulled
+    # (a pass-through point more: long edges should run straight).
+    pulls: dict[tuple[int, int], tuple[list[tuple[int, int]], float]] = {}
+    for key in sizes:
+        near = [q for q in neighbours.get(key, ()) if q in sizes]
+        strength = 4.0 if layers[key[0]][key[1]].node is None else 1.0
+        pulls[key] = (near, len(near) * strength if near else 0.05)
+    order = [li for li, row in enumerate(rows) if row]
     for sweep in range(sweeps):
         for li in order if sweep % 2 == 0 else reversed(order):
             row = rows[li]
-            if not row:
-                continue
-            targets, weights, offsets = [], [], []
-            offset = 0.0
-            for i, o in enumerate(row):
+            targets, weights = [], []
+            for o, off in zip(row, offsets[li]):
                 key = (li, o)
-                near = [q for q in neighbours.get(key, ()) if layout.layers[q[0]][q[1]].column
-                        == layout.layers[li][o].column]
+                near, weight = pulls[key]
                 half = sizes[key] / 2
                 if near:
                     centre = sum(pos[q] + sizes[q] / 2 for q in near) / len(near)
-                    weight = len(near) * (4.0 if layout.layers[li][o].node is None else 1.0)
                 else:
-                    centre, weight = pos[key] + half, 0.05
-                offsets.append(offset)
-                targets.append(centre - half - offset)
+                    centre = pos[key] + half
+                targets.append(centre - half - off)
                 weights.append(weight)
-                if i + 1 < len(row):
-                    offset += spacing(li, o, row[i + 1])
-            fitted = _isotonic(targets, weights)
-            for o, y, off in zip(row, fitted, offsets):
+            for o, y, off in zip(row, _isotonic(targets, weights), offsets[li]):
                 pos[li, o] = (round(y) if integer else y) + off
     lowest = min(pos.values())
     local = {k: v - lowest for k, v in pos.items()}

@@ -86,8 +86,20 @@ def render_row(picture: Picture, state: ViewState, y: int) -> list[tuple[str, st
         for x, w, person in picture.headers:
             name = fit(state.person_name(person), w)
             put(x + max(0, (w - len(name)) // 2), name, "header")
+    across: dict[int, int] = {}
+    for lo, hi, e in picture.hlines[y]:
+        role = edge_role(picture, state, [e])
+        glyph = "━" if role == "edge-selected" else "─"
+        chars[lo:hi + 1] = [glyph] * (hi - lo + 1)
+        roles[lo:hi + 1] = [role] * (hi - lo + 1)
+        for x in range(lo, hi + 1):
+            across[x] = e
     for x, cell in picture.cells[y].items():
         mask, edges = cell[0], cell[1:]
+        if x in across and across[x] not in edges:
+            # another edge runs across here: a crossing, not a junction
+            mask |= LEFT | RIGHT
+            edges = [*edges, across[x]]
         role = edge_role(picture, state, edges)
         glyphs = _HEAVY if role == "edge-selected" else _LIGHT
         chars[x] = glyphs[mask]

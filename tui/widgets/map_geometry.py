@@ -17,6 +17,7 @@ that no two boxes meet and no label text is lost. Geometry:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from patterns.layout import MapLayout
 from patterns.layout_model import LayoutEdge
@@ -87,8 +88,10 @@ class Picture:
     margin: int
     boxes: list[Box]
     edges: tuple[LayoutEdge, ...]
-    #: per row: x -> [mask, edge, edge...] of line cells
+    #: per row: x -> [mask, edge, edge...] of line cells (vertical runs, corners)
     cells: list[dict[int, list[int]]]
+    #: per row: (x1, x2, edge) of horizontal runs between corners
+    hlines: list[list[tuple[int, int, int]]]
     labels: list[Label]
     #: per row: indexes of the boxes and labels on it
     box_rows: list[list[int]]
@@ -99,8 +102,10 @@ class Picture:
     by_id: dict[str, Box]
 
 
+@lru_cache(maxsize=4096)
 def box_lines(text: str, inner: int, on_loop: bool) -> list[list[Cluster]]:
-    """A label wrapped to a box's inside, ⟳ first when the node is on a loop."""
+    """A label wrapped to a box's inside, ⟳ first when the node is on a loop
+    (cached: labels rarely change between two redraws; do not mutate)."""
     if on_loop:
         return wrap_label(text, inner, first_prefix=LOOP_MARK, prefix="  ")
     return wrap_label(text, inner)
@@ -165,6 +170,9 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             by_id[slot.node] = box
 
     cells: list[dict[int, list[int]]] = [{} for _ in range(height)]
+    hlines: list[list[tuple[int, int, int]]] = [[] for _ in range(height)]
+    vertical: list[list[tuple[int, int, int]]] = [[] for _ in layout.edges]
+    horizontal: list[list[tuple[int, int, int]]] = [[] for _ in layout.edges]
 
     def mark(x: int, yy: int, mask: int, e: int) -> None:
         cell = cells[yy].get(x)
@@ -175,15 +183,26 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             if e not in cell[1:]:
                 cell.append(e)
 
-    vertical: list[list[tuple[int, int]]] = [[] for _ in layout.edges]
-    horizontal: list[list[tuple[int, int, int]]] = [[] for _ in layout.edges]
+    def run_down(x: int, y1: int, y2: int, e: int) -> None:
+        """A vertical line from row y1 to y2 (inclusive)."""
+        if y2 < y1:
+            return
+        for yy in range(y1, y2 + 1):
+            row = cells[yy]
+            cell = row.get(x)
+            if cell is None:
+                row[x] = [UP | DOWN, e]
+            else:
+                cell[0] |= UP | DOWN
+                if e not in cell[1:]:
+                    cell.append(e)
+        vertical[e].append((x, y1, y2))
+
     # Pass-through slots: a straight line down the whole layer.
     for li, layer in enumerate(layout.layers):
         for o, slot in enumerate(layer):
             if slot.edge is not None:
-                for yy in range(ys[li], ys[li] + heights[li]):
-                    mark(xs[li][o], yy, UP | DOWN, slot.edge)
-                    vertical[slot.edge].append((xs[li][o], yy))
+                run_down(xs[li][o], ys[li], ys[li] + heights[li] - 1, slot.edge)
     for li, channel in enumerate(conns):
         top_y = ys[li] + heights[li]
         bottom_y = ys[li + 1] if li + 1 < len(ys) else height
@@ -200,30 +219,25 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
                 by_id[lower.node].top[x2] = (e, not edge.upward)
             end = bottom_y - 1
             if x1 == x2:
-                for yy in range(start, end + 1):
-                    mark(x1, yy, UP | DOWN, e)
-                    vertical[e].append((x1, yy))
+                run_down(x1, start, end, e)
                 continue
             ty = top_y + tracks[li][ci]
-            for yy in range(start, ty):
-                mark(x1, yy, UP | DOWN, e)
-                vertical[e].append((x1, yy))
+            run_down(x1, start, ty - 1, e)
             toward = RIGHT if x2 > x1 else LEFT
             back = LEFT if toward == RIGHT else RIGHT
             mark(x1, ty, UP | toward, e)
-            for x in range(min(x1, x2) + 1, max(x1, x2)):
-                mark(x, ty, LEFT | RIGHT, e)
-            horizontal[e].append((min(x1, x2) + 1, max(x1, x2) - 1, ty))
+            lo, hi = min(x1, x2) + 1, max(x1, x2) - 1
+            if lo <= hi:
+                hlines[ty].append((lo, hi, e))
+                horizontal[e].append((lo, hi, ty))
             mark(x2, ty, DOWN | back, e)
-            for yy in range(ty + 1, end + 1):
-                mark(x2, yy, UP | DOWN, e)
-                vertical[e].append((x2, yy))
+            run_down(x2, ty + 1, end, e)
 
     box_rows: list[list[int]] = [[] for _ in range(height)]
     for i, box in enumerate(boxes):
         for yy in range(box.y, box.y + box.h):
             box_rows[yy].append(i)
-    labels = _place_labels(layout, width, height, boxes, cells, vertical, horizontal)
+    labels = _place_labels(layout, width, height, boxes, cells, hlines, vertical, horizontal)
     label_rows: list[list[int]] = [[] for _ in range(height)]
     for i, label in enumerate(labels):
         label_rows[label.y].append(i)
@@ -238,7 +252,7 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             x0, w = placement.columns[c]
             if column.person is not None and w > 0:
                 headers.append((margin + int(x0), int(w), column.person))
-    return Picture(width, height, margin, boxes, layout.edges, cells, labels, box_rows,
+    return Picture(width, height, margin, boxes, layout.edges, cells, hlines, labels, box_rows,
                    label_rows, band_words, headers, by_id)
 
 
@@ -290,23 +304,25 @@ def _label_text(edge: LayoutEdge) -> str:
     return " · ".join(link_phrase(k) for k in edge.kinds)
 
 
-def _place_labels(layout, width, height, boxes, cells, vertical, horizontal):  # type: ignore[no-untyped-def]
+def _place_labels(layout, width, height, boxes, cells, hlines, vertical, horizontal):  # type: ignore[no-untyped-def]
     """Write each edge's kind where it fits: on its own horizontal stretch,
     else beside one of its vertical runs; never over anything else."""
     occupied = [bytearray(width + 1) for _ in range(height)]
     for box in boxes:
         for yy in range(box.y, box.y + box.h):
             occupied[yy][box.x:box.x + box.w] = b"\x01" * box.w
-    for yy, row in enumerate(cells):
-        for x in row:
-            if x <= width:
-                occupied[yy][x] = 1
+    for yy in range(height):
+        row = occupied[yy]
+        for x in cells[yy]:
+            row[x] = 1
+        for lo, hi, _ in hlines[yy]:
+            row[lo:hi + 1] = b"\x01" * (hi - lo + 1)
     order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout.edges[e]), e))
     labels: list[Label] = []
     for e in order:
         text = _label_text(layout.edges[e])
         n = len(text)
-        spot = _inline_spot(e, n, cells, horizontal[e])
+        spot = _inline_spot(n, cells, horizontal[e])
         if spot is None:
             spot = _side_spot(n, width, occupied, vertical[e])
         if spot is None:
@@ -317,24 +333,27 @@ def _place_labels(layout, width, height, boxes, cells, vertical, horizontal):  #
     return labels
 
 
-def _inline_spot(e, n, cells, pieces):  # type: ignore[no-untyped-def]
-    """Room on the edge's own horizontal stretch: `n` cells of the label and
-    a line cell either side, crossed by no other line."""
+def _inline_spot(n, cells, pieces):  # type: ignore[no-untyped-def]
+    """Room on the edge's own horizontal stretch: `n` cells of the label, a
+    space and a line cell either side, crossed by no other line."""
     for lo, hi, yy in sorted(pieces, key=lambda p: (p[0] - p[1], p[2], p[0])):
-        run = 0
-        for x in range(lo, hi + 1):
-            cell = cells[yy][x]
-            run = run + 1 if cell[0] == LEFT | RIGHT and len(cell) == 2 else 0
-            if run >= n + 4:
-                return (x - n - 1, yy)
+        if hi - lo + 1 < n + 4:
+            continue
+        crossed = sorted(x for x in cells[yy] if lo <= x <= hi)
+        start = lo
+        for stop in [*crossed, hi + 1]:
+            if stop - start >= n + 4:
+                return (start + 2, yy)
+            start = stop + 1
     return None
 
 
 def _side_spot(n, width, occupied, runs):  # type: ignore[no-untyped-def]
     """Room beside one of the edge's vertical runs, nearest its middle."""
-    middle = len(runs) // 2
-    for k in sorted(range(len(runs)), key=lambda k: (abs(k - middle), k)):
-        x, yy = runs[k]
+    spots = [(x, yy) for x, y1, y2 in runs for yy in range(y1, y2 + 1)]
+    middle = len(spots) // 2
+    for k in sorted(range(len(spots)), key=lambda k: (abs(k - middle), k)):
+        x, yy = spots[k]
         row = occupied[yy]
         if x + n + 3 <= width and not any(row[x + 1:x + n + 3]):
             return (x + 2, yy)

@@ -108,6 +108,13 @@ def _choose(
             return inf
         return abs(x - want) + (_TAG_COST if x <= tag_end else 0)
 
+    if k == 1:
+        want, _, ci = wants[0]
+        x = _nearest_free(want, max(left + 1, tag_end + 1), left + width - 2, avoid, own.get(ci))
+        if x is None:
+            x = _nearest_free(want, left + 1, left + width - 2, avoid, own.get(ci))
+        if x is not None:
+            return {ci: x}
     # best[i][j]: least cost with connection i at positions[j]
     best = [[inf] * m for _ in range(k)]
     back = [[-1] * m for _ in range(k)]
@@ -130,3 +137,18 @@ def _choose(
         out[wants[i][2]] = positions[j]
         j = back[i][j]
     return out
+
+
+def _nearest_free(want: float, lo: int, hi: int, avoid: set[int], own: int | None) -> int | None:
+    """The cell in lo..hi nearest `want` (leftmost on a tie) that no other
+    line needs, or None."""
+    if lo > hi:
+        return None
+    centre = min(max(int(want // 1), lo), hi)
+    if want - centre > 0.5 and centre + 1 <= hi:
+        centre += 1
+    for d in range(hi - lo + 1):
+        for x in (centre - d, centre + d):
+            if lo <= x <= hi and (x not in avoid or x == own):
+                return x
+    return None
