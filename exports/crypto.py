@@ -26,6 +26,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from exports.errors import AttachmapError
+from exports.load_errors import MapLoadError
 
 MAGIC = b"age-encryption.org/v1\n"
 ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -40,13 +41,19 @@ _SCRYPT_LABEL = b"age-encryption.org/v1/scrypt"
 _B64 = re.compile(rb"[A-Za-z0-9+/]*")
 
 
-class CryptoError(AttachmapError):
-    """An encrypted map could not be opened; it is left as it was."""
+class CryptoError(MapLoadError):
+    """An encrypted map could not be opened; it is left as it was.
+
+    A kind of `MapLoadError`: whoever handles a map that will not load
+    handles this too, and may tell a wrong passphrase apart to ask again.
+    """
 
     def __init__(self, path: Path | str, message: str) -> None:
-        self.path = Path(path)
         self.message = message
-        super().__init__(f"{path}: {message}")
+        super().__init__(path, "", message)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 class WrongPassphrase(CryptoError):
