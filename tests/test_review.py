@@ -88,6 +88,24 @@ async def test_it_opens_on_the_chase_with_the_sentence_about_sam(chase_path: Pat
 
 
 @pilot_test
+async def test_the_map_as_a_picture_and_as_a_list(chase_path: Path) -> None:
+    app = ReviewApp(chase_path, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "TRIGGERS" in text and "┏━ trigger" in text  # the named loop is drawn heavy
+        await pilot.press("enter", "down")
+        await pilot.pause()
+        assert "Dad left without saying goodbye  origin · you" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "⟳ Sam goes quiet after a disagreement  (you, intensity 8/10)" in text
+        assert "Worse late in the evening" in text
+
+
+@pilot_test
 async def test_no_private_note_in_any_part(chase_path: Path) -> None:
     m = load_map(chase_path)
     # Give every other node a private note too, so any leak would show.
@@ -138,8 +156,8 @@ async def test_the_palette_offers_nothing_that_edits(chase_path: Path) -> None:
                      "screenshot"):
             assert not [t for t in titles if word in t.lower().split()], word
         actions = {b.action.split("(")[0] for b in app.screen.BINDINGS}
-        assert actions == {"log_try", "log_repair", "open_part", "help", "app.quit", "saved",
-                           "refuse"}
+        assert actions == {"log_try", "log_repair", "open_part", "toggle_map", "help",
+                           "app.quit", "saved", "refuse"}
 
 
 @pilot_test

@@ -24,6 +24,7 @@ Each entry is saved as soon as you press Save.
   [b]↑ ↓[/b]      move through the list on the left
   [b]enter[/b]    go into the part you have chosen (tab goes back)
   [b]1–5[/b]      jump to a part: patterns, map, practice, repairs, sessions
+  [b]v[/b]        the map as a picture, or as a list in words
   [b]?[/b]        this help
   [b]q[/b]        quit
 

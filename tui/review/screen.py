@@ -29,7 +29,7 @@ from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.models import Repair
 from tui.review.help import ReviewHelp
-from tui.review.sections import SECTIONS, PracticeSection
+from tui.review.sections import SECTIONS, MapSection, PracticeSection
 from tui.widgets.repairs import RepairDialog
 from tui.widgets.tries import LoggedTry, TryDialog
 
@@ -50,6 +50,7 @@ class ReviewScreen(Screen[None]):
         Binding("r", "log_repair", "log a repair", id="review.repair"),
         *(Binding(str(i), f"open_part('{key}')", show=False)
           for i, (key, _, _) in enumerate(SECTIONS, 1)),
+        Binding("v", "toggle_map", "map as list", id="review.map-list", show=False),
         Binding("question_mark,f1", "help", "help", id="review.help", key_display="?"),
         Binding("q", "app.quit", "quit", id="review.quit"),
         Binding("ctrl+s", "saved", "save", show=False, id="review.save"),
@@ -117,6 +118,11 @@ class ReviewScreen(Screen[None]):
         """Show one part of the review (`patterns`, `map`, `practice`, ...)."""
         keys = [k for k, _, _ in SECTIONS]
         self.query_one("#nav", OptionList).highlighted = keys.index(key)
+
+    def action_toggle_map(self) -> None:
+        """Show the map as a picture or as a list in words."""
+        self.action_open_part("map")
+        self.query_one(MapSection).toggle()
 
     # -- the client's own record -------------------------------------------------
 

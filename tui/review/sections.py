@@ -10,15 +10,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from patterns.graph import MapGraph
 from patterns.insights import Insights
-from patterns.models import Experiment
+from patterns.layout import snapshot
+from patterns.models import Experiment, Node
 from patterns.progress import progress
-from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind
+from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
 from tui.review.words import Reader, needs_underneath, stories
+from tui.widgets.map_view import MapView
 from tui.widgets.repairs import repair_line
 from tui.widgets.tries import TriesChart
 
@@ -82,41 +84,100 @@ class PatternsSection(VerticalScroll):
         self.query_one("#patterns-text", Static).update(out)
 
 
-class MapSection(VerticalScroll):
-    """The map in words: each part, band by band as the pattern reads, with
-    whose it is and any shared note."""
+class MapSection(Vertical):
+    """The map: the picture (arrow keys move between parts, the named loop is
+    drawn heavy) with the chosen part described underneath; `v` swaps the
+    picture for the same map as a list in words."""
+
+    def __init__(self, **kwargs) -> None:  # noqa: ANN003
+        super().__init__(**kwargs)
+        self._g: MapGraph | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="map-text")
+        with ContentSwitcher(initial="map-picture", id="map-switcher"):
+            yield MapView(id="map-picture")
+            with VerticalScroll(id="map-list"):
+                yield Static(id="map-text")
+        yield Static(id="map-detail")
 
     def show(self, g: MapGraph, insights: Insights) -> None:
         """Redraw from the client's view of the map."""
-        reader = Reader(g)
-        on_loop = insights.on_loop()
-        out = Text()
-        for kind in READING_ORDER:
-            nodes = g.nodes(kind)
-            if not nodes:
-                continue
-            out.append_text(_heading(KIND_PLURALS[kind].capitalize()))
-            for node in nodes:
-                mark = "⟳ " if node.id in on_loop else "  "
-                out.append(f"  {mark}{node.label}")
-                who = reader.name(reader.whose(node))
-                details = [who] if g.people else []
-                if node.layer is not None:
-                    details.append("underneath" if node.layer.value == "core" else "on the surface")
-                if node.intensity is not None:
-                    details.append(f"intensity {node.intensity}/10")
-                if details:
-                    out.append("  (" + ", ".join(details) + ")", style="dim")
-                out.append("\n")
-                if node.note:
-                    out.append(f"      {node.note}\n", style="italic")
+        self._g = g
+        picture = self.query_one(MapView)
+        named = next((lp for lp in insights.loops if lp.name), None)
+        picture.show(snapshot(g), selected=picture.selected,
+                     loop=named.nodes if named else None)
+        self.query_one("#map-text", Static).update(map_in_words(g, insights))
+        self._describe(picture.selected)
+
+    def toggle(self) -> None:
+        """Swap between the picture and the list in words."""
+        switcher = self.query_one("#map-switcher", ContentSwitcher)
+        switcher.current = "map-list" if switcher.current == "map-picture" else "map-picture"
+
+    @on(MapView.NodeSelected)
+    def _chosen(self, event: MapView.NodeSelected) -> None:
+        event.stop()
+        self._describe(event.node_id)
+
+    def _describe(self, node_id: str | None) -> None:
+        detail = self.query_one("#map-detail", Static)
+        g = self._g
+        if g is None or node_id is None or node_id not in g:
+            detail.update(Text("Arrow keys move between the parts of your map; v shows it as"
+                               " a list.", style="dim"))
+            return
+        detail.update(node_words(g, g.node(node_id)))
+
+
+def node_words(g: MapGraph, node: Node) -> Text:
+    """One part of the map in a line or two: what it is, whose, how strong,
+    what it leads to, and its shared note (never a private one)."""
+    reader = Reader(g)
+    out = Text(node.label, style="bold")
+    details = [node.kind.value]
+    if g.people:
+        details.append(reader.name(reader.whose(node)))
+    if node.layer is not None:
+        details.append("underneath" if node.layer.value == "core" else "on the surface")
+    if node.intensity is not None:
+        details.append(f"intensity {node.intensity}/10")
+    out.append("  " + " · ".join(details), style="dim")
+    leads = [f"{link_phrase(lk.kind)} {g.node(lk.target).label}" for lk in g.links_out(node.id)]
+    if leads:
+        out.append("\n" + "; ".join(leads))
+    if node.note:
+        out.append(f"\n{node.note}", style="italic")
+    return out
+
+
+def map_in_words(g: MapGraph, insights: Insights) -> Text:
+    """The map as a list, band by band as the pattern reads."""
+    reader = Reader(g)
+    on_loop = insights.on_loop()
+    out = Text()
+    for kind in READING_ORDER:
+        nodes = g.nodes(kind)
+        if not nodes:
+            continue
+        out.append_text(_heading(KIND_PLURALS[kind].capitalize()))
+        for node in nodes:
+            mark = "⟳ " if node.id in on_loop else "  "
+            out.append(f"  {mark}{node.label}")
+            details = [reader.name(reader.whose(node))] if g.people else []
+            if node.layer is not None:
+                details.append("underneath" if node.layer.value == "core" else "on the surface")
+            if node.intensity is not None:
+                details.append(f"intensity {node.intensity}/10")
+            if details:
+                out.append("  (" + ", ".join(details) + ")", style="dim")
             out.append("\n")
-        if on_loop:
-            out.append("⟳ marks a part of a loop that keeps going round.", style="dim")
-        self.query_one("#map-text", Static).update(out or Text("Nothing is mapped yet."))
+            if node.note:
+                out.append(f"      {node.note}\n", style="italic")
+        out.append("\n")
+    if on_loop:
+        out.append("⟳ marks a part of a loop that keeps going round.", style="dim")
+    return out or Text("Nothing is mapped yet.")
 
 
 class PracticeSection(Vertical):
