@@ -339,12 +339,15 @@ def _hint_while_typing(text: str, g: MapGraph, error: CaptureError) -> str:
     prefix = _kind_prefix(text)
     if prefix is not None and prefix[0] is not None and not clean_label(text[prefix[3]:]):
         return f"adds {_a(prefix[0])}: type its words"
-    if error.message.startswith("type a node after"):
-        # Sides are read left to right: all before the last arrow resolved.
-        arrows = find_arrows(text)
+    arrows = find_arrows(text) if error.message.startswith("type a node after") else []
+    if arrows and error.start == arrows[-1][1]:
+        # Only the last side is missing: name the node it will start from.
         begin = arrows[-2][1] if len(arrows) > 1 else 0
         d = _Draft(g, None, None)
-        node_id = _side(text, begin, arrows[-1][0], d, g, "before")
+        try:
+            node_id = _side(text, begin, arrows[-1][0], d, g, "before")
+        except CaptureError:
+            return error.message
         return f"links {quoted(d.label(node_id), 30)} → …: type the node it leads to"
     if prefix is None and not is_sentence(text):
         try:
@@ -378,6 +381,9 @@ def complete_capture(text: str, g: MapGraph) -> str | None:
     elif is_sentence(text):
         kind, begin = sentence_tail(text)
     else:
+        word = text.strip().lower()
+        if any(k.startswith(word) for k in (*KIND_WORDS, "whenever")):
+            return None  # a kind word or `When` on its way, not a node
         begin = 0
     fragment = text[begin:].lstrip()
     if len(fragment.strip()) < 2:

@@ -18,7 +18,6 @@ from patterns.models import LABEL_MAX, Node
 SHOWN_CANDIDATES = 3
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-_TRAILING_WORDS = ("and", "but", "so", "then")
 
 
 class CaptureError(ValueError):
@@ -44,16 +43,12 @@ def clean_label(text: str) -> str:
     Control characters and runs of spaces become one space; spaces, commas
     and semicolons at either end go, and so does one closing full stop
     (`Sam goes quiet.` -> `Sam goes quiet`), but not an ellipsis (`so...`).
-    A dangling `and`/`but`/`so`/`then` at the end, left over from speech
-    ("scared and, so I ..."), goes too. Everything else is kept as typed.
+    Everything else is kept as typed.
     """
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
     text = " ".join(text.split()).strip(" ,;")
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1].rstrip(" ,;")
-    words = text.rsplit(" ", 1)
-    if len(words) == 2 and words[1].lower() in _TRAILING_WORDS:
-        text = words[0].rstrip(" ,;")
     return text
 
 

@@ -10,8 +10,9 @@ The parts (SPEC section 4) are introduced by their words:
     so I … / and I … / then I …     strategy
     because I need … / I need …     need
 
-`and`, `but`, `so`, `then` or `because` may stand before any of them
-("so I need …" is a need, "and I think …" a meaning). After the trigger come
+`and`, `but`, `so`, `then` or `because` may stand before any of them, up to
+two ("so I need …" is a need, "and I think …" a meaning, "and then I …" a
+strategy): they belong to the part word, not to the part before. After the trigger come
 the inner parts (feeling, meaning, sensation: each at most once, in the order
 spoken), then one or more strategies (a sequence of moves: "so I text, then I
 call"), then at most one need.
@@ -45,7 +46,7 @@ _WHEN = re.compile(r"\s*(when(?:ever)?)(?=[\s,]|$)", re.IGNORECASE)
 _MARKERS = re.compile(
     r"""(?<![\w'’])
     (?:
-      (?:(?:and|but|so|then|because)\s+)?
+      (?:(?:and|but|so|then|because)\s+){0,2}
       (?:
          (?P<feeling>I\s+(?:feel|felt))
        | (?P<meaning>I\s+(?:think|thought)(?:\s+that)?)
@@ -53,7 +54,7 @@ _MARKERS = re.compile(
        | (?P<body>my\s+body)
        | (?P<need>I\s+(?:need|needed))
       )
-    | (?P<strategy>(?:so|and|then)\s+I)(?=\s|$)
+    | (?:(?:and|but)\s+)?(?P<strategy>(?:so|and|then)\s+I)(?=\s|$)
     )(?![\w'’])""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -113,6 +113,8 @@ def test_every_kind_word_and_alias_adds_that_kind(word: str, kind: NodeKind) -> 
     ('t: "before -> after"', '"before -> after"'),
     ("t: Sam\tgoes\x1bquiet", "Sam goes quiet"),
     ("t: When Sam goes quiet", "When Sam goes quiet"),
+    ("t: back then", "back then"),
+    ("r: now and then a walk, and", "now and then a walk, and"),
 ])
 def test_node_labels_are_tidied_not_rewritten(line: str, label: str) -> None:
     g = empty()
@@ -389,6 +391,9 @@ def test_links_that_are_all_there_already_are_refused(chase_graph: MapGraph) -> 
     ("quiet -> I'm too", "links “Sam goes quiet after a disagr…” → “I'm too much for people”"
                          " (activates)"),
     ("scared ->", "links “scared of being left” → …: type the node it leads to"),
+    ("quiet -> scared -> ", "links “scared of being left” → …: type the node it leads to"),
+    ("F:0->->", "type a node after the arrow"),
+    ("Bos -> ", "no node matches “Bos”"),
     ("Gran", "“Gran's kitchen on Sundays”: add “-> …” to link it"),
     ("s", "“s” could be"),
     ("Note: x", "“Note” is not a kind"),
@@ -428,6 +433,8 @@ def test_completion_offers_ids_where_labels_repeat(chase_graph: MapGraph) -> Non
     ("When Boss shouts, I feel sc", "When Boss shouts, I feel scared of being left"),
     ("When Boss shouts, I feel angry, so I crit", "When Boss shouts, I feel angry, so I criticise"
                                                  " and demand an answer"),
+    ("tr", None),  # a kind word on its way
+    ("Whe", None),
     ("t: Sam go", None),  # a new node is new: never completed to an old one
     ("scared -> f: ang", None),
     ("s", None),

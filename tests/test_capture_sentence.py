@@ -74,6 +74,11 @@ def test_the_full_sentence_said_many_ways(line: str) -> None:
     # A sequence of moves: each leads to the next.
     ("When Sam goes quiet, I feel scared, so I text, then I call, and then I shout",
      [(T, "Sam goes quiet"), (F, "scared"), (S, "text"), (S, "call"), (S, "shout")]),
+    # Joining words belong to the part word that follows them.
+    ("When Sam goes quiet and then I feel scared, and so I text, but then I call, and because"
+     " I need calm",
+     [(T, "Sam goes quiet"), (F, "scared"), (S, "text"), (S, "call"), (N, "calm")]),
+    ("When it is late, back then, I feel small", [(T, "it is late, back then"), (F, "small")]),
     ("When Sam goes quiet, I feel scared, because I need reassurance",
      [(T, "Sam goes quiet"), (F, "scared"), (N, "reassurance")]),
     ("When Sam goes quiet, I feel scared, so I need reassurance",
