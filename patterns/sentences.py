@@ -15,6 +15,7 @@ map lists its people.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -96,18 +97,19 @@ def sentence_text_for(g: MapGraph | MapView, path: list[str], voice: Voice = "fi
     view = view_of(g)
     nodes = [view.node[n] for n in path]
     subject = "I" if voice == "first" else "you"
+    own = _own if voice == "first" else _yours
     trigger, rest = nodes[0], nodes[1:]
     need = rest.pop() if rest and rest[-1].kind is NodeKind.NEED else None
     strategy = rest.pop() if rest and rest[-1].kind is NodeKind.STRATEGY else None
-    clauses = [_when(trigger.label)]
+    clauses = [own(_when(trigger.label))]
     inner = _inner_clauses(view, rest, subject)
     clauses += inner
     if strategy is not None:
-        move = _strip(strategy.label, ("i ",))
+        move = own(_strip(strategy.label, ("i ",)))
         clauses.append(f"{'so ' if inner else ''}{subject} {move}")
     text = ", ".join(clauses)
     if need is not None:
-        text += f", because {subject} need {_strip(need.label, ('i need ',))}"
+        text += f", because {subject} need {own(_strip(need.label, ('i need ',)))}"
     return text + ("" if text.endswith((".", "!", "?")) else ".")
 
 
@@ -148,10 +150,11 @@ def _inner_clauses(view: MapView, parts: list[Node], subject: str) -> list[str]:
             clauses.append(f"{subject} feel {_join(feelings)}")
             feelings.clear()
 
+    own = _own if subject == "I" else _yours
     previous = None
     for node in parts:
         if node.kind is NodeKind.FEELING:
-            label = _strip(node.label, ("i feel ", "feeling "))
+            label = own(_strip(node.label, ("i feel ", "feeling ")))
             masked = previous is not None and previous.kind is NodeKind.FEELING and \
                 view.has_link(previous.id, node.id, LinkKind.MASKS)
             # A surface feeling masks a core one: say what lies underneath.
@@ -161,7 +164,7 @@ def _inner_clauses(view: MapView, parts: list[Node], subject: str) -> list[str]:
             if node.kind is NodeKind.MEANING:
                 clauses.append(_thought(node.label, subject))
             else:
-                clauses.append(_body(node.label, subject))
+                clauses.append(own(_body(node.label, subject)))
         previous = node
     close_feelings()
     return clauses
@@ -186,13 +189,31 @@ def _thought(label: str, subject: str) -> str:
 
 
 def _body(label: str, subject: str) -> str:
-    lowered = label.lower()
-    if lowered.startswith(("my ", "i notice ")):
-        text = label if lowered.startswith("my ") else label[len("i notice "):]
-        if subject == "you" and lowered.startswith("my "):
-            return "your " + label[3:]
-        return text if lowered.startswith("my ") else f"{subject} notice {text}"
-    return f"{subject} notice {label}"
+    # "my chest tightens" reads as it is; "tight chest" is something noticed.
+    if label.lower().startswith("my "):
+        return label
+    return f"{subject} notice {_strip(label, ('i notice ',))}"
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(i am|i['’]m|i['’]ve|i['’]ll|i['’]d|myself|mine|my|me|i)\b", re.IGNORECASE)
+_SECOND_PERSON = {"i am": "you are", "i'm": "you're", "i've": "you've", "i'll": "you'll",
+                  "i'd": "you'd", "myself": "yourself", "mine": "yours", "my": "your",
+                  "me": "you", "i": "you"}
+
+
+def _own(text: str) -> str:
+    return text
+
+
+def _yours(text: str) -> str:
+    """The client's words turned to face them: "my mother" -> "your mother"."""
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        said = _SECOND_PERSON[word.lower().replace("’", "'")]
+        return said.replace("'", "’") if "’" in word else said
+
+    return _FIRST_PERSON.sub(swap, text)
 
 
 def _strip(label: str, prefixes: tuple[str, ...]) -> str:

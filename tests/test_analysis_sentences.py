@@ -162,3 +162,17 @@ def test_many_paths_are_capped() -> None:
     assert len(sentences) == 5 and capped
     sentences, capped = find_sentences(g)
     assert len(sentences) == 12 and not capped
+
+
+def test_second_person_turns_the_clients_words_to_face_them() -> None:
+    g = sketch([("t", "t", "my mother criticises my cooking"), ("b", "b", "tight chest"),
+                ("f", "f", "scared she'll reject me"), ("s", "s", "I apologise over and over"),
+                ("n", "n", "to know I'm enough")], chain("t", "b", "f", "s", "n"))
+    [s] = analyse(g).sentences
+    assert s.text == ("When my mother criticises my cooking, I notice tight chest, I feel scared"
+                      " she'll reject me, so I apologise over and over, because I need to know"
+                      " I'm enough.")
+    assert sentence_text(s, g, "second") == (
+        "When your mother criticises your cooking, you notice tight chest, you feel scared"
+        " she'll reject you, so you apologise over and over, because you need to know you're"
+        " enough.")
