@@ -23,7 +23,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from exports.audience import Audience, for_audience
 from exports.errors import AttachmapError
 from exports.pdf_fonts import BOLD, REGULAR, register_fonts
-from exports.pdf_map_pages import MapPage, MapPageFlowable, loop_marks, plan_pages
+from exports.pdf_map_pages import MapKey, MapPageFlowable, loop_marks
+from exports.pdf_map_plan import MapPage, plan_pages
 from exports.pdf_metadata import PdfMetadata, apply_metadata, metadata_for
 from exports.pdf_notes import index_section, private_section
 from exports.pdf_practice import story_of_practice
@@ -51,11 +52,11 @@ class _Decorations:
         canvas.saveState()
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(QUIET)
-        canvas.drawRightString(width - MARGIN, MARGIN / 2, f"page {doc.page}")
+        canvas.drawRightString(width - MARGIN, 14, f"page {doc.page}")
         if self.therapist:
             canvas.setFillColor(PRIVATE)
             canvas.setFont(BOLD, 8)
-            canvas.drawString(MARGIN, MARGIN / 2,
+            canvas.drawString(MARGIN, 14,
                               "THERAPIST’S COPY: holds private notes, not for the client")
         canvas.restoreState()
 
@@ -79,7 +80,9 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
     insights = analyse(g)
     snap = snapshot_of_map(m)
     loops = loop_marks(snap, insights.loops, LOOP_COLOURS)
-    pages = plan_pages(snap, loops, paper)
+    # The key is measured on the narrower side: the most rows it can take.
+    key = MapKey(loops, snap)
+    pages = plan_pages(snap, paper, key.height(min(page_size(paper))))
     meta = metadata_for(m, audience, name_in_metadata=name_in_metadata)
     decorate = _Decorations(meta, therapist)
 
@@ -100,6 +103,7 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=pages[0].size, pageTemplates=page_templates, lang="en",
+        initialFontName=REGULAR, initialFontSize=10,  # no Helvetica: only the shipped font
         title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
         creator=meta.creator, producer=meta.producer,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
@@ -113,7 +117,7 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
             flow += [NextPageTemplate(templates[page.size]), PageBreak()]
         if i == 0:
             flow.append(Bookmark("The map" if len(pages) == 1 else "The map (overview)"))
-        flow.append(MapPageFlowable(page, loops, snap, title=title, names=names, marked=marked,
+        flow.append(MapPageFlowable(page, key, title=title, names=names, marked=marked,
                                     therapist=therapist))
     flow += [NextPageTemplate("story"), PageBreak()]
     story = Story(g, insights, styles(), audience)

@@ -82,6 +82,9 @@ def missing_glyphs(text: str) -> set[str]:
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    """Width of `text` in points when set in `font` at `size`."""
-    register_fonts()
-    return pdfmetrics.stringWidth(text, font, size)
+    """Width of `text` in points when set in `font` at `size` (the fonts must
+    be registered: `register_fonts()` once first)."""
+    return _string_width(text, font, size)
+
+
+_string_width = pdfmetrics.stringWidth

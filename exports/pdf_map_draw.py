@@ -160,13 +160,20 @@ class MapPainter:
         for i, line_text in enumerate(box.lines):
             c.drawCentredString(box.cx, -(top + lead * i + LABEL_SIZE * 0.95), line_text)
         if box.on_loop:
-            c.setFillColor(loop.colour if loop else QUIET)
-            c.setFont(REGULAR, HEADING_SIZE)
-            c.drawRightString(box.x + box.w - 3, -(box.y + HEADING_SIZE + 1), "⟳")
+            self._badge(box.x + box.w - 1, box.y + 1, "⟳", loop.colour if loop else QUIET)
         if box.node.id in self.marked:
-            c.setFillColor(colors.HexColor("#8A1C1C"))
-            c.setFont(REGULAR, HEADING_SIZE)
-            c.drawString(box.x + 3, -(box.y + HEADING_SIZE + 1), "✎")
+            self._badge(box.x + 1, box.y + 1, "✎", colors.HexColor("#8A1C1C"))
+
+    def _badge(self, x: float, y: float, mark: str, colour: colors.Color) -> None:
+        # A small disc on the box's corner: never on top of the words.
+        c = self.c
+        c.setFillColor(colors.white)
+        c.setStrokeColor(colour)
+        c.setLineWidth(0.8)
+        c.circle(x, -y, HEADING_SIZE * 0.75, stroke=1, fill=1)
+        c.setFillColor(colour)
+        c.setFont(REGULAR, HEADING_SIZE)
+        c.drawCentredString(x, -(y + HEADING_SIZE * 0.36), mark)
 
     # -- edges ------------------------------------------------------------------
 

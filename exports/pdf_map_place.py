@@ -6,37 +6,38 @@ label wrapped to a fixed width) and a place, and every edge a route. The
 picture is measured at full size in a y-down space of its own; the page
 modules scale it onto paper (never below 7 pt type) or cut it into tiles.
 
-Within a column, boxes keep the layout's left-to-right order (so crossings
-stay as few as the layout made them); a few sweeps then slide each box
-toward the boxes it links to, so that lines run as straight as they can.
+The x positions come from patterns.layout_place, the placement the screen
+uses too, so that both align the same boxes: within a column boxes keep the
+layout's order (as few crossings as it found) and sit as straight below the
+boxes they link to as that order allows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from exports.pdf_fonts import CONDENSED
+from exports.pdf_fonts import CONDENSED, CONDENSED_BOLD, text_width
 from exports.pdf_text import wrap
 from patterns.layout_model import MapLayout, MapNode
+from patterns.layout_place import place_columns
 from patterns.vocabulary import LinkKind
 
 #: Type sizes at full scale. A page may shrink the picture, but only as far as
 #: `MIN_SCALE`, where the smallest of them (a link's kind) is still 7 pt.
-LABEL_SIZE = 9.0
-LINK_SIZE = 7.5
-HEADING_SIZE = 8.5
+LABEL_SIZE = 8.8
+LINK_SIZE = 7.3
+HEADING_SIZE = 8.3
 MIN_SCALE = 7.0 / LINK_SIZE
 LINE_HEIGHT = 1.2
-BOX_W = 112.0
+BOX_W = 100.0
 PAD_X, PAD_Y = 5.0, 4.0
 MIN_BOX_H = 24.0
 PASS_W = 6.0  # a pass-through point of a long edge
+PASS_GAP = 6.0  # between a pass-through point and its neighbour
 GAP_X = 12.0  # between two slots of a layer
 COLUMN_GAP = 16.0
-LANE_MIN = 34.0  # a lane between two people, even when no edge crosses it
-LAYER_GAP = 34.0  # room for arrows and their labels between layers
-BAND_GAP = 14.0  # extra room where a band ends
-GUTTER = 70.0  # band headings at the left
+LAYER_GAP = 28.0  # room for arrows and their labels between layers
+BAND_GAP = 10.0  # extra room where a band ends
 HEADER = 22.0  # person headings at the top
 
 
@@ -97,60 +98,27 @@ def _item(slot, layer: int) -> tuple:
 
 def place(layout: MapLayout) -> MapGeometry:
     """Sizes and places every box and routes every edge of `layout`."""
-    width_of: dict[tuple, float] = {}
     lines_of: dict[str, list[str]] = {}
     for pn in layout.nodes.values():
         lines_of[pn.id] = wrap(pn.node.label, CONDENSED, LABEL_SIZE, BOX_W - 2 * PAD_X)
     heights = {nid: max(MIN_BOX_H, 2 * PAD_Y + len(lines) * LABEL_SIZE * LINE_HEIGHT)
                for nid, lines in lines_of.items()}
 
-    # Column widths: the widest layer of each column.
-    n_cols = max(len(layout.columns), 1)
-    need = [0.0] * n_cols
-    runs: list[dict[int, list[tuple]]] = []
-    for li, layer in enumerate(layout.layers):
-        by_col: dict[int, list[tuple]] = {}
-        for slot in layer:
-            key = _item(slot, li)
-            width_of[key] = BOX_W if slot.node is not None else PASS_W
-            by_col.setdefault(slot.column, []).append(key)
-        for col, keys in by_col.items():
-            need[col] = max(need[col], sum(width_of[k] for k in keys) + GAP_X * (len(keys) - 1))
-        runs.append(by_col)
-    lanes = {i for i, c in enumerate(layout.columns) if c.lane}
-    col_left, x = [], GUTTER
-    for i in range(n_cols):
-        if i in lanes:
-            need[i] = max(need[i], LANE_MIN)
-        col_left.append(x)
-        x += need[i] + COLUMN_GAP
-    width = x - COLUMN_GAP + 8
-
-    # Neighbours of each item along the edges, to straighten lines.
-    neighbours: dict[tuple, list[tuple]] = {k: [] for k in width_of}
-    for e, edge in enumerate(layout.edges):
-        chain = [("n", edge.source)] + [("e", e, layer) for layer, _ in edge.via] + [("n", edge.target)]
-        for a, b in zip(chain, chain[1:]):
-            neighbours[a].append(b)
-            neighbours[b].append(a)
-
+    # Band headings at the left, as wide as the longest of them needs.
+    gutter = max((text_width(w, CONDENSED_BOLD, HEADING_SIZE) for b in layout.bands for w in b.words),
+                 default=40.0) + 14
+    # x positions from the layout's own placement, shared with the screen.
+    placement = place_columns(
+        layout, width=lambda slot: BOX_W if slot.node is not None else PASS_W,
+        box_gap=GAP_X, pass_gap=PASS_GAP, column_gap=COLUMN_GAP,
+    )
     centre: dict[tuple, float] = {}
-    for by_col in runs:
-        for col, keys in by_col.items():
-            total = sum(width_of[k] for k in keys) + GAP_X * (len(keys) - 1)
-            x = col_left[col] + (need[col] - total) / 2
-            for k in keys:
-                centre[k] = x + width_of[k] / 2
-                x += width_of[k] + GAP_X
-    order = list(range(len(runs)))
-    for sweep in range(4):
-        for li in (order if sweep % 2 == 0 else order[::-1]):
-            for col, keys in runs[li].items():
-                wanted = [
-                    sum(centre[n] for n in neighbours[k]) / len(neighbours[k]) if neighbours[k]
-                    else centre[k] for k in keys
-                ]
-                _slide(keys, wanted, width_of, centre, col_left[col], col_left[col] + need[col])
+    for li, layer in enumerate(layout.layers):
+        for order, slot in enumerate(layer):
+            w = BOX_W if slot.node is not None else PASS_W
+            centre[_item(slot, li)] = gutter + placement.left[li][order] + w / 2
+    width = gutter + placement.width + 8
+    lanes = {i for i, c in enumerate(layout.columns) if c.lane}
 
     # Layers top to bottom, a little more room where a band ends.
     boxes: dict[str, Box] = {}
@@ -175,28 +143,11 @@ def place(layout: MapLayout) -> MapGeometry:
         top = layer_top[b.first] - LAYER_GAP / 2 + 4
         bottom = layer_bottom[b.first + b.count - 1] + LAYER_GAP / 2 - 4
         bands.append((b.words, top, bottom))
-    columns = [(c.person, col_left[i], col_left[i] + need[i]) for i, c in enumerate(layout.columns)]
+    columns = [(c.person, gutter + x, gutter + x + w)
+               for c, (x, w) in zip(layout.columns, placement.columns)]
     routes = [_route(layout, e, boxes, centre, layer_top, layer_bottom) for e in range(len(layout.edges))]
     _spread_ports(routes, boxes)
     return MapGeometry(width, height, boxes, routes, bands, columns, lanes)
-
-
-def _slide(keys: list[tuple], wanted: list[float], width_of: dict[tuple, float],
-           centre: dict[tuple, float], left: float, right: float) -> None:
-    # Keep the order and the gaps; get each item as near its wish as they allow.
-    xs = []
-    edge = left
-    for k, want in zip(keys, wanted):
-        x = max(want - width_of[k] / 2, edge)
-        xs.append(x)
-        edge = x + width_of[k] + GAP_X
-    edge = right
-    for i in range(len(keys) - 1, -1, -1):
-        k = keys[i]
-        xs[i] = min(xs[i], edge - width_of[k])
-        edge = xs[i] - GAP_X
-    for k, x in zip(keys, xs):
-        centre[k] = x + width_of[k] / 2
 
 
 def _route(layout: MapLayout, e: int, boxes: dict[str, Box], centre: dict[tuple, float],

@@ -21,6 +21,7 @@ from exports.pdf_text import para, plural
 from patterns.graph import MapGraph
 from patterns.insights import Insights
 from patterns.loops import FoundLoop
+from patterns.map_view import MapView, view_of
 from patterns.models import Node
 from patterns.sentences import PatternSentence, sentence_text
 from patterns.vocabulary import LinkKind, NodeKind
@@ -59,6 +60,11 @@ class Story:
     styles: dict[str, ParagraphStyle]
     audience: Audience = "client"
     loop_names: dict[tuple[str, ...], str] = field(default_factory=dict)
+    view: MapView | None = None
+
+    def __post_init__(self) -> None:
+        # Built once: sentence_text would otherwise read the whole map per sentence.
+        self.view = view_of(self.g)
 
     @property
     def you(self) -> str | None:
@@ -121,7 +127,7 @@ def pattern_section(s: Story) -> list[Flowable]:
             out.append(s.p(f"In {para(s.name(person_id))}’s own words", "h2"))
         for sentence in sentences[:MAX_SENTENCES_TOLD]:
             if person_id is None:
-                out.append(s.p(para(sentence_text(sentence, s.g, "second")), "sentence"))
+                out.append(s.p(para(sentence_text(sentence, s.view, "second")), "sentence"))
             else:
                 out.append(s.p(f"“{para(sentence.text)}”", "sentence"))
         if len(sentences) > MAX_SENTENCES_TOLD:

@@ -31,7 +31,8 @@ PAGE_SIZES: dict[Paper, list[tuple[str, tuple[float, float]]]] = {
     "letter": [("Letter", LETTER), ("Tabloid", TABLOID), ("ANSI C", (1224.0, 1584.0))],
 }
 
-MARGIN = 42.0  # about 15 mm: safe on home printers
+MARGIN = 42.0  # about 15 mm around the story: safe on home printers
+MAP_MARGIN = 28.0  # about 10 mm around the map: every point of paper counts there
 
 INK = colors.HexColor("#23272E")
 QUIET = colors.HexColor("#5F6670")

@@ -12,16 +12,17 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-from exports.pdf_fonts import text_width
+from exports.pdf_fonts import register_fonts, text_width
 
 _SPACES = re.compile(r"\s+")
+#: Exactly Unicode's control characters (category Cc): C0, DEL and C1.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def clean(text: str) -> str:
     """`text` on one line: control characters and runs of white space become
     a single space."""
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _CONTROLS.sub(" ", text)).strip()
 
 
 def para(text: str) -> str:
@@ -58,6 +59,7 @@ def _split_word(word: str, font: str, size: float, width: float) -> list[str]:
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """`text` (cleaned) in lines no wider than `width` points; every
     character of the cleaned text is kept, in order."""
+    register_fonts()
     lines: list[str] = []
     current = ""
     for word in clean(text).split(" "):

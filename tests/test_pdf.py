@@ -1,0 +1,200 @@
+"""The PDF to take home (issue 5), read back with pypdf: what a therapist and
+a client would check on paper."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exports.errors import AttachmapError
+from exports.pdf import render_pdf
+from exports.toml_map import load_map
+from patterns.models import Link, Node, Person, RelationalMap
+from tui.cli import main as cli
+
+PRIVATE = "Links to the 2019 separation"
+
+
+def read(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+def text_of(data: bytes) -> str:
+    """All the words of the PDF, white space collapsed (labels wrap in boxes)."""
+    reader = read(data)
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture(scope="module")
+def chase() -> RelationalMap:
+    from tests.conftest import example_paths
+
+    return load_map(next(p for p in example_paths() if p.name == "chase.toml"))
+
+
+@pytest.fixture(scope="module")
+def client_pdf(chase: RelationalMap) -> bytes:
+    return render_pdf(chase)
+
+
+@pytest.fixture(scope="module")
+def therapist_pdf(chase: RelationalMap) -> bytes:
+    return render_pdf(chase, audience="therapist")
+
+
+def test_it_is_a_pdf_with_the_map_first_on_one_a4_page(client_pdf: bytes) -> None:
+    reader = read(client_pdf)
+    first = reader.pages[0]
+    size = sorted((float(first.mediabox.width), float(first.mediabox.height)))
+    assert size == pytest.approx([595.28, 841.89], abs=0.1)  # A4, turned for the map
+    words = re.sub(r"\s+", " ", first.extract_text())
+    for label in ("Sam goes quiet after a disagreement", "scared of being left",
+                  "text again and again", "go quiet and shut down", "reassurance that we're ok"):
+        assert label in words
+    assert "the chase" in words  # the loop is named on the picture
+    for band in ("TRIGGERS", "STRATEGIES", "NEEDS"):
+        assert band in words
+    assert "Zoë" in words and "Sam" in words  # a column per person
+
+
+def test_every_label_of_the_map_is_in_the_pdf(chase: RelationalMap, client_pdf: bytes) -> None:
+    words = text_of(client_pdf)
+    for node in chase.nodes:
+        assert node.label in words, node.label
+
+
+def test_the_story_speaks_to_the_client(client_pdf: bytes) -> None:
+    words = text_of(client_pdf)
+    assert ("When Sam goes quiet after a disagreement, you feel scared of being left, "
+            "so you text again and again, because you need reassurance that we're ok.") in words
+    assert "In Sam’s own words" in words
+    assert "the chase" in words and "What each move protects" in words
+    assert "is a way of reaching for reassurance that we're ok" in words
+    assert "What you need underneath" in words
+    assert "distress after trying has gone from 5 to 3 over 2 tries" in words.lower()
+    assert "Shouted about the dishes" in words  # the repair log
+    assert "Naming the cycle; first new responses" in words  # the sessions so far
+    assert "Worse late in the evening" in words  # a shared note
+
+
+def test_private_notes_only_in_the_therapists_copy(client_pdf: bytes, therapist_pdf: bytes) -> None:
+    client, therapist = text_of(client_pdf), text_of(therapist_pdf)
+    assert PRIVATE not in client
+    assert "private note" not in client.lower().replace("no private notes", "")
+    assert PRIVATE in therapist
+    assert "Therapist only: private notes" in therapist
+    # Every page of the therapist's copy says so, the map page too.
+    for page in read(therapist_pdf).pages:
+        assert "THERAPIST’S COPY" in page.extract_text()
+
+
+def test_a_client_copy_holds_no_private_note_even_when_called_directly() -> None:
+    m = RelationalMap(title="Private test", nodes=[
+        Node(id="a", kind="trigger", label="door slams", private_note="SECRET-ONE"),
+        Node(id="b", kind="feeling", label="frozen", private_note="SECRET-TWO"),
+    ], links=[Link(source="a", target="b")])
+    words = text_of(render_pdf(m, audience="client"))
+    assert "SECRET" not in words and "door slams" in words
+
+
+NAMES = ("Zoë", "Sam", "Z. & S.", "Zoë and Sam", "chase")
+
+
+def _metadata_text(data: bytes) -> str:
+    reader = read(data)
+    info = " ".join(str(v) for v in (reader.metadata or {}).values())
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    return info + " " + xmp
+
+
+def test_metadata_names_nobody(client_pdf: bytes, therapist_pdf: bytes) -> None:
+    for data in (client_pdf, therapist_pdf):
+        meta = read(data).metadata
+        assert meta.title == "Relational map"
+        assert not meta.author
+        everything = _metadata_text(data)
+        for name in NAMES:
+            assert name not in everything
+        for default in ("anonymous", "unspecified", "untitled"):
+            assert default not in everything.lower()
+        xmp = read(data).xmp_metadata
+        assert xmp.dc_title == {"x-default": "Relational map"}
+
+
+def test_metadata_names_the_client_only_when_asked(chase: RelationalMap) -> None:
+    data = render_pdf(chase, name_in_metadata=True)
+    meta = read(data).metadata
+    assert meta.title == "Zoë and Sam: the chase"
+    assert meta.author == "Z. & S."
+    assert "Zoë and Sam: the chase" in _metadata_text(data)
+
+
+def test_unicode_labels_render_in_the_shipped_font() -> None:
+    label = "Zoë’s “fear” — ü, é, ✓"
+    m = RelationalMap(title="Unicode", nodes=[
+        Node(id="u", kind="feeling", label=label), Node(id="v", kind="strategy", label="ça va ✓")],
+        links=[Link(source="u", target="v")])
+    data = render_pdf(m)
+    assert label in text_of(data)
+    fonts = set()
+    for page in read(data).pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    # Embedded subsets of the shipped DejaVu, none of the standard 14 or the system's.
+    assert fonts and all(re.fullmatch(r"/[A-Z]{6}\+DejaVuSans[-A-Za-z]*", f) for f in fonts), fonts
+    from exports.pdf_fonts import missing_glyphs
+
+    assert not missing_glyphs(label)
+
+
+def test_markup_and_control_characters_in_labels_are_words_not_commands() -> None:
+    m = RelationalMap(title="Odd <b>title</b> & co", nodes=[
+        Node(id="a", kind="trigger", label="<b>bold?</b> & <i>\tthen\x07</i>"),
+        Node(id="b", kind="feeling", label="x" * 300)])
+    words = text_of(render_pdf(m))
+    assert "<b>bold?</b> & <i> then </i>" in words
+    assert "x" * 300 in words.replace(" ", "")
+
+
+def test_paper_letter_and_a4(chase: RelationalMap) -> None:
+    letter = read(render_pdf(chase, paper="letter"))
+    story = letter.pages[-1]
+    assert (float(story.mediabox.width), float(story.mediabox.height)) == (612, 792)
+    with pytest.raises(AttachmapError, match="paper"):
+        render_pdf(chase, paper="a5")
+
+
+def test_an_empty_map_and_a_map_without_people_still_make_a_pdf() -> None:
+    empty = text_of(render_pdf(RelationalMap(title="Just started")))
+    assert "Just started" in empty
+    lone = RelationalMap(title="No people", nodes=[
+        Node(id="t", kind="trigger", label="late reply"), Node(id="f", kind="feeling", label="alone"),
+        Node(id="s", kind="strategy", label="check the phone"), Node(id="n", kind="need", label="to matter")],
+        links=[Link(source="t", target="f", kind="activates"), Link(source="f", target="s"),
+               Link(source="s", target="n", kind="longs_for")])
+    words = text_of(render_pdf(lone))
+    assert "When late reply, you feel alone, so you check the phone, because you need to matter." in words
+
+
+def test_cli_export_writes_an_owner_only_pdf(chase_path: Path) -> None:
+    assert cli(["export", str(chase_path), "-f", "pdf"]) == 0
+    out = chase_path.with_name("chase-client.pdf")
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert PRIVATE not in text_of(out.read_bytes())
+    assert cli(["export", str(chase_path), "-f", "pdf", "--audience", "therapist",
+                "--paper", "letter", "--name-in-metadata"]) == 0
+    therapist = chase_path.with_name("chase-therapist.pdf").read_bytes()
+    assert PRIVATE in text_of(therapist)
+    assert read(therapist).metadata.title == "Zoë and Sam: the chase"
+
+
+def test_two_people_in_a_map_each_get_a_column_heading() -> None:
+    m = RelationalMap(title="Two", people=[Person(id="a", name="Ana"), Person(id="b", name="Bo")],
+                      nodes=[Node(id="x", kind="trigger", label="silence", person="a"),
+                             Node(id="y", kind="trigger", label="questions", person="b")])
+    first = read(render_pdf(m)).pages[0].extract_text()
+    assert "Ana" in first and "Bo" in first
