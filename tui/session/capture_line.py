@@ -145,7 +145,7 @@ class CaptureLine(Vertical):
 
     def _show(self, text: str, *, error: bool) -> None:
         self._error = error
-        self.hint.update(text)
+        self.hint.update(text, layout=False)  # one fixed line: no relayout per key
         self.hint.set_class(error, "-error")
         self.hint.set_class(not error and text.startswith("✓"), "-done")
 

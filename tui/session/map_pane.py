@@ -1,25 +1,69 @@
-"""The map pane: the largest thing on screen, titled with whose map it shows."""
+"""The map pane: the largest thing on screen, titled with what it shows.
+
+It hands the map view one immutable snapshot per change of the map (so the
+view lays out again only when there is something new to lay out), narrowed
+to the person whose side is chosen or to the neighbourhood of a node. Behind
+the privacy screen the snapshot's labels are masked too (`S. goes quiet`),
+so no name reaches the picture.
+"""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from tui.session.map_fallback import PlainMap
+from patterns.layout import snapshot
+from patterns.layout_model import MapSnapshot
+from tui.messages import NodeChosen
 from tui.session.view import SessionView
+from tui.widgets.map_view import MapView
 
 
 class MapPane(Vertical):
-    """A frame around the map picture, titled `Map · all people` or `Map · Sam`."""
+    """A frame around the map picture: `Map · all people`, `Map · Sam`,
+    `Map · around “scared of being left”`."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._snap: MapSnapshot | None = None
+        self._snap_key: tuple[int, bool] | None = None
+        #: Narrow the picture to the nodes around this one (None: the whole map).
+        self.around: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield PlainMap(id="map-view")
+        yield MapView(id="map-view")
+
+    def _snapshot(self, view: SessionView) -> MapSnapshot:
+        key = (view.revision, view.privacy)
+        if self._snap is None or self._snap_key != key:
+            snap = snapshot(view.graph)
+            if view.privacy:
+                snap = snap.model_copy(update={
+                    "title": view.mask(snap.title),
+                    "nodes": tuple(n.model_copy(update={"label": view.mask(n.label)})
+                                   for n in snap.nodes),
+                })
+            self._snap, self._snap_key = snap, key
+        return self._snap
 
     def show(self, view: SessionView) -> None:
         """Redraw the picture and its title."""
+        if self.around is not None and self.around not in view.graph:
+            self.around = None
         who = view.graph.person(view.person)
-        self.border_title = f"Map · {view.person_name(who)}" if who else "Map · all people"
-        self.query_one(PlainMap).show(view)
+        title = "Map · " + (view.person_name(who) if who else "all people")
+        if self.around is not None:
+            title += f" · around “{view.label(self.around)[:30]}”"
+        self.border_title = title
+        self.query_one(MapView).show(self._snapshot(view), selected=view.selected,
+                                     loop=view.loop, person=view.person, around=self.around,
+                                     privacy=view.privacy)
+
+    @on(MapView.NodeSelected)
+    def _picked(self, event: MapView.NodeSelected) -> None:
+        event.stop()
+        self.post_message(NodeChosen(event.node_id))
 
 
 __all__ = ["MapPane"]

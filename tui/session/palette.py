@@ -40,7 +40,10 @@ def session_commands(screen: SessionScreen) -> list[tuple[str, str, Callable[[],
          screen.action_remove_node),
         ("rename map", "give the map its title", screen.action_rename_map),
         ("add: person", "someone in the pattern: a partner, a parent…", screen.action_add_person),
-        ("whose side", "choose whose side new parts go to (F4)", screen.action_next_person),
+        ("whose side", "choose whose side new parts go to and the map shows (F4)",
+         screen.action_next_person),
+        ("map: around the selected node", "narrow the map to one node's neighbours, or widen"
+         " it again (F5)", screen.action_map_around),
         ("help", "every key and the capture grammar (?)", screen.action_help),
     ]
     for kind in READING_ORDER:

@@ -56,10 +56,13 @@ class SessionScreen(Screen[None]):
         Binding("f2", "privacy(True)", "privacy off", id="session.privacy-on"),
         Binding("f2", "privacy(False)", "PRIVACY ON", id="session.privacy-off"),
         Binding("f3", "toggle_side", "patterns", id="session.side"),
-        Binding("f4", "next_person", "whose side", id="session.person"),
-        Binding("ctrl+f", "find", "find", id="session.find"),
+        Binding("f4", "next_person", "whose side", id="session.person", show=False),
+        Binding("f5", "map_around", "around node", id="session.around", show=False),
+        Binding("ctrl+f", "find", "find", id="session.find", show=False),
         Binding("f1,question_mark", "help", "help", id="session.help", key_display="?"),
         Binding("escape", "to_capture", "to the line", id="session.capture", show=False),
+        # ctrl+q itself is the app's (it works everywhere); shown here for the footer.
+        Binding("ctrl+q", "app.quit", "quit", id="session.quit"),
     ]
 
     def __init__(self, store: MapStore, graph: MapGraph,
@@ -331,14 +334,26 @@ class SessionScreen(Screen[None]):
                     timeout=3)
         self.redraw()
 
+    def action_map_around(self) -> None:
+        """Narrow the map to the selected node's neighbourhood, or widen it again."""
+        pane = self.query_one(MapPane)
+        if pane.around is None and self.selected is None:
+            self.notify("Select a node first (on the map or in the nodes list).", timeout=3)
+            return
+        pane.around = None if pane.around is not None else self.selected
+        self.redraw()
+
     def action_help(self) -> None:
         """Every key and the capture grammar."""
-        keys = [(b.key_display or b.key, b.description)
+        words = {"session.privacy-on": "privacy screen: private notes hidden, names as initials",
+                 "session.quit": "quit (everything is saved first)",
+                 "session.side": "fold the Patterns pane away, or back",
+                 "session.person": "whose side new parts go to (and the map shows)",
+                 "session.around": "narrow the map to the selected node's neighbours"}
+        keys = [("? or F1" if b.id == "session.help" else b.key_display or b.key,
+                 words.get(b.id or "", b.description))
                 for b in self.BINDINGS if isinstance(b, Binding) and b.description
                 and b.id != "session.privacy-off"]
-        keys = [("ctrl+q", "quit (everything is saved)"),
-                *[(k.replace("f1,question_mark", "? or F1"), d.replace("privacy off",
-                   "privacy screen: private notes hidden, names as initials")) for k, d in keys]]
         self.app.push_screen(HelpScreen(keys))
 
     def action_to_capture(self) -> None:
