@@ -9,6 +9,7 @@ the work between sessions, so the client logs them in the review too.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -20,9 +21,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from patterns.edits import Edit, SetItem
+from patterns.edits import SetItem
 from patterns.graph import MapGraph
 from patterns.models import Person, Repair
+from tui.messages import EditRequested
+from tui.session.view import SessionView
 from tui.widgets.tries import FORM_CSS, field_row, parse_day
 
 
@@ -99,14 +102,114 @@ class RepairDialog(ModalScreen[Repair | None]):
         self.dismiss(None)
 
 
-def repair_line(g: MapGraph, repair: Repair) -> Text:
-    """One entry in two or three lines: day and person, then rupture → repair → outcome."""
+def repair_line(g: MapGraph, repair: Repair, mask: Callable[[str], str] = str) -> Text:
+    """One entry in a few lines: day and person, then what happened, the
+    repair and how it went. `mask` hides names behind the privacy screen."""
     person = g.person(repair.with_)
     out = Text(f"{repair.date.day} {repair.date:%b %Y}", style="bold")
-    out.append(f" · with {person.name}" if person else "")
+    out.append(f" · with {mask(person.name)}" if person else "")
     for label, value in (("what happened", repair.rupture), ("the repair", repair.repair),
                          ("how it went", repair.outcome)):
         if value:
             out.append(f"\n  {label}: ", style="dim")
-            out.append(value)
+            out.append(mask(value))
     return out
+
+
+class RepairList(OptionList):
+    """The repair log, newest first; each option is one entry."""
+
+    BINDINGS = [
+        Binding("n,a", "add", "add repair", id="repair.add"),
+        Binding("enter", "change", "change repair", id="repair.change"),
+        Binding("delete,backspace", "remove", "remove repair", id="repair.remove"),
+    ]
+
+    class Wanted(Message):
+        """A key asked for a change: `add`, `change` or `remove` entry `index`."""
+
+        def __init__(self, what: str, index: int | None) -> None:
+            super().__init__()
+            self.what = what
+            self.index = index
+
+    def _index(self) -> int | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return int(self.get_option_at_index(self.highlighted).id)
+
+    def action_add(self) -> None:
+        self.post_message(self.Wanted("add", None))
+
+    def action_change(self) -> None:
+        if (index := self._index()) is not None:
+            self.post_message(self.Wanted("change", index))
+
+    def action_remove(self) -> None:
+        if (index := self._index()) is not None:
+            self.post_message(self.Wanted("remove", index))
+
+
+class RepairsPanel(Vertical):
+    """The session screen's repair log: read, add (n), change (enter) and
+    remove (delete, undoable) entries.
+
+    The session screen calls `show(view)` after every change; the panel asks
+    for each change with `EditRequested`, so each is one undo step.
+    """
+
+    DEFAULT_CSS = """
+    RepairsPanel { height: 1fr; }
+    RepairsPanel RepairList { height: 1fr; }
+    RepairsPanel .empty { color: $text-muted; padding: 0 1; }
+    """
+
+    def __init__(self, *, today: Callable[[], dt.date] = dt.date.today,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._view: SessionView | None = None
+        #: What day it is (the session screen passes its own clock).
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="empty", id="repairs-empty")
+        yield RepairList(id="repair-list")
+
+    def show(self, view: SessionView) -> None:
+        """Redraw the log from the map, keeping the highlighted entry."""
+        self._view = view
+        entries = self.query_one(RepairList)
+        keep = entries.highlighted
+        entries.clear_options()
+        repairs = view.graph.repairs
+        for index in reversed(range(len(repairs))):
+            entries.add_option(Option(repair_line(view.graph, repairs[index], view.mask),
+                                      id=str(index)))
+        if repairs:
+            entries.highlighted = min(keep or 0, len(repairs) - 1)
+        self.query_one("#repairs-empty", Static).update(
+            "" if repairs else "No repairs logged yet. Press n to add one: a moment the"
+            " connection broke, and what was done to reconnect.")
+
+    @on(RepairList.Wanted)
+    def _wanted(self, event: RepairList.Wanted) -> None:
+        event.stop()
+        if self._view is None:
+            return
+        g, index = self._view.graph, event.index
+        if event.what == "remove" and index is not None:
+            self.post_message(EditRequested(SetItem("repairs", index, None, what="a repair")))
+            return
+        initial = g.repairs[index] if index is not None else None
+
+        def done(repair: Repair | None) -> None:
+            if repair is not None:
+                self.post_message(EditRequested(SetItem("repairs", index, repair,
+                                                        what="a repair")))
+
+        self.app.push_screen(RepairDialog(g.people, initial=initial, today=self.today(),
+                                          title="Change this repair" if initial else
+                                          "A rupture and a repair"), done)
+
+
+__all__ = ["RepairDialog", "RepairList", "RepairsPanel", "repair_line"]
