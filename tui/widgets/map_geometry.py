@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from patterns.layout import MapLayout
 from patterns.layout_model import LayoutEdge
-from patterns.layout_place import place_columns
+from patterns.layout_place import Placement, place_columns
 from patterns.vocabulary import NodeKind, link_phrase
 from tui.widgets.map_ports import assign_ports
 from tui.widgets.map_text import Cluster, line_width, wrap_label
@@ -111,15 +111,45 @@ def box_lines(text: str, inner: int, on_loop: bool) -> list[list[Cluster]]:
     return wrap_label(text, inner)
 
 
-def build_picture(layout: MapLayout, box_width: int) -> Picture:
-    """Lay the layout out in cells with boxes `box_width` wide."""
-    inner = box_width - 4
+MIN_BOX, MAX_BOX, WIDE_MAP_BOX = 16, 28, 20
+
+
+def _margin(layout: MapLayout) -> int:
     words = [w for b in layout.bands for w in b.words]
-    margin = max((len(w) for w in words), default=0) + 3
-    placement = place_columns(
+    return max((len(w) for w in words), default=0) + 3
+
+
+def _placement(layout: MapLayout, box_width: int) -> Placement:
+    return place_columns(
         layout, width=lambda s: box_width if s.node is not None else 1,
         box_gap=BOX_GAP, pass_gap=PASS_GAP, column_gap=COLUMN_GAP, integer=True,
     )
+
+
+def fitting_box_width(layout: MapLayout, view_width: int) -> int:
+    """The widest box (16 to 28 cells) with which the whole picture fits the
+    view's width; a map too wide for that gets 20-cell boxes and scrolls."""
+    margin = _margin(layout)
+
+    def fits(w: int) -> bool:
+        return margin + _placement(layout, w).width + 2 <= view_width
+
+    if not layout.nodes or fits(MAX_BOX):
+        return MAX_BOX
+    if not fits(MIN_BOX):
+        return WIDE_MAP_BOX
+    lo, hi = MIN_BOX, MAX_BOX  # fits(lo) and not fits(hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if fits(mid) else (lo, mid)
+    return lo
+
+
+def build_picture(layout: MapLayout, box_width: int) -> Picture:
+    """Lay the layout out in cells with boxes `box_width` wide."""
+    inner = box_width - 4
+    margin = _margin(layout)
+    placement = _placement(layout, box_width)
     # Box contents first: they decide each layer's height.
     contents: dict[str, list[list[Cluster]]] = {}
     for nid, placed in layout.nodes.items():

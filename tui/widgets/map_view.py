@@ -36,16 +36,25 @@ from patterns.layout import layout_map
 from patterns.layout_model import MapLayout, MapSnapshot
 from patterns.vocabulary import NodeKind
 from tui.widgets.map_canvas import ViewState, crop_runs, render_row
-from tui.widgets.map_geometry import Picture, build_picture
+from tui.widgets.map_geometry import (
+    WIDE_MAP_BOX,
+    Picture,
+    build_picture,
+    fitting_box_width,
+)
 from tui.widgets.map_moves import nearest_box
 
 #: Maps with more nodes than this are laid out in a worker thread.
 SYNC_LIMIT = 150
+#: Maps with more nodes than this never fit a screen: boxes get a fixed width.
+FIT_LIMIT = 60
 
 
-def box_width_for(view_width: int) -> int:
-    """Box width for a view this wide: about three boxes across, 18 to 28 cells."""
-    return max(18, min(28, (view_width - 16) // 3))
+def choose_box_width(layout: MapLayout, view_width: int) -> int:
+    """Boxes as wide as lets the whole map fit the view, if it can."""
+    if len(layout.nodes) > FIT_LIMIT:
+        return WIDE_MAP_BOX
+    return fitting_box_width(layout, view_width)
 
 
 class MapView(ScrollView, can_focus=True):
@@ -68,16 +77,16 @@ class MapView(ScrollView, can_focus=True):
     MapView > .map-view--label { text-style: italic; }
     MapView > .map-view--tag { text-style: italic; }
     MapView > .map-view--mark { color: $accent; text-style: bold; }
-    MapView > .map-view--selected { background: $accent 25%; text-style: bold; }
-    MapView > .map-view--trigger { color: $warning; }
-    MapView > .map-view--feeling { color: $error; }
-    MapView > .map-view--meaning { color: $secondary; }
-    MapView > .map-view--sensation { color: $secondary; }
-    MapView > .map-view--strategy { color: $primary; }
-    MapView > .map-view--need { color: $success; }
-    MapView > .map-view--resource { color: $success; }
-    MapView > .map-view--response { color: $accent; }
-    MapView > .map-view--origin { color: $text-muted; }
+    MapView > .map-view--selected { background: $accent-muted; text-style: bold; }
+    MapView > .map-view--trigger { color: $text-warning; }
+    MapView > .map-view--feeling { color: $text-error; }
+    MapView > .map-view--meaning { color: $secondary-lighten-3; }
+    MapView > .map-view--sensation { color: $error-lighten-3; }
+    MapView > .map-view--strategy { color: $text-primary; }
+    MapView > .map-view--need { color: $text-success; }
+    MapView > .map-view--resource { color: $success-lighten-2; }
+    MapView > .map-view--response { color: $accent-lighten-2; }
+    MapView > .map-view--origin { color: $foreground-muted; }
     """
 
     COMPONENT_CLASSES = {
@@ -110,11 +119,13 @@ class MapView(ScrollView, can_focus=True):
     class _Laid(Message):
         """A layout finished in the worker."""
 
-        def __init__(self, generation: int, layout: MapLayout, picture: Picture) -> None:
+        def __init__(self, generation: int, layout: MapLayout, picture: Picture,
+                     box_width: int) -> None:
             super().__init__()
             self.generation = generation
             self.layout = layout
             self.picture = picture
+            self.box_width = box_width
 
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
@@ -123,8 +134,9 @@ class MapView(ScrollView, can_focus=True):
         self._filters: tuple[str | None, str | None, int] = (None, None, 1)
         self._layout: MapLayout | None = None
         self._picture: Picture | None = None
-        self._box_width = 0
+        self._box_width: int | None = None  # None: choose again for this view
         self._generation = 0
+        self._sized_for = 0
         self._pending = False
         self._loop: tuple[str, ...] = ()
         self._state = ViewState()
@@ -152,6 +164,8 @@ class MapView(ScrollView, can_focus=True):
                               people=snap.people)
         filters = (person, around, radius)
         if snap is not self._snap or filters != self._filters or self._layout is None:
+            if filters != self._filters:
+                self._box_width = None
             self._snap, self._filters = snap, filters
             self._lay_out()
         else:
@@ -193,41 +207,47 @@ class MapView(ScrollView, can_focus=True):
 
     # -- layout -------------------------------------------------------------
 
-    def _current_box_width(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width
-        return box_width_for(width if width > 0 else 100)
+    def _view_width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width
 
     def _lay_out(self) -> None:
+        """Lay out the current snapshot: here when small, else in a worker.
+        Box width is chosen once per view size and filter, then kept, so
+        boxes do not change size under the user's eyes at every edit."""
         assert self._snap is not None
         self._generation += 1
-        self._box_width = self._current_box_width()
+        person, around, radius = self._filters
         if len(self._snap.nodes) <= SYNC_LIMIT:
-            person, around, radius = self._filters
             layout = layout_map(self._snap, person=person, around=around, radius=radius)
-            self._apply(layout, build_picture(layout, self._box_width))
+            width = self._box_width or choose_box_width(layout, self._view_width() or 120)
+            self._apply(layout, build_picture(layout, width), width)
         else:
             self._pending = True
-            self._lay_out_in_worker(self._snap, self._filters, self._box_width, self._generation)
+            self._lay_out_in_worker(self._snap, self._filters, self._box_width,
+                                    self._view_width() or 120, self._generation)
             self.refresh()
 
     @work(thread=True, exclusive=True, group="map-layout")
     def _lay_out_in_worker(self, snap: MapSnapshot, filters: tuple[str | None, str | None, int],
-                           box_width: int, generation: int) -> None:
+                           box_width: int | None, view_width: int, generation: int) -> None:
         person, around, radius = filters
         layout = layout_map(snap, person=person, around=around, radius=radius)
-        self.post_message(self._Laid(generation, layout, build_picture(layout, box_width)))
+        width = box_width or choose_box_width(layout, view_width)
+        self.post_message(self._Laid(generation, layout, build_picture(layout, width), width))
 
     @on(_Laid)
     def _laid(self, message: _Laid) -> None:
         message.stop()
         if message.generation == self._generation:
             self._pending = False
-            self._apply(message.layout, message.picture)
+            self._apply(message.layout, message.picture, message.box_width)
             if self._state.selected is not None:
                 self._scroll_to_node(self._state.selected)
 
-    def _apply(self, layout: MapLayout, picture: Picture) -> None:
+    def _apply(self, layout: MapLayout, picture: Picture, box_width: int) -> None:
         self._layout, self._picture = layout, picture
+        if self._view_width() > 0:
+            self._box_width = box_width
         self.virtual_size = Size(picture.width, picture.height)
         self._restyle()
 
@@ -243,8 +263,12 @@ class MapView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._layout is not None and self._current_box_width() != self._box_width:
+        if self._snap is not None and event.size.width != self._sized_for:
+            self._sized_for = event.size.width
+            self._box_width = None
             self._lay_out()
+            if self._state.selected is not None:
+                self._scroll_to_node(self._state.selected)
 
     # -- drawing ------------------------------------------------------------
 
@@ -306,6 +330,10 @@ class MapView(ScrollView, can_focus=True):
     # -- moving -------------------------------------------------------------
 
     def _scroll_to_node(self, node_id: str) -> None:
+        if not self.size.width:
+            # Not laid out on screen yet: scroll once the view has a size.
+            self.call_after_refresh(self._scroll_to_node, node_id)
+            return
         region = self.node_region(node_id)
         if region is not None:
             self.scroll_to_region(region, spacing=Spacing(1, 2, 1, 2), animate=False,

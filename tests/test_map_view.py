@@ -1,0 +1,212 @@
+"""The map view widget, driven as a user would: keys, clicks, scrolling."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+
+from patterns.graph import MapGraph
+from patterns.layout import snapshot, snapshot_of_map
+from patterns.layout_model import MapSnapshot
+from patterns.models import RelationalMap
+from patterns.synthetic import synthetic_map
+from tui.widgets.map_view import MapView
+
+
+def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test without an async test plugin (fixtures still work)."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(fn(*args, **kwargs))
+
+    return run
+
+
+class MapApp(App[None]):
+    """The map view alone, as a screen would hold it."""
+
+    def __init__(self, snap: MapSnapshot, **options: object) -> None:
+        super().__init__()
+        self.snap = snap
+        self.options = options
+        self.chosen: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield MapView(id="map")
+
+    def on_mount(self) -> None:
+        view = self.query_one(MapView)
+        view.show(self.snap, **self.options)  # type: ignore[arg-type]
+        view.focus()
+
+    @on(MapView.NodeSelected)
+    def record(self, message: MapView.NodeSelected) -> None:
+        self.chosen.append(message.node_id)
+
+
+async def laid_out(pilot: Any, view: MapView, timeout: float = 20.0) -> None:
+    """Wait until the worker's layout is on screen."""
+    deadline = time.monotonic() + timeout
+    while view.pending and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+    await pilot.pause()
+    assert not view.pending
+
+
+def screen_text(view: MapView) -> str:
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+def visible(view: MapView, node_id: str) -> bool:
+    region = view.node_region(node_id)
+    assert region is not None
+    x, y = view.scroll_offset
+    width, height = view.scrollable_content_region.size
+    return (x <= region.x and region.right <= x + width
+            and y <= region.y and region.bottom <= y + height)
+
+
+@pilot_test
+async def test_arrow_keys_walk_the_pattern_and_tell_the_screen(chase_graph: MapGraph) -> None:
+    app = MapApp(snapshot(chase_graph))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(MapView)
+        await pilot.press("down")
+        assert view.selected == app.chosen[-1]
+        first = view.selected
+        lay = view.layout_result
+        assert lay is not None
+        start_layer = lay.nodes[first].layer  # type: ignore[index]
+        await pilot.press("down")
+        assert app.chosen[-1] == view.selected != first
+        assert lay.nodes[view.selected].layer > start_layer  # type: ignore[index]
+        view.select("texting")
+        await pilot.press("right")
+        moved = view.selected
+        assert moved != "texting"
+        region, start = view.node_region(moved), view.node_region("texting")
+        assert region is not None and start is not None and region.x > start.x
+        await pilot.press("up")
+        assert lay.nodes[view.selected].layer < lay.nodes[moved].layer  # type: ignore[index]
+        assert app.chosen[-2:] == [moved, view.selected]
+
+
+@pilot_test
+async def test_the_view_scrolls_to_follow_the_selection(chase_graph: MapGraph) -> None:
+    app = MapApp(snapshot(chase_graph))
+    async with app.run_test(size=(60, 16)) as pilot:
+        view = app.query_one(MapView)
+        await pilot.press("down")
+        for _ in range(8):
+            await pilot.press("down")
+            await pilot.pause()
+            assert visible(view, view.selected)  # type: ignore[arg-type]
+        assert view.scroll_offset.y > 0
+        view.select("ask-pause")
+        await pilot.pause()
+        assert visible(view, "ask-pause") and view.scroll_offset.x > 0
+
+
+@pilot_test
+async def test_a_click_selects_a_node(chase_graph: MapGraph) -> None:
+    app = MapApp(snapshot(chase_graph))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(MapView)
+        region = view.node_region("quiet")
+        assert region is not None
+        ox, oy = view.scroll_offset
+        await pilot.click(MapView, offset=(region.x - ox + 3, region.y - oy + 1))
+        assert view.selected == "quiet" and app.chosen == ["quiet"]
+
+
+@pilot_test
+async def test_selection_given_by_the_screen_is_drawn_and_not_echoed(
+    chase_graph: MapGraph,
+) -> None:
+    app = MapApp(snapshot(chase_graph), selected="sam-need")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(MapView)
+        await pilot.pause()
+        assert view.selected == "sam-need" and visible(view, "sam-need")
+        assert app.chosen == []
+        region = view.node_region("sam-need")
+        assert region is not None
+        oy = view.scroll_offset.y
+        assert "╔" in view.render_line(region.y - oy).text
+
+
+@pilot_test
+async def test_the_screen_shows_bands_people_and_loops(chase_graph: MapGraph) -> None:
+    snap = snapshot(chase_graph)
+    app = MapApp(snap, loop=list(chase_graph.loops[0].nodes))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        text = screen_text(app.query_one(MapView))
+        for word in ("TRIGGERS", "STRATEGIES", "NEEDS", "Zoë", "Sam", "⟳", "provokes",
+                     "Sam goes quiet", "┏"):
+            assert word in text
+        assert "2019" not in text  # a private note is never drawn
+
+
+@pilot_test
+async def test_narrowing_to_a_person_and_to_a_neighbourhood(chase_graph: MapGraph) -> None:
+    snap = snapshot(chase_graph)
+    app = MapApp(snap, person="sam", privacy=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(MapView)
+        await pilot.pause()
+        assert view.picture is not None
+        assert {b.node_id for b in view.picture.boxes} == {
+            "sam-pressure", "sam-failing", "sam-overwhelm", "shutdown", "sam-need", "ask-pause"}
+        text = screen_text(view)
+        assert "S." in text and "Sam goes quiet" not in text
+        view.show(snap, around="texting", radius=1)
+        await pilot.pause()
+        assert {b.node_id for b in view.picture.boxes} == {
+            "texting", "zoe-scared", "chest", "zoe-need", "sam-pressure", "say-scared"}
+
+
+@pilot_test
+async def test_an_empty_map_says_so() -> None:
+    app = MapApp(snapshot_of_map(RelationalMap(title="New")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(MapView)
+        assert "Nothing on the map yet" in screen_text(view)
+        await pilot.press("down")  # nothing to select, nothing breaks
+        assert view.selected is None
+
+
+@pilot_test
+async def test_a_large_map_is_laid_out_in_a_worker() -> None:
+    snap = snapshot_of_map(synthetic_map(400))
+    app = MapApp(snap)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(MapView)
+        started = time.perf_counter()
+        view.show(snap, selected="tri-0")
+        assert time.perf_counter() - started < 0.5
+        assert view.pending
+        await laid_out(pilot, view)
+        assert view.picture is not None
+        assert len(view.picture.boxes) == 400
+        assert visible(view, "tri-0")
+
+
+@pilot_test
+async def test_a_newer_map_wins_over_a_late_layout() -> None:
+    big = snapshot_of_map(synthetic_map(400))
+    small = snapshot_of_map(synthetic_map(200, seed=2))
+    app = MapApp(big)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(MapView)
+        view.show(small)
+        await laid_out(pilot, view)
+        assert view.picture is not None and len(view.picture.boxes) == 200
