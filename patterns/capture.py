@@ -40,21 +40,17 @@ from patterns.capture_refs import (
     check_length,
     clean_label,
     complete_reference,
-    label_key,
     quoted,
     resolve_node,
-    unquote,
 )
 from patterns.capture_arrows import ARROW, Arrow, find_arrows
+from patterns.capture_draft import Draft, a_kind, kind_name
 from patterns.capture_sentence import is_sentence, sentence_tail, split_sentence
-from patterns.edits import AddLink, AddNode, Batch, Edit
+from patterns.edits import Edit
 from patterns.graph import MapGraph
-from patterns.ids import new_id
-from patterns.models import Link, Node
 from patterns.vocabulary import (
     KIND_ALIASES,
     KIND_PLURALS,
-    LinkKind,
     NodeKind,
     default_link_kind,
     link_phrase,
@@ -98,91 +94,6 @@ class Capture:
     """The same in the future tense, for the hint while typing."""
 
 
-def kind_name(kind: NodeKind) -> str:
-    """The therapist's word for a kind (`new response` for `response`)."""
-    return "new response" if kind is NodeKind.RESPONSE else kind.value
-
-
-def _a(kind: NodeKind) -> str:
-    name = kind_name(kind)
-    return ("an " if name[0] in "aeiou" else "a ") + name
-
-
-class _Draft:
-    """The nodes and links one line adds, before they are applied."""
-
-    def __init__(self, g: MapGraph, person: str | None, session: str | None) -> None:
-        if person is not None and g.person(person) is None:
-            raise CaptureError(f"there is no person “{person}” on this map")
-        self.g, self.person, self.session = g, person, session
-        self.taken: set[str] = set(g.graph.nodes)
-        self.edits: list[Edit] = []
-        self.new: dict[str, Node] = {}
-        self.reused: list[str] = []
-        self.links: list[Link] = []
-        self._index: dict[tuple[NodeKind, str], list[Node]] | None = None
-
-    def label(self, node_id: str) -> str:
-        return self.new[node_id].label if node_id in self.new else self.g.node(node_id).label
-
-    def kind(self, node_id: str) -> NodeKind:
-        return self.new[node_id].kind if node_id in self.new else self.g.node(node_id).kind
-
-    def _owned(self, node: Node) -> bool:
-        if self.person is None:
-            return True
-        owner = self.g.owner(node)
-        return owner is not None and owner.id == self.person
-
-    def same(self, kind: NodeKind, label: str) -> str | None:
-        """A node of this kind with these words, already drafted or on the map."""
-        if self._index is None:  # one walk of the map per line, not one per part
-            self._index = {}
-            for node in self.g.nodes():
-                self._index.setdefault((node.kind, label_key(node.label)), []).append(node)
-        key = label_key(label)
-        for node in [*self.new.values(), *self._index.get((kind, key), [])]:
-            if node.kind is kind and label_key(node.label) == key and self._owned(node):
-                return node.id
-        return None
-
-    def node(self, kind: NodeKind, label: str, *, reuse: bool = True) -> str:
-        """The id of a node of this kind and label: reused, or drafted new."""
-        found = self.same(kind, label) if reuse else None
-        if found is not None:
-            if found not in self.new and found not in self.reused:
-                self.reused.append(found)
-            return found
-        node_id = new_id(label, self.taken, fallback=kind.value)
-        self.taken.add(node_id)
-        node = Node(id=node_id, kind=kind, label=label, person=self.person, session=self.session)
-        self.new[node_id] = node
-        self.edits.append(AddNode(node))
-        return node_id
-
-    def link(self, source: str, target: str, kind: LinkKind | None = None) -> Link | None:
-        """Draft a link (default kind from the pair); None if it is there already."""
-        if source == target:
-            raise CaptureError(f"{quoted(self.label(source))} cannot link to itself")
-        kind = kind or default_link_kind(self.kind(source), self.kind(target))
-        link = Link(source=source, target=target, kind=kind)
-        if link in self.links or (
-            source in self.g and target in self.g and self.g.link(source, target, kind)
-        ):
-            return None
-        self.links.append(link)
-        self.edits.append(AddLink(link))
-        return link
-
-    def link_words(self, link: Link) -> str:
-        return (f"{quoted(self.label(link.source), 30)} → {quoted(self.label(link.target), 30)}"
-                f" ({link_phrase(link.kind)})")
-
-    def edit(self, summary: str) -> Edit:
-        """One step of undo: the single edit itself, or a batch of them."""
-        return self.edits[0] if len(self.edits) == 1 else Batch(list(self.edits), summary)
-
-
 # -- the forms -------------------------------------------------------------------
 
 
@@ -210,19 +121,19 @@ def _node_label(text: str, kind: NodeKind, word: str, start: int, end: int) -> s
     return label
 
 
-def _node_form(text: str, g: MapGraph, d: _Draft, kind: NodeKind, word: str,
-               start: int, end: int) -> Capture:
+def _node_form(text: str, d: Draft, kind: NodeKind, word: str, start: int,
+               end: int) -> Capture:
     label = _node_label(text, kind, word, start, end)
-    if d.same(kind, label) is not None:
-        existing = d.label(d.same(kind, label) or "")
-        raise CaptureError(f"there is already a {kind_name(kind)} {quoted(existing)} on the map:"
-                           " link to it with “->”", start, len(text))
+    twin = d.same(kind, label)
+    if twin is not None:
+        raise CaptureError(f"there is already a {kind_name(kind)} {quoted(d.label(twin))} on the"
+                           " map: link to it with “->”", start, len(text))
     node_id = d.node(kind, label, reuse=False)
     summary = f"added {kind_name(kind)} {quoted(label)}"
-    return Capture(d.edit(summary), "node", summary, (node_id,), f"adds {_a(kind)}")
+    return Capture(d.edit(summary), "node", summary, (node_id,), f"adds {a_kind(kind)}")
 
 
-def _side(text: str, start: int, end: int, d: _Draft, g: MapGraph, where: str) -> str:
+def _side(text: str, start: int, end: int, d: Draft, g: MapGraph, where: str) -> str:
     """The node one side of an arrow names: a reference, or `kind: label`."""
     piece = text[start:end]
     if not piece.strip():
@@ -231,7 +142,10 @@ def _side(text: str, start: int, end: int, d: _Draft, g: MapGraph, where: str) -
     prefix = _kind_prefix(piece)
     if prefix is not None and prefix[0] is not None:
         kind, word, w0, w1 = prefix
-        label = _node_label(piece, kind, word, w0, w1)
+        try:
+            label = _node_label(piece, kind, word, w0, w1)
+        except CaptureError as error:  # its span is within the side: make it the line's
+            raise CaptureError(error.message, offset, start + len(piece.rstrip())) from None
         return d.node(kind, label)
     try:
         return resolve_node(piece, g)
@@ -239,7 +153,7 @@ def _side(text: str, start: int, end: int, d: _Draft, g: MapGraph, where: str) -
         raise CaptureError(error.message, offset, start + len(piece.rstrip())) from None
 
 
-def _link_form(text: str, g: MapGraph, d: _Draft,
+def _link_form(text: str, g: MapGraph, d: Draft,
                arrows: list[Arrow]) -> Capture:
     bounds = [0, *(x for a, b, _ in arrows for x in (a, b)), len(text)]
     sides = [
@@ -247,8 +161,13 @@ def _link_form(text: str, g: MapGraph, d: _Draft,
         for i in range(len(arrows) + 1)
     ]
     added = []
-    for (_, _, kind), source, target in zip(arrows, sides, sides[1:], strict=False):
-        link = d.link(source, target, kind)
+    for i, (_, _, kind) in enumerate(arrows):
+        if sides[i] == sides[i + 1]:
+            piece = text[bounds[2 * i]:bounds[2 * i + 3]]
+            start = bounds[2 * i] + len(piece) - len(piece.lstrip())
+            raise CaptureError(f"{quoted(d.label(sides[i]))} cannot link to itself",
+                               start, bounds[2 * i] + len(piece.rstrip()))
+        link = d.link(sides[i], sides[i + 1], kind)
         if link is not None:
             added.append(link)
     if not added and not d.new:
@@ -264,7 +183,7 @@ def _link_form(text: str, g: MapGraph, d: _Draft,
     return Capture(d.edit(summary), "link", summary, tuple(dict.fromkeys(sides)), hint)
 
 
-def _sentence_form(text: str, g: MapGraph, d: _Draft) -> Capture:
+def _sentence_form(text: str, g: MapGraph, d: Draft) -> Capture:
     parts = split_sentence(text)
     ids = [d.node(part.kind, part.label) for part in parts]
     for (a, b), (pa, pb) in zip(zip(ids, ids[1:]), zip(parts, parts[1:])):
@@ -300,14 +219,14 @@ def parse_capture(text: str, g: MapGraph, *, person: str | None = None,
     if len(text) > MAX_LINE:
         raise CaptureError(f"that line is {len(text)} characters: add it in smaller pieces",
                            0, len(text))
-    d = _Draft(g, person, session)
+    d = Draft(g, person, session)
     arrows = find_arrows(text)
     if arrows:
         return _link_form(text, g, d, arrows)
     prefix = _kind_prefix(text)
     if prefix is not None and prefix[0] is not None:
         kind, word, start, end = prefix
-        return _node_form(text, g, d, kind, word, start, end)
+        return _node_form(text, d, kind, word, start, end)
     if is_sentence(text):
         return _sentence_form(text, g, d)
     if prefix is not None:
@@ -338,12 +257,12 @@ def capture_hint(text: str, g: MapGraph) -> str:
 def _hint_while_typing(text: str, g: MapGraph, error: CaptureError) -> str:
     prefix = _kind_prefix(text)
     if prefix is not None and prefix[0] is not None and not clean_label(text[prefix[3]:]):
-        return f"adds {_a(prefix[0])}: type its words"
+        return f"adds {a_kind(prefix[0])}: type its words"
     arrows = find_arrows(text) if error.message.startswith("type a node after") else []
     if arrows and error.start == arrows[-1][1]:
         # Only the last side is missing: name the node it will start from.
         begin = arrows[-2][1] if len(arrows) > 1 else 0
-        d = _Draft(g, None, None)
+        d = Draft(g, None, None)
         try:
             node_id = _side(text, begin, arrows[-1][0], d, g, "before")
         except CaptureError:
