@@ -1,0 +1,104 @@
+"""What the app says about the map's file: read-only, disk trouble, changes by other programs.
+
+`StoreWatch` looks at the `MapStore` once a second (saves run in a worker
+thread, so the screen learns of them here) and turns what it finds into
+notifications: why the map opened read-only, a failed save with what to do
+(free space, or "save as"), and a map deleted or changed by another program.
+`SaveAsScreen` asks where to put the map instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from exports.errors import AttachmapError
+from exports.store import MapStore
+from patterns.models import RelationalMap
+
+
+class StoreWatch:
+    """Tells the user, once each, what the store has to say."""
+
+    def __init__(self, app: App[Any], store: MapStore) -> None:
+        self.app = app
+        self.store = store
+        self._last_trouble = ""
+
+    def start(self) -> None:
+        """Say at once why the map is read-only (if it is), then look every second."""
+        if self.store.read_only and self.store.read_only_reason:
+            self.app.notify(self.store.read_only_reason, title="Read-only",
+                            severity="warning", timeout=20)
+        self.check()
+        self.app.set_interval(1.0, self.check, name="store-watch")
+
+    def check(self) -> None:
+        """Pass on new notices and a new save problem."""
+        while self.store.notices:
+            self.app.notify(self.store.notices.pop(0), title="The map's file",
+                            severity="warning", timeout=15)
+        status = self.store.status
+        if status.saved:
+            self._last_trouble = ""
+        elif status.message != self._last_trouble:
+            self._last_trouble = status.message
+            self.app.notify(status.message + " (command palette: save as)", title="Not saved",
+                            severity="error", timeout=20)
+
+
+class SaveAsScreen(ModalScreen[Path | None]):
+    """Ask for another file to keep the map in; Escape cancels."""
+
+    DEFAULT_CSS = """
+    SaveAsScreen { align: center middle; background: $background 60%; }
+    SaveAsScreen > Vertical { width: 72; max-width: 100%; height: auto; padding: 1 2;
+        border: round $accent; background: $surface; }
+    SaveAsScreen .question { text-style: bold; margin-bottom: 1; }
+    SaveAsScreen .help { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "cancel", id="save-as.cancel")]
+
+    def __init__(self, suggestion: Path) -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Save the map as (a new file; you go on working there):",
+                        classes="question")
+            yield Input(str(self.suggestion), id="save-as-path")
+            yield Label("Enter to save · Escape to cancel", classes="help")
+
+    @on(Input.Submitted)
+    def _done(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        self.dismiss(Path(text).expanduser() if text else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def suggest_elsewhere(store: MapStore) -> Path:
+    """Somewhere likely writable for a map that cannot be saved where it is: the home folder."""
+    return Path.home() / store.path.name
+
+
+def save_as(app: App[Any], store: MapStore, current: RelationalMap, target: Path) -> None:
+    """Save to `target` and tell the user how it went."""
+    try:
+        store.save_as(current, target)
+    except (OSError, AttachmapError, ValueError) as error:
+        app.notify(f"Could not save there either: {error}", title="Not saved",
+                   severity="error", timeout=15)
+        return
+    app.notify(f"Saved as {store.path}; attachmap goes on saving there.", title="Saved",
+               timeout=8)
