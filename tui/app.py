@@ -8,13 +8,18 @@ so a bad file is a plain message and exit 1, never a half-drawn screen.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
+from exports.errors import AttachmapError
 from exports.store import MapStore
 from patterns.graph import MapGraph
+from tui.disk_notices import SaveAsScreen, StoreWatch, save_as, suggest_elsewhere
+from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
+from tui.passphrase_screen import unlock_store
 from tui.session.screen import SessionScreen
 
 
@@ -23,15 +28,17 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-class AttachmapApp(App[int]):
+class AttachmapApp(IdleLockMixin, App[int]):
     """The session app: therapist and client build one map together."""
 
     TITLE = "attachmap"
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, path: Path, *, clock: Callable[[], dt.datetime] = utc_now,
-                 store: MapStore | None = None) -> None:
+                 store: MapStore | None = None, idle_after: float | None = None) -> None:
         super().__init__()
+        #: Seconds without input before the idle lock (None: from the environment; 0: never).
+        self.idle_after = idle_seconds() if idle_after is None else idle_after
         self.store = store or MapStore(Path(path))
         self.clock = clock
         # Opened here, before the terminal is taken over: a bad file raises
@@ -42,6 +49,23 @@ class AttachmapApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(self.session)
+        StoreWatch(self, self.store).start()
+        if self.idle_after:
+            self.idle_lock = IdleLock(self, self.store, self.idle_after)
+            self.idle_lock.start()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Save as…", "Keep the map in another file (e.g. when its disk is"
+                            " full or read-only)", self.action_save_as)
+
+    def action_save_as(self) -> None:
+        """Ask for another file and go on working there."""
+        def chosen(target: Path | None) -> None:
+            if target is not None:
+                save_as(self, self.store, self.graph.to_map(), target)
+
+        self.push_screen(SaveAsScreen(suggest_elsewhere(self.store)), chosen)
 
     async def action_quit(self) -> None:
         """Quit, after writing any change not yet on disk; if that fails, say
@@ -63,7 +87,10 @@ class AttachmapApp(App[int]):
 
 def run_session(path: Path) -> int:
     """Open `path` in the session screen; the exit code for the command line."""
-    app = AttachmapApp(Path(path))
+    store = MapStore(Path(path))
+    if not unlock_store(store):  # an encrypted map: its passphrase, asked on screen
+        raise AttachmapError(f"{path}: not opened (no passphrase was given)")
+    app = AttachmapApp(Path(path), store=store)
     result = app.run()
     return result if isinstance(result, int) else 0
 

@@ -58,7 +58,13 @@ class ReviewApp(App[int]):
 
 def run_review(path: Path, *, today: dt.date | None = None) -> int:
     """Open `path` in the client's review; the exit code for the command line."""
-    result = ReviewApp(Path(path), today=today).run()
+    from exports.errors import AttachmapError
+    from tui.passphrase_screen import unlock_store
+
+    store = MapStore(Path(path))
+    if not unlock_store(store):  # an encrypted map: its passphrase, asked on screen
+        raise AttachmapError(f"{path}: not opened (no passphrase was given)")
+    result = ReviewApp(Path(path), today=today, store=store).run()
     return result if isinstance(result, int) else 0
 
 
