@@ -25,7 +25,7 @@ GRAMMAR_HINT = (
     "t: trigger  f: feeling  m: meaning  b: body  s: strategy  n: need  r: resource  "
     "x: new response  o: origin   a -> b   When …, I feel …, so I …, because I need …"
 )
-SHORT_HINT = "t: f: s: n: …  a -> b  When …, I feel …, so I …, because I need …"
+SHORT_HINT = "t: trigger  f: feeling  s: strategy  n: need  a -> b  When …, I feel …, so I …"
 
 
 class _Completion(Suggester):
@@ -143,6 +143,15 @@ class CaptureLine(Vertical):
         if start is not None and end is not None and 0 <= start < end <= len(self.input.value):
             self.input.selection = Selection(start, end)
 
+    @property
+    def grammar(self) -> str:
+        """The grammar hint that fits the line's width."""
+        return GRAMMAR_HINT if self.size.width >= len(GRAMMAR_HINT) + 2 else SHORT_HINT
+
+    def on_resize(self) -> None:
+        if not self._error and not self.hint.has_class("-done") and not self.input.value.strip():
+            self.hint.update(self.grammar, layout=False)
+
     def _show(self, text: str, *, error: bool) -> None:
         self._error = error
         self.hint.update(text, layout=False)  # one fixed line: no relayout per key
@@ -159,7 +168,7 @@ class CaptureLine(Vertical):
             except Exception:  # the hint is a nicety: never let it break typing
                 hint = None
         if event.value.strip() or not self.hint.has_class("-done"):
-            self._show(hint or GRAMMAR_HINT, error=False)
+            self._show(hint or self.grammar, error=False)
 
     @on(Input.Submitted, "#capture-input")
     def _entered(self, event: Input.Submitted) -> None:

@@ -146,7 +146,8 @@ class DetailsPanel(Vertical):
         read.append("\nnote: ", style="bold")
         read.append(view.mask(node.note) if node.note else "—")
         private = view.private_note(node)
-        read.append("    private note: ", style="bold")
+        read.append("  ·  ", style="dim")
+        read.append("private note: ", style="bold")
         read.append(private or "—", style="italic" if private == HIDDEN_NOTE else "")
         if self.has_class("-compact"):
             read = Text(f"{title_line(view, node)} · from {len(g.links_in(node.id))}"

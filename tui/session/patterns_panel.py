@@ -158,7 +158,7 @@ class PatternsPanel(VerticalScroll):
         last_owner = None
         for node_id in nodes[:3]:
             owner = g.owner(g.node(node_id))
-            who = view.person_name(owner) + " " if owner and owner.id != last_owner else ""
+            who = view.person_name(owner) + ": " if owner and owner.id != last_owner else ""
             last_owner = owner.id if owner else None
             steps.append(f"{who}{_short(view.label(node_id), 22)}")
         text.append("\n  " + " → ".join(steps) + " → …", style="")

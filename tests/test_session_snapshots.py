@@ -1,0 +1,32 @@
+"""Snapshots of the session screen on the chase example, clock frozen, at
+80×24 (Patterns folded away, details on one line) and 120×40; and with the
+privacy screen on. Look at each SVG before accepting it (--snapshot-update)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_session_support import session_app
+
+
+def _select_scared(pilot) -> None:  # type: ignore[no-untyped-def]
+    screen = pilot.app.session
+    screen.selected = "zoe-scared"
+    screen.redraw()
+
+
+def test_session_screen_80x24(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(session_app(chase_path), terminal_size=(80, 24))
+
+
+def test_session_screen_120x40(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(session_app(chase_path), terminal_size=(120, 40),
+                        run_before=_select_scared)
+
+
+def test_session_screen_privacy_on_120x40(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
+    async def privacy(pilot) -> None:  # type: ignore[no-untyped-def]
+        _select_scared(pilot)
+        await pilot.press("f2")
+
+    assert snap_compare(session_app(chase_path), terminal_size=(120, 40), run_before=privacy)
