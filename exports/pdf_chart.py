@@ -80,19 +80,22 @@ class TriesChart(Flowable):
             self._draw_try(c, x, t)
 
     def _draw_try(self, c, x: float, t: Try) -> None:
-        if t.before is not None and t.after is not None and t.before != t.after:
+        if t.before is not None and t.after is not None and abs(t.before - t.after) >= 1:
+            # An arrow from before to after, its head stopping at the after-dot.
             y0, y1 = self._y(t.before), self._y(t.after)
-            colour = _AFTER if t.after < t.before else _WORSE
+            down = y1 < y0
+            colour = _AFTER if down else _WORSE
+            tip = y1 + (4.2 if down else -4.2)
+            base = tip + (4.5 if down else -4.5)
             c.setStrokeColor(colour)
             c.setFillColor(colour)
             c.setLineWidth(1.4)
-            tip = y1 + (3.2 if y1 < y0 else -3.2)
-            c.line(x, y0, x, tip)
-            head = 3.0 if y1 < y0 else -3.0
+            if abs(base - y0) > 4:
+                c.line(x, y0 + (-3.5 if down else 3.5), x, base)
             path = c.beginPath()
-            path.moveTo(x, tip - head * 0.6)
-            path.lineTo(x - 2.6, tip + head)
-            path.lineTo(x + 2.6, tip + head)
+            path.moveTo(x, tip)
+            path.lineTo(x - 3, base)
+            path.lineTo(x + 3, base)
             path.close()
             c.drawPath(path, stroke=0, fill=1)
         if t.before is not None:

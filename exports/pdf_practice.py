@@ -76,16 +76,18 @@ def responses_section(s: Story, width: float) -> list[Flowable]:
                     "old alarm goes off. Progress is rarely a straight line.")
     for response in sorted(responses, key=lambda n: s.whose(n) != s.you):
         who = s.name(s.whose(response))
-        lines = [f"<b>{para(response.label)}</b>" + ("" if who == "you" else f" ({para(who)})")]
+        title = para(response.label) + ("" if who == "you" else
+                                        f" <font color='#5F6670'>({para(who)})</font>")
+        lines = []
         replaces = [lk.target for lk in s.g.links_out(response.id) if lk.kind is LinkKind.REPLACES]
         meets = [lk.target for lk in s.g.links_out(response.id) if lk.kind is LinkKind.MEETS]
         if replaces:
             lines.append("instead of " + ", ".join(f"“{s.label(n)}”" for n in replaces))
         if meets:
-            lines.append("meets " + ", ".join(f"“{s.label(n)}”" for n in meets))
+            lines.append("to meet " + ", ".join(f"“{s.label(n)}”" for n in meets))
         if response.note:
             lines.append(f"<i>{para(response.note)}</i>")
-        block = [s.p("<br/>".join(lines), "h2")]
+        block = [s.p(title, "h2")] + ([s.p("<br/>".join(lines), "item")] if lines else [])
         for e in experiments.get(response.id, []):
             block.extend(_experiment(s, e, width))
         out.extend(block)

@@ -162,18 +162,18 @@ def _step_text(s: Story, node_id: str, previous_person: str | None) -> str:
 
 
 def _protects(s: Story, loop: FoundLoop, strategy_id: str) -> str:
-    node = s.g.node(strategy_id)
-    who = para(s.name(s.whose(node)))
-    move = f"<b>{s.label(strategy_id)}</b>"
+    """`Your “text again and again” is a way of reaching for “reassurance …”.`"""
+    who = _possessive(s.name(s.whose(s.g.node(strategy_id))))
+    move = f"{para(who[0].upper() + who[1:])} <b>“{s.label(strategy_id)}”</b>"
     needs = [lk.target for lk in s.g.links_out(strategy_id) if lk.kind is LinkKind.LONGS_FOR]
     if needs:
-        wanted = " and ".join(s.label(n) for n in needs)
-        return f"{move} ({who}) is a way of reaching for {wanted}."
+        wanted = " and ".join(f"“{s.label(n)}”" for n in needs)
+        return f"{move} is a way of reaching for {wanted}."
     at = loop.nodes.index(strategy_id)
     before = s.g.node(loop.nodes[at - 1])
     if before.kind in (NodeKind.FEELING, NodeKind.SENSATION, NodeKind.MEANING):
-        return f"{move} ({who}) is a way of coping with {s.label(before.id)}."
-    return f"{move} ({who}) is a way of protecting against the pain underneath."
+        return f"{move} is a way of coping with “{s.label(before.id)}”."
+    return f"{move} is a way of protecting against the pain underneath."
 
 
 def loops_section(s: Story) -> list[Flowable]:

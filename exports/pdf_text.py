@@ -61,21 +61,24 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     character of the cleaned text is kept, in order."""
     register_fonts()
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
+    space = text_width(" ", font, size)
+    # Widths add up (reportlab applies no kerning), so each word is measured once.
     for word in clean(text).split(" "):
         if not word:
             continue
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, font, size) <= width:
-            current = candidate
+        w = text_width(word, font, size)
+        if current and used + space + w <= width:
+            current, used = f"{current} {word}", used + space + w
             continue
         if current:
             lines.append(current)
-        if text_width(word, font, size) <= width:
-            current = word
+        if w <= width:
+            current, used = word, w
         else:
             *whole, current = _split_word(word, font, size, width)
             lines.extend(whole)
+            used = text_width(current, font, size)
     if current:
         lines.append(current)
     return lines or [""]

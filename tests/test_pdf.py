@@ -73,7 +73,8 @@ def test_the_story_speaks_to_the_client(client_pdf: bytes) -> None:
             "so you text again and again, because you need reassurance that we're ok.") in words
     assert "In Sam’s own words" in words
     assert "the chase" in words and "What each move protects" in words
-    assert "is a way of reaching for reassurance that we're ok" in words
+    assert "Your “text again and again” is a way of reaching for “reassurance that we're ok”" in words
+    assert "Sam’s “go quiet and shut down” is a way of reaching for" in words
     assert "What you need underneath" in words
     assert "distress after trying has gone from 5 to 3 over 2 tries" in words.lower()
     assert "Shouted about the dishes" in words  # the repair log
