@@ -1,0 +1,192 @@
+"""The screen side of issue 7, through the Pilot: the idle lock, the passphrase
+screen, the read-only message, disk trouble and save-as."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_session_support import frozen_clock, pilot_test, screen_text, settle
+from textual.widgets import Input
+
+from exports.crypto import SealingKey
+from exports.save_status import DiskTrouble
+from exports.store import MapStore
+from exports.toml_map import load_map
+from patterns.edits import AddNode
+from patterns.models import Node
+from patterns.vocabulary import NodeKind
+from tui.app import AttachmapApp
+from tui.idle_lock import PrivacyLockScreen, idle_seconds
+from tui.passphrase_screen import PassphraseScreen, UnlockApp
+from tui.session.screen import SessionScreen
+
+PASS = "a passphrase for the screen"
+
+
+def fast_key(passphrase: str) -> SealingKey:
+    return SealingKey.create(passphrase, log_n=4)
+
+
+def encrypted_copy(chase_path: Path) -> Path:
+    sealed = chase_path.with_name("chase.toml.age")
+    sealed.write_bytes(fast_key(PASS).seal(chase_path.read_bytes()))
+    chase_path.unlink()
+    return sealed
+
+
+async def wait_for(pilot, condition, timeout: float = 8.0) -> None:
+    """Pause until `condition()` holds (timers are slow on a busy machine)."""
+    for _ in range(int(timeout / 0.1)):
+        if condition():
+            return
+        await pilot.pause(0.1)
+    raise AssertionError("waited in vain")
+
+
+def test_idle_time_comes_from_the_environment() -> None:
+    assert idle_seconds({}) == 300
+    assert idle_seconds({"ATTACHMAP_IDLE_LOCK_MINUTES": "2"}) == 120
+    assert idle_seconds({"ATTACHMAP_IDLE_LOCK_MINUTES": "0"}) is None
+    assert idle_seconds({"ATTACHMAP_IDLE_LOCK_MINUTES": "soon"}) == 300
+
+
+@pilot_test
+async def test_idle_lock_hides_the_map_until_a_key_is_pressed(chase_path: Path) -> None:
+    app = AttachmapApp(chase_path, clock=frozen_clock, idle_after=1.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")  # input resets the clock
+        assert not isinstance(app.screen, PrivacyLockScreen)
+        assert "Sam goes quiet" in screen_text(app)
+        await wait_for(pilot, lambda: isinstance(app.screen, PrivacyLockScreen))
+        assert app.idle_lock is not None and app.idle_lock.locked
+        app.idle_lock.seconds = 3600  # no second lock while the test goes on
+        text = screen_text(app)
+        assert "locked" in text
+        for secret in ("Sam", "Zoë", "chase", "scared"):
+            assert secret not in text
+        await pilot.press("ctrl+p")  # any key comes back, and does nothing else
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen), "the palette did not open"
+        assert "Sam goes quiet" in screen_text(app)
+        assert app.session.query_one("#capture-input", Input).value == "x"
+
+
+@pilot_test
+async def test_an_encrypted_map_needs_its_passphrase_after_the_idle_lock(
+        chase_path: Path) -> None:
+    sealed = encrypted_copy(chase_path)
+    store = MapStore(sealed)
+    store.unlock(PASS)
+    app = AttachmapApp(sealed, clock=frozen_clock, store=store, idle_after=0.5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
+        assert app.idle_lock is not None
+        app.idle_lock.seconds = 3600
+        assert "Sam" not in screen_text(app)
+        await pilot.press("space", "escape")  # neither a key nor Escape opens it
+        assert isinstance(app.screen, PassphraseScreen)
+        field = app.screen.query_one("#passphrase", Input)
+        assert field.password, "the passphrase is never echoed"
+        field.value = "wrong"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "not this map's passphrase" in screen_text(app)
+        app.screen.query_one("#passphrase", Input).value = PASS
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+
+
+@pilot_test
+async def test_the_passphrase_screen_opens_an_encrypted_map(chase_path: Path) -> None:
+    sealed = encrypted_copy(chase_path)
+    store = MapStore(sealed)
+    app = UnlockApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"wrong", "enter")
+        await settle(pilot)
+        assert "does not open this map" in screen_text(app)
+        assert "wrong" not in screen_text(app)
+        await pilot.press(*PASS, "enter")
+        await settle(pilot)
+    assert app.return_value is True and store.unlocked
+    assert store.open().title == "Zoë and Sam: the chase"
+    store.close()
+
+
+@pilot_test
+async def test_a_new_encrypted_map_asks_twice(tmp_path: Path) -> None:
+    store = MapStore(tmp_path / "new.toml.age")
+    store_unlock = store.unlock
+    store.unlock = lambda p: store_unlock(p, new_key=fast_key)  # type: ignore[method-assign]
+    app = UnlockApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"one", "enter", *"two", "enter")
+        await settle(pilot)
+        assert "differ" in screen_text(app) and not store.unlocked
+        await pilot.press(*PASS, "enter", *PASS, "enter")
+        await settle(pilot)
+    assert app.return_value is True and store.check_passphrase(PASS)
+
+
+@pilot_test
+async def test_a_map_open_elsewhere_says_so_and_is_read_only(chase_path: Path) -> None:
+    holder = MapStore(chase_path)
+    holder.open()
+    app = AttachmapApp(chase_path, clock=frozen_clock, idle_after=0)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        assert app.store.read_only
+        assert "already open in attachmap" in screen_text(app)
+    holder.close()
+
+
+@pilot_test
+async def test_disk_trouble_is_shown_never_saved_and_save_as_rescues(
+        chase_path: Path, tmp_path: Path) -> None:
+    app = AttachmapApp(chase_path, clock=frozen_clock, idle_after=0)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        real_write = app.store._write
+
+        def full(plain: bytes) -> None:
+            raise OSError(28, "No space left on device")
+
+        app.store._write = full  # type: ignore[method-assign]
+        app.session.apply(AddNode(Node(id="late", kind=NodeKind.TRIGGER, label="home late")))
+        await wait_for(pilot, lambda: "disk is full" in screen_text(app))
+        text = screen_text(app)
+        assert "not saved" in text.lower() and "disk is full" in text
+        assert "● saved" not in text
+        assert "late" not in {n.id for n in load_map(chase_path).nodes}
+        app.store._write = real_write  # type: ignore[method-assign]
+        target = tmp_path / "elsewhere" / "rescued.toml"
+        target.parent.mkdir()
+        app.action_save_as()
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved as" in screen_text(app)
+        assert "late" in {n.id for n in load_map(target).nodes}
+        assert app.store.path == target and app.store.status.saved
+
+
+@pilot_test
+async def test_a_map_changed_by_another_program_is_told(chase_path: Path) -> None:
+    app = AttachmapApp(chase_path, clock=frozen_clock, idle_after=0)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        chase_path.write_text(chase_path.read_text("utf-8").replace("the chase", "edited"),
+                              "utf-8")
+        app.session.apply(AddNode(Node(id="late", kind=NodeKind.TRIGGER, label="home late")))
+        await wait_for(pilot, lambda: "changed by another program" in screen_text(app))
+
+
+def test_disk_trouble_reads_as_a_plain_reason() -> None:
+    from tui.session.autosave import reason_for
+
+    trouble = DiskTrouble(Path("/x/chase.toml"), "disk-full", "the disk is full")
+    assert reason_for(trouble) == "the disk is full"
