@@ -50,82 +50,88 @@ def place_columns(
     from its neighbour, `column_gap` two columns. With `integer=True` every
     position is a whole number (terminal cells) and all spacing still holds.
     """
-    neighbours = _neighbours(layout)
-    left: list[list[float]] = [[0.0] * len(layer) for layer in layout.layers]
+    # Every slot gets a number: base[layer] + order.
+    base, count = [], 0
+    for layer in layout.layers:
+        base.append(count)
+        count += len(layer)
+    slots = [s for layer in layout.layers for s in layer]
+    size = [float(width(s)) for s in slots]
+    is_box = [s.node is not None for s in slots]
+    near: list[list[int]] = [[] for _ in slots]
+    for edge in layout.edges:
+        a, b = layout.nodes[edge.source], layout.nodes[edge.target]
+        chain = [base[a.layer] + a.order, *(base[li] + o for li, o in edge.via),
+                 base[b.layer] + b.order]
+        for p, q in zip(chain, chain[1:]):
+            if slots[p].column == slots[q].column:  # pulled only within a column
+                near[p].append(q)
+                near[q].append(p)
+    pos = [0.0] * count
     columns: list[tuple[float, float]] = []
     x = 0.0
     for c in range(len(layout.columns)):
-        rows = [[o for o, s in enumerate(layer) if s.column == c] for layer in layout.layers]
-        local, extent = _place_column(layout, rows, neighbours, width, box_gap, pass_gap,
-                                      integer, sweeps)
+        rows = [[base[li] + o for o, s in enumerate(layer) if s.column == c]
+                for li, layer in enumerate(layout.layers)]
+        extent = _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer,
+                               sweeps)
         if extent <= 0:
             columns.append((x, 0.0))
             continue
-        for (layer, order), value in local.items():
-            left[layer][order] = x + value
+        for row in rows:
+            for i in row:
+                pos[i] += x
         columns.append((x, extent))
         x += extent + column_gap
     total = max(0.0, x - column_gap) if columns else 0.0
-    return Placement(left=tuple(tuple(r) for r in left), columns=tuple(columns), width=total)
+    left = tuple(tuple(pos[base[li]:base[li] + len(layer)])
+                 for li, layer in enumerate(layout.layers))
+    return Placement(left=left, columns=tuple(columns), width=total)
 
 
-def _neighbours(layout: MapLayout) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """For each (layer, order), the slots it is joined to in adjacent layers."""
-    near: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for edge in layout.edges:
-        a, b = layout.nodes[edge.source], layout.nodes[edge.target]
-        chain = [(a.layer, a.order), *edge.via, (b.layer, b.order)]
-        for p, q in zip(chain, chain[1:]):
-            near.setdefault(p, []).append(q)
-            near.setdefault(q, []).append(p)
-    return near
-
-
-def _place_column(layout, rows, neighbours, width, box_gap, pass_gap, integer, sweeps):  # type: ignore[no-untyped-def]
-    layers = layout.layers
-    sizes = {(li, o): width(layers[li][o]) for li, row in enumerate(rows) for o in row}
-    if not sizes:
-        return {}, 0.0
+def _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer, sweeps):  # type: ignore[no-untyped-def]
+    """Place one column's slots (numbers in `rows`, per layer) from x = 0;
+    returns the column's width."""
+    rows = [row for row in rows if row]
+    if not rows:
+        return 0.0
     # Fixed per row: each slot's least offset from the row's first slot.
     offsets: list[list[float]] = []
-    pos: dict[tuple[int, int], float] = {}
-    for li, row in enumerate(rows):
+    for row in rows:
         offset, these = 0.0, []
-        for i, o in enumerate(row):
+        for k, i in enumerate(row):
             these.append(offset)
-            pos[li, o] = offset
-            if i + 1 < len(row):
-                boxes = layers[li][o].node is not None and layers[li][row[i + 1]].node is not None
-                offset += sizes[li, o] + (box_gap if boxes else pass_gap)
+            pos[i] = offset
+            if k + 1 < len(row):
+                offset += size[i] + (box_gap if is_box[i] and is_box[row[k + 1]] else pass_gap)
         offsets.append(these)
-    # Neighbours in this column only, and how strongly each slot is pulled
-    # (a pass-through point more: long edges should run straight).
-    pulls: dict[tuple[int, int], tuple[list[tuple[int, int]], float]] = {}
-    for key in sizes:
-        near = [q for q in neighbours.get(key, ()) if q in sizes]
-        strength = 4.0 if layers[key[0]][key[1]].node is None else 1.0
-        pulls[key] = (near, len(near) * strength if near else 0.05)
-    order = [li for li, row in enumerate(rows) if row]
+    # How strongly each slot is pulled to its neighbours: a pass-through point
+    # more, so that long edges run straight.
+    weight = [0.0] * len(size)
+    for row in rows:
+        for i in row:
+            weight[i] = len(near[i]) * (1.0 if is_box[i] else 4.0) if near[i] else 0.05
     for sweep in range(sweeps):
-        for li in order if sweep % 2 == 0 else reversed(order):
-            row = rows[li]
-            targets, weights = [], []
-            for o, off in zip(row, offsets[li]):
-                key = (li, o)
-                near, weight = pulls[key]
-                half = sizes[key] / 2
-                if near:
-                    centre = sum(pos[q] + sizes[q] / 2 for q in near) / len(near)
+        for k in range(len(rows)) if sweep % 2 == 0 else range(len(rows) - 1, -1, -1):
+            row, offs = rows[k], offsets[k]
+            targets = []
+            for i, off in zip(row, offs):
+                ns = near[i]
+                if ns:
+                    centre = sum(pos[q] + size[q] / 2 for q in ns) / len(ns)
+                    targets.append(centre - size[i] / 2 - off)
                 else:
-                    centre = pos[key] + half
-                targets.append(centre - half - off)
-                weights.append(weight)
-            for o, y, off in zip(row, _isotonic(targets, weights), offsets[li]):
-                pos[li, o] = (round(y) if integer else y) + off
-    lowest = min(pos.values())
-    local = {k: v - lowest for k, v in pos.items()}
-    extent = max(local[k] + sizes[k] for k in local)
-    return local, extent
+                    targets.append(pos[i] - off)
+            fitted = _isotonic(targets, [weight[i] for i in row])
+            for i, y, off in zip(row, fitted, offs):
+                pos[i] = (round(y) if integer else y) + off
+    lowest = min(pos[i] for row in rows for i in row)
+    extent = 0.0
+    for row in rows:
+        for i in row:
+            pos[i] -= lowest
+            extent = max(extent, pos[i] + size[i])
+    return extent
 
 
 def _isotonic(targets: list[float], weights: list[float]) -> list[float]:

@@ -13,7 +13,7 @@ from patterns.layout import layout_map, snapshot, snapshot_of_map
 from patterns.models import Link, Node, Person, RelationalMap
 from patterns.synthetic import synthetic_map
 from patterns.vocabulary import NodeKind
-from tui.widgets.map_canvas import ViewState, crop_runs, picture_text, render_row
+from tui.widgets.map_canvas import ViewState, picture_text, render_row
 from tui.widgets.map_geometry import DOWN, LEFT, RIGHT, UP, Picture, build_picture
 from tui.widgets.map_text import clean_label, clusters, wrap_label
 
@@ -52,8 +52,9 @@ def check_picture(picture: Picture, labels: dict[str, str]) -> None:
     for box in boxes:
         for y in range(box.y, box.y + box.h):
             spans[y].append((box.x, box.x + box.w - 1))
+    line_cells = [picture.line_cells(y) for y in range(picture.height)]
     for y in range(picture.height):
-        for x in picture.cells[y]:
+        for x in line_cells[y]:
             assert not any(lo <= x <= hi for lo, hi in spans[y]), f"line through a box at {x},{y}"
         for lo, hi, _ in picture.hlines[y]:
             assert not any(a <= hi and lo <= b for a, b in spans[y]), f"line through a box, row {y}"
@@ -64,7 +65,7 @@ def check_picture(picture: Picture, labels: dict[str, str]) -> None:
         for x in span:
             assert (x, label.y) not in taken, f"labels overlap at {x},{label.y}"
             taken[x, label.y] = label.edge
-            assert x not in picture.cells[label.y], f"label over a line at {x},{label.y}"
+            assert x not in line_cells[label.y], f"label over a line at {x},{label.y}"
             for lo, hi, e in picture.hlines[label.y]:
                 if lo <= x <= hi:
                     assert e == label.edge, "a label over another edge's line"
@@ -92,8 +93,8 @@ def check_edges(picture: Picture) -> None:
     connected line between them."""
     by_id = picture.by_id
     owned: dict[int, dict[tuple[int, int], int]] = {}
-    for y, row in enumerate(picture.cells):
-        for x, cell in row.items():
+    for y in range(picture.height):
+        for x, cell in picture.line_cells(y).items():
             for e in cell[1:]:
                 owned.setdefault(e, {})[x, y] = owned.get(e, {}).get((x, y), 0) | cell[0]
     for y, runs in enumerate(picture.hlines):
@@ -190,12 +191,30 @@ def test_clean_label_makes_control_characters_harmless() -> None:
     assert cell_len(clean_label("\x1b[31mred")) == len("\ufffd[31mred")
 
 
-def test_cropping_never_splits_a_wide_character() -> None:
-    runs = [("ab中文cd", "text")]
-    assert crop_runs(runs, 0, 8) == [("ab中文cd", "text")]
-    assert crop_runs(runs, 3, 8) == [(" 文cd", "text")]
-    assert crop_runs(runs, 0, 3) == [("ab ", "text")]
-    assert sum(cell_len(t) for t, _ in crop_runs(runs, 1, 6)) == 5
+def test_a_window_of_a_row_shows_the_same_cells_as_the_whole_row() -> None:
+    m = hostile_map()
+    picture = build_picture(layout_map(snapshot_of_map(m)), 18)
+    state = ViewState(people=snapshot_of_map(m).people)
+
+    def cells(runs: list[tuple[str, str]]) -> list[str]:
+        out: list[str] = []
+        for text, _ in runs:
+            for piece, w in clusters(text):
+                out.extend([piece, ""] if w == 2 else [piece])
+        return out
+
+    for y in range(picture.height):
+        whole = cells(render_row(picture, state, y))
+        assert len(whole) == picture.width
+        for start in range(0, picture.width, 7):
+            end = min(picture.width, start + 23)
+            expected = whole[start:end]
+            if expected and expected[0] == "":
+                expected[0] = " "  # the right half of a wide character
+            if end < len(whole) and whole[end] == "" and expected:
+                expected[-1] = " "  # the left half of one
+            window = cells(render_row(picture, state, y, start, end))
+            assert window == expected, (y, start)
 
 
 def test_selection_and_loop_are_visible_without_colour(chase_graph: MapGraph) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from patterns.layout_model import MapPerson
 from patterns.vocabulary import NodeKind
 from tui.widgets.map_geometry import DOWN, LEFT, RIGHT, UP, Box, Picture
+from rich.cells import cell_len
+
 from tui.widgets.map_text import clusters, fit
 
 _LIGHT = {
@@ -63,21 +65,30 @@ def edge_role(picture: Picture, state: ViewState, edges: list[int]) -> str:
     return "edge"
 
 
-def render_row(picture: Picture, state: ViewState, y: int) -> list[tuple[str, str]]:
-    """Row `y` of the picture, full width, as (text, role) runs."""
-    width = picture.width
-    chars = [" "] * width
-    roles = ["blank"] * width
+def render_row(picture: Picture, state: ViewState, y: int, start: int = 0,
+               end: int | None = None) -> list[tuple[str, str]]:
+    """Cells start..end-1 of row `y` (the whole row by default) as (text,
+    role) runs. Only what lies in that window is drawn, so a wide map costs
+    no more per line than a narrow one."""
+    end = picture.width if end is None else end
+    size = max(0, end - start)
+    chars = [" "] * size
+    roles = ["blank"] * size
+
+    def paint(x: int, cells: list[str], cell_roles: list[str]) -> None:
+        """Copy cells drawn at picture column x into the window."""
+        lo, hi = max(x, start), min(x + len(cells), end)
+        if lo < hi:
+            chars[lo - start:hi - start] = cells[lo - x:hi - x]
+            roles[lo - start:hi - start] = cell_roles[lo - x:hi - x]
 
     def put(x: int, text: str, role: str) -> None:
+        cells: list[str] = []
         for piece, w in clusters(text):
-            if 0 <= x < width:
-                chars[x] = piece
-                roles[x] = role
-                if w == 2 and x + 1 < width:
-                    chars[x + 1] = ""
-                    roles[x + 1] = role
-            x += w or 1
+            cells.append(piece)
+            if w == 2:
+                cells.append("")
+        paint(x, cells, [role] * len(cells))
 
     for by, word in picture.band_words:
         if by == y:
@@ -85,16 +96,29 @@ def render_row(picture: Picture, state: ViewState, y: int) -> list[tuple[str, st
     if y == 0:
         for x, w, person in picture.headers:
             name = fit(state.person_name(person), w)
-            put(x + max(0, (w - len(name)) // 2), name, "header")
+            put(x + max(0, (w - cell_len(name)) // 2), name, "header")
     across: dict[int, int] = {}
     for lo, hi, e in picture.hlines[y]:
+        lo_w, hi_w = max(lo, start), min(hi, end - 1)
+        if lo_w > hi_w:
+            continue
         role = edge_role(picture, state, [e])
         glyph = "━" if role == "edge-selected" else "─"
-        chars[lo:hi + 1] = [glyph] * (hi - lo + 1)
-        roles[lo:hi + 1] = [role] * (hi - lo + 1)
-        for x in range(lo, hi + 1):
+        n = hi_w - lo_w + 1
+        chars[lo_w - start:hi_w - start + 1] = [glyph] * n
+        roles[lo_w - start:hi_w - start + 1] = [role] * n
+        for x in range(lo_w, hi_w + 1):
             across[x] = e
+    lines: dict[int, list[int]] = {}
+    for x, edges in picture.vertical_at(y, start, end).items():
+        lines[x] = [UP | DOWN, *edges]
     for x, cell in picture.cells[y].items():
+        if start <= x < end:
+            if x in lines:  # a corner on another edge's vertical: rare, drawn as a joint
+                lines[x] = [lines[x][0] | cell[0], *lines[x][1:], *cell[1:]]
+            else:
+                lines[x] = cell
+    for x, cell in lines.items():
         mask, edges = cell[0], cell[1:]
         if x in across and across[x] not in edges:
             # another edge runs across here: a crossing, not a junction
@@ -102,14 +126,22 @@ def render_row(picture: Picture, state: ViewState, y: int) -> list[tuple[str, st
             edges = [*edges, across[x]]
         role = edge_role(picture, state, edges)
         glyphs = _HEAVY if role == "edge-selected" else _LIGHT
-        chars[x] = glyphs[mask]
-        roles[x] = role
+        chars[x - start] = glyphs[mask]
+        roles[x - start] = role
     for i in picture.box_rows[y]:
-        _put_box_row(picture, state, picture.boxes[i], y, chars, roles)
+        box = picture.boxes[i]
+        if box.x < end and box.x + box.w > start:
+            cells, cell_roles = _box_row(picture, state, box, y)
+            paint(box.x, cells, cell_roles)
     for i in picture.label_rows[y]:
         label = picture.labels[i]
         role = edge_role(picture, state, [label.edge])
         put(label.x - 1, f" {label.text} ", "label-" + role)
+    # A wide character cut by the window's edge becomes a space.
+    if chars and chars[0] == "":
+        chars[0] = " "
+    if chars and cell_len(chars[-1]) == 2:
+        chars[-1] = " "
     return _runs(chars, roles)
 
 
@@ -122,8 +154,8 @@ def box_style(state: ViewState, box: Box) -> str:
     return "plain"
 
 
-def _put_box_row(picture: Picture, state: ViewState, box: Box, y: int,
-                 chars: list[str], roles: list[str]) -> None:
+def _box_row(picture: Picture, state: ViewState, box: Box, y: int) -> tuple[list[str], list[str]]:
+    """The cells of one row of a box, and their roles."""
     look = box_style(state, box)
     tl, tr, bl, br, hz, vt, out_below, out_above = _BORDERS[look]
     border = f"border-{box.kind.value}" + ("-selected" if look == "selected" else "")
@@ -134,8 +166,7 @@ def _put_box_row(picture: Picture, state: ViewState, box: Box, y: int,
         row[0], row[-1] = (tl, tr) if top else (bl, br)
         role_row = [border] * w
         if top:
-            tag = box.tag
-            for k, piece in enumerate(" " + tag + " "):
+            for k, piece in enumerate(" " + box.tag + " "):
                 row[2 + k] = piece
                 role_row[2 + k] = "tag-" + box.kind.value
         ports = box.top if top else box.bottom
@@ -145,24 +176,20 @@ def _put_box_row(picture: Picture, state: ViewState, box: Box, y: int,
             else:
                 row[x - x0] = out_above if top else out_below
             role_row[x - x0] = edge_role(picture, state, [e])
-        for k in range(w):
-            chars[x0 + k] = row[k]
-            roles[x0 + k] = role_row[k]
-        return
+        return row, role_row
     line = box.lines[y - box.y - 1] if y - box.y - 1 < len(box.lines) else []
     text_role = "text-selected" if look == "selected" else "text"
-    chars[x0], roles[x0] = vt, border
-    chars[x0 + w - 1], roles[x0 + w - 1] = vt, border
-    x = x0 + 1
-    for k in range(w - 2):
-        chars[x + k], roles[x + k] = " ", text_role
-    x += 1
+    row = [vt] + [" "] * (w - 2) + [vt]
+    role_row = [border] + [text_role] * (w - 2) + [border]
+    x = 2
     for piece, cw in line:
-        role = "mark" if piece == "⟳" else text_role
-        chars[x], roles[x] = piece, role
+        row[x] = piece
+        if piece == "⟳":
+            role_row[x] = "mark"
         if cw == 2:
-            chars[x + 1], roles[x + 1] = "", role
+            row[x + 1] = ""
         x += cw
+    return row, role_row
 
 
 def _runs(chars: list[str], roles: list[str]) -> list[tuple[str, str]]:
@@ -173,28 +200,6 @@ def _runs(chars: list[str], roles: list[str]) -> list[tuple[str, str]]:
             runs.append(("".join(chars[start:x]), roles[start]))
             start = x
     return runs
-
-
-def crop_runs(runs: list[tuple[str, str]], start: int, end: int) -> list[tuple[str, str]]:
-    """The cells start..end-1 of a rendered row (a wide character cut in
-    half becomes a space)."""
-    out: list[tuple[str, str]] = []
-    x = 0
-    for text, role in runs:
-        pieces = clusters(text)
-        width = sum(w for _, w in pieces)
-        if x + width <= start or x >= end:
-            x += width
-            continue
-        kept = []
-        for piece, w in pieces:
-            if start <= x and x + w <= end:
-                kept.append(piece)
-            elif x < end and x + w > start:
-                kept.append(" " * (min(end, x + w) - max(start, x)))
-            x += w
-        out.append(("".join(kept), role))
-    return out
 
 
 def picture_text(picture: Picture, state: ViewState | None = None) -> list[str]:

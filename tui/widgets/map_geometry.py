@@ -16,6 +16,7 @@ that no two boxes meet and no label text is lost. Geometry:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,6 +42,7 @@ KIND_TAGS: dict[NodeKind, str] = {
     NodeKind.ORIGIN: "origin",
 }
 BOX_GAP, PASS_GAP, COLUMN_GAP = 4, 2, 4
+BLOCK = 16  # rows per block in the index of vertical runs
 HEADER_ROWS = 2
 
 
@@ -88,10 +90,14 @@ class Picture:
     margin: int
     boxes: list[Box]
     edges: tuple[LayoutEdge, ...]
-    #: per row: x -> [mask, edge, edge...] of line cells (vertical runs, corners)
+    #: per row: x -> [mask, edge, edge...] of the corners where a line turns
     cells: list[dict[int, list[int]]]
     #: per row: (x1, x2, edge) of horizontal runs between corners
     hlines: list[list[tuple[int, int, int]]]
+    #: (x, y1, y2, edge) of vertical runs, and for each block of rows the
+    #: indexes of the runs that reach into it
+    vruns: list[tuple[int, int, int, int]]
+    vblocks: list[list[int]]
     labels: list[Label]
     #: per row: indexes of the boxes and labels on it
     box_rows: list[list[int]]
@@ -100,6 +106,25 @@ class Picture:
     band_words: list[tuple[int, str]]
     headers: list[tuple[int, int, str | None]]
     by_id: dict[str, Box]
+
+    def vertical_at(self, y: int, start: int = 0, end: int | None = None) -> dict[int, list[int]]:
+        """x -> edges of the vertical runs crossing row y (within start..end-1)."""
+        end = self.width if end is None else end
+        found: dict[int, list[int]] = {}
+        for i in self.vblocks[y // BLOCK]:
+            x, y1, y2, e = self.vruns[i]
+            if y1 <= y <= y2 and start <= x < end:
+                found.setdefault(x, []).append(e)
+        return found
+
+    def line_cells(self, y: int) -> dict[int, list[int]]:
+        """Every line cell of row y but the horizontal runs: x -> [mask, edges...]."""
+        row = {x: list(cell) for x, cell in self.cells[y].items()}
+        for x, edges in self.vertical_at(y).items():
+            cell = row.setdefault(x, [0])
+            cell[0] |= UP | DOWN
+            cell.extend(e for e in edges if e not in cell[1:])
+        return row
 
 
 @lru_cache(maxsize=4096)
@@ -213,20 +238,13 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             if e not in cell[1:]:
                 cell.append(e)
 
+    vruns: list[tuple[int, int, int, int]] = []
+
     def run_down(x: int, y1: int, y2: int, e: int) -> None:
         """A vertical line from row y1 to y2 (inclusive)."""
-        if y2 < y1:
-            return
-        for yy in range(y1, y2 + 1):
-            row = cells[yy]
-            cell = row.get(x)
-            if cell is None:
-                row[x] = [UP | DOWN, e]
-            else:
-                cell[0] |= UP | DOWN
-                if e not in cell[1:]:
-                    cell.append(e)
-        vertical[e].append((x, y1, y2))
+        if y2 >= y1:
+            vruns.append((x, y1, y2, e))
+            vertical[e].append((x, y1, y2))
 
     # Pass-through slots: a straight line down the whole layer.
     for li, layer in enumerate(layout.layers):
@@ -267,7 +285,8 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     for i, box in enumerate(boxes):
         for yy in range(box.y, box.y + box.h):
             box_rows[yy].append(i)
-    labels = _place_labels(layout, width, height, boxes, cells, hlines, vertical, horizontal)
+    labels = _place_labels(layout, width, height, boxes, cells, hlines, vruns, vertical,
+                           horizontal)
     label_rows: list[list[int]] = [[] for _ in range(height)]
     for i, label in enumerate(labels):
         label_rows[label.y].append(i)
@@ -282,7 +301,12 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             x0, w = placement.columns[c]
             if column.person is not None and w > 0:
                 headers.append((margin + int(x0), int(w), column.person))
-    return Picture(width, height, margin, boxes, layout.edges, cells, hlines, labels, box_rows,
+    vblocks: list[list[int]] = [[] for _ in range(height // BLOCK + 1)]
+    for i, (_, y1, y2, _) in enumerate(vruns):
+        for block in range(y1 // BLOCK, y2 // BLOCK + 1):
+            vblocks[block].append(i)
+    return Picture(width, height, margin, boxes, layout.edges, cells, hlines, vruns, vblocks,
+                   labels, box_rows,
                    label_rows, band_words, headers, by_id)
 
 
@@ -334,17 +358,24 @@ def _label_text(edge: LayoutEdge) -> str:
     return " · ".join(link_phrase(k) for k in edge.kinds)
 
 
-def _place_labels(layout, width, height, boxes, cells, hlines, vertical, horizontal):  # type: ignore[no-untyped-def]
+def _place_labels(layout, width, height, boxes, cells, hlines, vruns, vertical, horizontal):  # type: ignore[no-untyped-def]
     """Write each edge's kind where it fits: on its own horizontal stretch,
     else beside one of its vertical runs; never over anything else."""
     occupied = [bytearray(width + 1) for _ in range(height)]
     for box in boxes:
         for yy in range(box.y, box.y + box.h):
             occupied[yy][box.x:box.x + box.w] = b"\x01" * box.w
+    # x of the lines crossing each row (a set, sorted once it is first needed)
+    crossed: list = [set() for _ in range(height)]
+    for x, y1, y2, _ in vruns:
+        for yy in range(y1, y2 + 1):
+            occupied[yy][x] = 1
+            crossed[yy].add(x)
     for yy in range(height):
         row = occupied[yy]
         for x in cells[yy]:
             row[x] = 1
+            crossed[yy].add(x)
         for lo, hi, _ in hlines[yy]:
             row[lo:hi + 1] = b"\x01" * (hi - lo + 1)
     order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout.edges[e]), e))
@@ -352,7 +383,7 @@ def _place_labels(layout, width, height, boxes, cells, hlines, vertical, horizon
     for e in order:
         text = _label_text(layout.edges[e])
         n = len(text)
-        spot = _inline_spot(n, cells, horizontal[e])
+        spot = _inline_spot(n, crossed, horizontal[e])
         if spot is None:
             spot = _side_spot(n, width, occupied, vertical[e])
         if spot is None:
@@ -363,15 +394,17 @@ def _place_labels(layout, width, height, boxes, cells, hlines, vertical, horizon
     return labels
 
 
-def _inline_spot(n, cells, pieces):  # type: ignore[no-untyped-def]
+def _inline_spot(n, crossed, pieces):  # type: ignore[no-untyped-def]
     """Room on the edge's own horizontal stretch: `n` cells of the label, a
     space and a line cell either side, crossed by no other line."""
     for lo, hi, yy in sorted(pieces, key=lambda p: (p[0] - p[1], p[2], p[0])):
         if hi - lo + 1 < n + 4:
             continue
-        crossed = sorted(x for x in cells[yy] if lo <= x <= hi)
+        row = crossed[yy]
+        if isinstance(row, set):
+            row = crossed[yy] = sorted(row)
         start = lo
-        for stop in [*crossed, hi + 1]:
+        for stop in [*row[bisect_left(row, lo):bisect_right(row, hi)], hi + 1]:
             if stop - start >= n + 4:
                 return (start + 2, yy)
             start = stop + 1
@@ -385,9 +418,9 @@ def _side_spot(n, width, occupied, runs):  # type: ignore[no-untyped-def]
     for k in sorted(range(len(spots)), key=lambda k: (abs(k - middle), k)):
         x, yy = spots[k]
         row = occupied[yy]
-        if x + n + 3 <= width and not any(row[x + 1:x + n + 3]):
+        if x + n + 3 <= width and row[x + 1:x + n + 3] == bytes(n + 2):
             return (x + 2, yy)
-        if x - n - 2 >= 0 and not any(row[x - n - 2:x]):
+        if x - n - 2 >= 0 and row[x - n - 2:x] == bytes(n + 2):
             return (x - n - 1, yy)
     return None
 

@@ -35,7 +35,7 @@ from textual.strip import Strip
 from patterns.layout import layout_map
 from patterns.layout_model import MapLayout, MapSnapshot
 from patterns.vocabulary import NodeKind
-from tui.widgets.map_canvas import ViewState, crop_runs, render_row
+from tui.widgets.map_canvas import ViewState, render_row
 from tui.widgets.map_geometry import (
     WIDE_MAP_BOX,
     Picture,
@@ -140,7 +140,7 @@ class MapView(ScrollView, can_focus=True):
         self._pending = False
         self._loop: tuple[str, ...] = ()
         self._state = ViewState()
-        self._rows: dict[int, list[tuple[str, str]]] = {}
+        self._rows: dict[tuple[int, int, int], list[tuple[str, str]]] = {}
         self._styles: dict[str, Style] = {}
 
     # -- public API ---------------------------------------------------------
@@ -308,11 +308,14 @@ class MapView(ScrollView, can_focus=True):
             return self._message_line(y, width)
         if vy >= picture.height:
             return Strip.blank(width, self.rich_style)
-        runs = self._rows.get(vy)
+        key = (vy, scroll_x, width)
+        runs = self._rows.get(key)
         if runs is None:
-            runs = self._rows[vy] = render_row(picture, self._state, vy)
-        segments = [Segment(text, self._style(role))
-                    for text, role in crop_runs(runs, scroll_x, scroll_x + width)]
+            if len(self._rows) > 4 * max(self.size.height, 10):
+                self._rows.clear()  # scrolled far: keep the cache to about a screen
+            runs = self._rows[key] = render_row(picture, self._state, vy, scroll_x,
+                                                scroll_x + width)
+        segments = [Segment(text, self._style(role)) for text, role in runs]
         return Strip(segments).extend_cell_length(width, self.rich_style)
 
     def _message_line(self, y: int, width: int) -> Strip:
