@@ -27,8 +27,9 @@ from patterns.vocabulary import READING_ORDER, NodeKind
 MAX_LOOP_LENGTH = 12
 #: Most loops listed: more than a therapist can take in during a session.
 MAX_LOOPS = 50
-#: Steps of the walk before the search gives up (about 50 ms of work).
-WORK_BUDGET = 150_000
+#: Steps of the walk before the search gives up: about 50 ms of work, where
+#: a session-sized map needs under a thousand and a dense 400-node one ~8,000.
+WORK_BUDGET = 40_000
 
 
 class FoundLoop(BaseModel):
@@ -147,6 +148,8 @@ class _CycleSearch:
         # A node alone in its component is on no cycle at all.
         self.component = component
         self.starts = [v for v, c in enumerate(component) if sizes[c] > 1]
+        # Only a component with a strategy in it holds vicious loops.
+        self.with_strategy = {c for v, c in enumerate(component) if strategy[v]}
         self.radj: list[list[int]] = [[] for _ in adj]
         for u, targets in enumerate(adj):
             for v in targets:
@@ -161,6 +164,12 @@ class _CycleSearch:
             # A loop of `length` nodes through s lies within length - 1 steps
             # of s; only a start with that many nodes so close can close one.
             starts = [s for s in starts if len(self._distances(s, length - 1)) >= length]
+            if self.budget <= 0:
+                self.capped = True
+                return
+            if len(self.other) > self.limit:
+                # Enough loops without a strategy: look only for vicious ones now.
+                starts = [s for s in starts if self.component[s] in self.with_strategy]
             if not starts:
                 return
             for s in starts:
@@ -187,11 +196,12 @@ class _CycleSearch:
             depth += 1
             ring = []
             for v in frontier:
-                for u in radj[v]:
+                before = radj[v]
+                self.budget -= len(before)  # the search pays for every link it looks at
+                for u in before:
                     if u > s and u not in dist and component[u] == comp:
                         dist[u] = depth
                         ring.append(u)
-            self.budget -= len(frontier)
             frontier = ring
         self._frontier[s] = frontier
         return dist
