@@ -133,15 +133,18 @@ async def test_every_editing_key_is_refused_kindly_and_nothing_changes(chase_pat
     app = ReviewApp(chase_path, today=TODAY)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         revision = app.review.history.revision
-        for key in EDITING_KEYS.split(","):
+        keys = EDITING_KEYS.split(",")
+        await pilot.press(keys[0])
+        await pilot.pause(0.3)
+        assert "Your map is changed together with your" in screen_text(app)
+        for key in keys[1:]:
             await pilot.press(key)
         await pilot.press("enter", "delete", "ctrl+s")
-        await pilot.pause(0.3)
+        await pilot.pause()
         assert app.review.history.revision == revision
         messages = [n.message for n in app._notifications]
-        assert messages.count(REFUSAL) == 1  # one kind word, not a pile of them
+        assert messages.count(REFUSAL) <= 1  # one kind word at a time, not a pile of them
         assert "Everything you log is saved straight away." in messages
-        assert "Your map is changed together with your" in screen_text(app)
     assert chase_path.read_bytes() == before
 
 
