@@ -3,7 +3,8 @@ a dense 400-node map, since the Patterns panel redraws after every edit.
 
 Baseline: networkx's own bounded cycle search on the same graph with the same
 bound, stopped at the same number of loops (the graph is built beforehand, so
-only the search is timed). The analysis does much more than that (sentences,
+only the search is timed), called in turn with the analysis so both see the
+same load. The analysis does much more than that (sentences,
 needs, hot spots, the dance) and should still be faster.
 The Markdown export is timed beside the TOML writer on the same map.
 """
@@ -11,9 +12,11 @@ The Markdown export is timed beside the TOML writer on the same map.
 from __future__ import annotations
 
 import itertools
+import time
+from collections.abc import Callable
 
 import networkx as nx
-from timing import Row, measure, median, p95
+from timing import Row, median, p95
 
 from exports.markdown import render_markdown
 from exports.toml_map import dumps_map
@@ -34,6 +37,21 @@ def _networkx_cycles(digraph: nx.DiGraph) -> list[list[str]]:
                                  MAX_LOOPS))
 
 
+def paired(fn: Callable[[], object], base: Callable[[], object],
+           repeats: int) -> tuple[list[float], list[float]]:
+    """Times of `fn` and `base` in ms, called in turn, so that both see the
+    same moments of a busy machine."""
+    fn(), base()
+    times: list[float] = []
+    base_times: list[float] = []
+    for _ in range(repeats):
+        for f, out in ((fn, times), (base, base_times)):
+            start = time.perf_counter()
+            f()
+            out.append((time.perf_counter() - start) * 1000)
+    return times, base_times
+
+
 def rows(quick: bool) -> list[Row]:
     repeats = 5 if quick else 30
     out = []
@@ -41,16 +59,14 @@ def rows(quick: bool) -> list[Row]:
         m = synthetic_map(n, dense=dense)
         g = MapGraph.from_map(m)
         digraph = g.simple_digraph()
-        base = measure(lambda: _networkx_cycles(digraph), max(3, repeats // 3), warmup=1)
-        times = measure(lambda: analyse(g), repeats)
+        times, base = paired(lambda: analyse(g), lambda: _networkx_cycles(digraph), repeats)
         found = analyse(g)
         note = f"{len(found.loops)} loops{' (capped)' if found.loops_capped else ''}," \
                f" {len(found.sentences)} sentences"
         out.append(Row(f"analyse {what}", median(times), "nx.simple_cycles, same bound",
                        median(base), target, p95(times), note))
     m = synthetic_map(400)
-    base = measure(lambda: dumps_map(m), repeats)
-    times = measure(lambda: render_markdown(m), repeats)
+    times, base = paired(lambda: render_markdown(m), lambda: dumps_map(m), repeats)
     out.append(Row("Markdown export, 400-node map", median(times), "dumps_map (TOML)",
                    median(base), None, p95(times)))
     return out
