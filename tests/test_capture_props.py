@@ -67,7 +67,7 @@ LINES = st.one_of(
     st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=10).map("".join),
     st.text(max_size=80),
 )
-PROPS = settings(max_examples=100, deadline=None,
+PROPS = settings(max_examples=60, deadline=None,
                  suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
