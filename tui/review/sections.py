@@ -19,7 +19,7 @@ from patterns.layout import snapshot
 from patterns.models import Experiment, Node
 from patterns.progress import progress
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
-from tui.review.words import Reader, needs_underneath, stories
+from tui.review.words import Reader, needs_underneath, said_sentences, stories
 from tui.widgets.map_view import MapView
 from tui.widgets.repairs import repair_line
 from tui.widgets.tries import TriesChart
@@ -44,7 +44,8 @@ class PatternsSection(VerticalScroll):
         """Redraw from the client's view of the map and its analysis."""
         reader = Reader(g)
         out = Text()
-        told = stories(g, insights)
+        said = said_sentences(insights, reader)
+        told = stories(g, insights, reader=reader, said=said)
         for story in told:
             out.append_text(_heading(story.title))
             for sentence in story.sentences:
@@ -68,13 +69,12 @@ class PatternsSection(VerticalScroll):
                 out.append(f"  {step.text}\n")
             out.append("\n")
         told_along = {text for story in told for text in story.sentences}
-        more = [text for s in insights.sentences
-                if (text := reader.sentence(s.node_ids, s.person, s.text)) not in told_along]
+        more = [text for _, text in said if text not in told_along]
         if more:
             out.append_text(_heading("More of how it goes" if told else "How it goes"))
             for text in more:
                 out.append(text + "\n\n")
-        needs = needs_underneath(g, insights)
+        needs = needs_underneath(g, insights, reader)
         if needs:
             out.append_text(_heading("What you each need underneath"))
             for line in needs:

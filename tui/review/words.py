@@ -9,10 +9,14 @@ the map (private notes already left out) and its analysis; no widgets.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import cached_property
+
 from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
 from patterns.insights import FoundLoop, Insights
+from patterns.map_view import MapView, view_of
 from patterns.models import Node
 from patterns.progress import bars, progress
 from patterns.sentences import PatternSentence, sentence_text
@@ -34,6 +38,11 @@ class Reader:
     def __init__(self, g: MapGraph) -> None:
         self.g = g
         self.you = you_ids(g)
+
+    @cached_property
+    def view(self) -> MapView:
+        """The map read once for sentences (each would otherwise read it again)."""
+        return view_of(self.g)
 
     def whose(self, node: Node) -> str | None:
         """The person id a node belongs to (its person, else the first person)."""
@@ -77,7 +86,7 @@ class Reader:
         person's in their own first-person words, quoted with their name."""
         if person in self.you:
             return sentence_text(PatternSentence(person=person, node_ids=node_ids, text=text),
-                                 self.g, "second")
+                                 self.view, "second")
         return f"{self.name(person)}: “{text}”"
 
 
@@ -118,9 +127,9 @@ def along(found: FoundLoop, sentence: PatternSentence, g: MapGraph) -> bool:
 
 
 def loop_story(g: MapGraph, found: FoundLoop, reader: Reader | None = None,
-               sentences: list[PatternSentence] = ()) -> LoopStory:
-    """The loop read aloud, with the sentences along it, the needs under its
-    moves and what to practise."""
+               sentences: Sequence[tuple[PatternSentence, str]] = ()) -> LoopStory:
+    """The loop read aloud, with the sentences along it (each with its words
+    for the client), the needs under its moves and what to practise."""
     reader = reader or Reader(g)
     nodes = [g.node(n) for n in found.nodes]
     moves = [n for n in nodes if n.kind is NodeKind.STRATEGY]
@@ -139,8 +148,7 @@ def loop_story(g: MapGraph, found: FoundLoop, reader: Reader | None = None,
         "A loop that keeps going round" if found.vicious else "A loop")
     return LoopStory(
         title=title,
-        sentences=[reader.sentence(s.node_ids, s.person, s.text) for s in sentences
-                   if along(found, s, g)],
+        sentences=[said for s, said in sentences if along(found, s, g)],
         steps=[reader.step(n) for n in nodes],
         underneath=[f"{n.label} ({reader.name(reader.whose(n))})" for n in needs],
         practice=[practice_line(g, r, reader) for r in responses],
@@ -163,17 +171,26 @@ def practice_line(g: MapGraph, response: Node, reader: Reader | None = None) -> 
                         bars=bars(p.after), trend=trend)
 
 
-def stories(g: MapGraph, insights: Insights, limit: int = 6) -> list[LoopStory]:
-    """The loops worth telling: every named loop, then unnamed vicious ones."""
+def said_sentences(insights: Insights, reader: Reader) -> list[tuple[PatternSentence, str]]:
+    """Each pattern sentence with its words for the client."""
+    return [(s, reader.sentence(s.node_ids, s.person, s.text)) for s in insights.sentences]
+
+
+def stories(g: MapGraph, insights: Insights, limit: int = 6, *, reader: Reader | None = None,
+            said: Sequence[tuple[PatternSentence, str]] | None = None) -> list[LoopStory]:
+    """The loops worth telling: every named loop, then unnamed vicious ones.
+    `said` is `said_sentences(...)` when the caller has it already."""
     named = [lp for lp in insights.loops if lp.name]
     others = [lp for lp in insights.loops if not lp.name and lp.vicious]
-    reader = Reader(g)
-    return [loop_story(g, lp, reader, insights.sentences) for lp in (named + others)[:limit]]
+    reader = reader or Reader(g)
+    if said is None:
+        said = said_sentences(insights, reader)
+    return [loop_story(g, lp, reader, said) for lp in (named + others)[:limit]]
 
 
-def needs_underneath(g: MapGraph, insights: Insights) -> list[str]:
+def needs_underneath(g: MapGraph, insights: Insights, reader: Reader | None = None) -> list[str]:
     """Each need, whose it is, and whether a new way to meet it is mapped yet."""
-    reader = Reader(g)
+    reader = reader or Reader(g)
     unmet = {u.need for u in insights.unmet_needs}
     out = []
     for need in g.nodes(NodeKind.NEED):
@@ -190,4 +207,4 @@ def needs_underneath(g: MapGraph, insights: Insights) -> list[str]:
 
 
 __all__ = ["LoopStory", "PracticeLine", "Reader", "along", "loop_story", "needs_underneath",
-           "practice_line", "stories", "you_ids"]
+           "practice_line", "said_sentences", "stories", "you_ids"]
