@@ -65,12 +65,16 @@ def screen_text(view: MapView) -> str:
 
 
 def visible(view: MapView, node_id: str) -> bool:
+    """The node's whole box is on screen, not under the headings that stay
+    put at the top and left."""
     region = view.node_region(node_id)
-    assert region is not None
+    picture = view.picture
+    assert region is not None and picture is not None
     x, y = view.scroll_offset
     width, height = view.scrollable_content_region.size
-    return (x <= region.x and region.right <= x + width
-            and y <= region.y and region.bottom <= y + height)
+    top = 2 if picture.headers else 0
+    return (x + picture.margin <= region.x and region.right <= x + width
+            and y + top <= region.y and region.bottom <= y + height)
 
 
 @pilot_test
@@ -112,6 +116,9 @@ async def test_the_view_scrolls_to_follow_the_selection(chase_graph: MapGraph) -
         view.select("ask-pause")
         await pilot.pause()
         assert visible(view, "ask-pause") and view.scroll_offset.x > 0
+        # the band headings and the names stay on screen while the map scrolls
+        text = screen_text(view)
+        assert "NEW RESPONSES" in text and "Sam" in text.splitlines()[0]
 
 
 @pilot_test
@@ -124,6 +131,14 @@ async def test_a_click_selects_a_node(chase_graph: MapGraph) -> None:
         ox, oy = view.scroll_offset
         await pilot.click(MapView, offset=(region.x - ox + 3, region.y - oy + 1))
         assert view.selected == "quiet" and app.chosen == ["quiet"]
+        view.select("sam-need")  # scrolled: a click still lands on what is drawn there
+        await pilot.pause()
+        region = view.node_region("sam-failing")
+        assert region is not None
+        ox, oy = view.scroll_offset
+        assert ox > 0
+        await pilot.click(MapView, offset=(region.x - ox + 3, region.y - oy + 1))
+        assert view.selected == "sam-failing" and app.chosen[-1] == "sam-failing"
 
 
 @pilot_test

@@ -145,6 +145,28 @@ def render_row(picture: Picture, state: ViewState, y: int, start: int = 0,
     return _runs(chars, roles)
 
 
+def render_names(picture: Picture, state: ViewState, start: int, end: int,
+                 left: int = 0) -> list[tuple[str, str]]:
+    """The row of people's names for a view showing picture columns
+    start..end-1 after `left` cells of band headings: each name centred on
+    the part of its column in view, so it stays readable while scrolling."""
+    size = left + max(0, end - start)
+    chars = [" "] * size
+    roles = ["blank"] * size
+    for x, w, person in picture.headers:
+        lo, hi = max(x, start), min(x + w, end)
+        if hi - lo < 3:
+            continue
+        name = fit(state.person_name(person), hi - lo)
+        cells: list[str] = []
+        for piece, cw in clusters(name):
+            cells.extend([piece, ""] if cw == 2 else [piece])
+        at = left + lo - start + (hi - lo - len(cells)) // 2
+        chars[at:at + len(cells)] = cells
+        roles[at:at + len(cells)] = ["header"] * len(cells)
+    return _runs(chars, roles)
+
+
 def box_style(state: ViewState, box: Box) -> str:
     """plain, loop (heavier: on the selected loop) or selected (double)."""
     if box.node_id == state.selected:

@@ -285,7 +285,7 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     for i, box in enumerate(boxes):
         for yy in range(box.y, box.y + box.h):
             box_rows[yy].append(i)
-    labels = _place_labels(layout, width, height, boxes, cells, hlines, vruns, vertical,
+    labels = _place_labels(layout, width, height, margin, boxes, cells, hlines, vruns, vertical,
                            horizontal)
     label_rows: list[list[int]] = [[] for _ in range(height)]
     for i, label in enumerate(labels):
@@ -358,10 +358,12 @@ def _label_text(edge: LayoutEdge) -> str:
     return " · ".join(link_phrase(k) for k in edge.kinds)
 
 
-def _place_labels(layout, width, height, boxes, cells, hlines, vruns, vertical, horizontal):  # type: ignore[no-untyped-def]
+def _place_labels(layout, width, height, margin, boxes, cells, hlines, vruns, vertical,  # type: ignore[no-untyped-def]
+                  horizontal):
     """Write each edge's kind where it fits: on its own horizontal stretch,
-    else beside one of its vertical runs; never over anything else."""
-    occupied = [bytearray(width + 1) for _ in range(height)]
+    else beside one of its vertical runs; never over anything else, and
+    never in the margin, which stays on screen for the band headings."""
+    occupied = [bytearray(b"\x01" * margin + bytes(width + 1 - margin)) for _ in range(height)]
     for box in boxes:
         for yy in range(box.y, box.y + box.h):
             occupied[yy][box.x:box.x + box.w] = b"\x01" * box.w

@@ -35,8 +35,9 @@ from textual.strip import Strip
 from patterns.layout import layout_map
 from patterns.layout_model import MapLayout, MapSnapshot
 from patterns.vocabulary import NodeKind
-from tui.widgets.map_canvas import ViewState, render_row
+from tui.widgets.map_canvas import ViewState, render_names, render_row
 from tui.widgets.map_geometry import (
+    HEADER_ROWS,
     WIDE_MAP_BOX,
     Picture,
     build_picture,
@@ -140,7 +141,7 @@ class MapView(ScrollView, can_focus=True):
         self._pending = False
         self._loop: tuple[str, ...] = ()
         self._state = ViewState()
-        self._rows: dict[tuple[int, int, int], list[tuple[str, str]]] = {}
+        self._rows: dict[tuple[int, int, int, bool], list[tuple[str, str]]] = {}
         self._styles: dict[str, Style] = {}
 
     # -- public API ---------------------------------------------------------
@@ -299,22 +300,50 @@ class MapView(ScrollView, can_focus=True):
             return Style()
         return part(role)
 
+    def _sticky(self) -> tuple[int, int]:
+        """Rows at the top (people's names) and cells at the left (band
+        headings) that stay on screen while the map scrolls under them."""
+        picture = self._picture
+        if picture is None:
+            return 0, 0
+        return (HEADER_ROWS if picture.headers else 0), picture.margin
+
+    def _to_picture(self, x: int, y: int) -> tuple[int, int]:
+        """Picture coordinates of a cell of the view."""
+        top, left = self._sticky()
+        scroll_x, scroll_y = self.scroll_offset
+        return (x if x < left else x + scroll_x), (y if y < top else y + scroll_y)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        vy = scroll_y + y
         picture = self._picture
         if picture is None or not picture.boxes:
             return self._message_line(y, width)
+        _, vy = self._to_picture(0, y)
         if vy >= picture.height:
             return Strip.blank(width, self.rich_style)
-        key = (vy, scroll_x, width)
+        key = (vy, scroll_x, width, y < 2 and scroll_y > 0)
         runs = self._rows.get(key)
         if runs is None:
             if len(self._rows) > 4 * max(self.size.height, 10):
                 self._rows.clear()  # scrolled far: keep the cache to about a screen
-            runs = self._rows[key] = render_row(picture, self._state, vy, scroll_x,
-                                                scroll_x + width)
+            left = min(picture.margin, width)
+            top, _ = self._sticky()
+            if top and y == 0:
+                runs = render_names(picture, self._state, scroll_x + left, scroll_x + width,
+                                    left)
+            elif top and y == top - 1 and scroll_y:
+                # a dotted rule under the names says the map goes on above
+                runs = [(" " * left, "blank"), ("┈" * (width - left), "edge")]
+            elif scroll_x:
+                # the band headings stay; a dotted rule says the map goes on to the left
+                runs = (render_row(picture, self._state, vy, 0, left - 1) + [("┊", "edge")]
+                        + render_row(picture, self._state, vy, scroll_x + left,
+                                     scroll_x + width))
+            else:
+                runs = render_row(picture, self._state, vy, 0, width)
+            self._rows[key] = runs
         segments = [Segment(text, self._style(role)) for text, role in runs]
         return Strip(segments).extend_cell_length(width, self.rich_style)
 
@@ -339,8 +368,9 @@ class MapView(ScrollView, can_focus=True):
             return
         region = self.node_region(node_id)
         if region is not None:
-            self.scroll_to_region(region, spacing=Spacing(1, 2, 1, 2), animate=False,
-                                  force=True)
+            top, left = self._sticky()
+            self.scroll_to_region(region, spacing=Spacing(top + 1, 2, 1, left + 2),
+                                  animate=False, force=True)
 
     def _choose(self, node_id: str) -> None:
         self.select(node_id)
@@ -359,7 +389,7 @@ class MapView(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or self._picture is None:
             return
-        x, y = offset.x + self.scroll_offset.x, offset.y + self.scroll_offset.y
+        x, y = self._to_picture(offset.x, offset.y)
         box = next((b for b in self._picture.boxes if b.contains(x, y)), None)
         if box is not None:
             self.focus()
