@@ -165,8 +165,15 @@ def _step(state: State, kind: NodeKind) -> State | None:
     return None if phase == _NEED else (used, _NEED)
 
 
+# Words that cannot be a part on their own: "I feel like I need …" is one
+# feeling, not the feeling "like" and a need.
+_FILLERS = {"like", "that", "as if", "so", "and", "but", "then", "because", "to", "if", "when",
+            "just", "really", "kind of", "sort of"}
+
+
 def _has_words(text: str, a: int, b: int) -> bool:
-    return bool(clean_label(text[a:b]))
+    label = clean_label(text[a:b])
+    return bool(label) and label.lower() not in _FILLERS
 
 
 def _check_forced(text: str, when: re.Match[str], markers: list[_Marker]) -> None:

@@ -101,6 +101,13 @@ def test_the_full_sentence_said_many_ways(line: str) -> None:
      [(T, "Sam goes quiet"), (F, "scared and alone"), (S, "text")]),
     ("When Sam goes quiet, I feel like I'm invisible",
      [(T, "Sam goes quiet"), (F, "like I'm invisible")]),
+    # A filler word alone is never a part: "like" is not a feeling.
+    ("When Sam is late, I feel like I need to check",
+     [(T, "Sam is late"), (F, "like I need to check")]),
+    ("When Sam goes quiet, I think that I need to fix it",
+     [(T, "Sam goes quiet"), (M, "I need to fix it")]),
+    ("When he is late I feel scared I need to know where he is",
+     [(T, "he is late"), (F, "scared"), (N, "to know where he is")]),
     ("When Zoë goes quiet, I feel ängstlich", [(T, "Zoë goes quiet"), (F, "ängstlich")]),
 ])
 def test_sentence_parts(line: str, expected: list[tuple[NodeKind, str]]) -> None:
@@ -201,6 +208,9 @@ def test_undo_of_a_sentence_leaves_the_map_as_before(chase_graph: MapGraph) -> N
     ("When Sam and I argue I feel scared", "I can't tell where the parts begin: put a comma",
      (9, 14)),
     ("When Sam says I need space I feel hurt", "I can't tell where the parts begin", None),
+    ("When Sam is late I feel like I need to check", "I can't tell where the parts begin",
+     None),
+    ("When Sam is late, I feel like, so I check", "say the feeling after “I feel”", (18, 24)),
     # Order and repeats, where commas mark every part.
     ("When Sam goes quiet, I feel scared, because I need calm, so I text",
      "put the parts in order", (57, 61)),
