@@ -216,6 +216,7 @@ class _CycleSearch:
         # Iterative walk: one iterator over successors per node on the path.
         stack = [iter(adj[s])]
         budget = self.budget
+        k = 1  # nodes on the path
         while stack:
             budget -= 1
             if budget <= 0:
@@ -224,8 +225,8 @@ class _CycleSearch:
             if w is None:
                 stack.pop()
                 on_path.discard(path.pop())
+                k -= 1
                 continue
-            k = len(path)
             if w == s:
                 if k == length:
                     cycle = list(path)
@@ -237,11 +238,12 @@ class _CycleSearch:
                         self.capped = True
                 continue
             d = dist.get(w)
-            if d is None or w in on_path or k + d > length:
+            if d is None or k + d > length or w in on_path:
                 continue
             path.append(w)
             on_path.add(w)
             stack.append(iter(adj[w]))
+            k += 1
         self.budget = budget
         if len(self.vicious) > self.limit:
             return False
