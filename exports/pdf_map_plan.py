@@ -95,17 +95,17 @@ def plan_pages(snap: MapSnapshot, paper: Paper, key_h: float) -> list[MapPage]:
                        overview=True)
     subs = pieces(snap)
     pages: list[MapPage] = []
-    shelf: _Shelf | None = None
+    shelves: list[_Shelf] = []
     for sub in subs:
         part = place(layout_map(sub))
         sizes = [z for z in (base, (base[1], base[0])) if _fits_at(part, z, key_h)]
         if not sizes:
-            shelf = None
             pages += _big_part(part, sub, paper, key_h)
-        elif shelf is None or not shelf.add(part):
+        elif not any(shelf.add(part) for shelf in shelves):
+            # The first page with room takes it: the parts do not depend on one another.
             pages.append(MapPage(sizes[0], "The map, part by part"))
-            shelf = _Shelf(pages[-1], key_h)
-            shelf.add(part)
+            shelves.append(_Shelf(pages[-1], key_h))
+            shelves[-1].add(part)
     last = len(pages) + 1
     overview.note = ("each part follows at a size you can read, on page 2" if last == 2 else
                      f"each part follows at a size you can read, on pages 2–{last}")

@@ -30,6 +30,8 @@ from patterns.vocabulary import LinkKind, NodeKind
 MAX_LOOPS_TOLD = 6
 #: Sentences told per person; the rest are counted.
 MAX_SENTENCES_TOLD = 12
+#: Steps of the dance listed; the rest are counted.
+MAX_DANCE_TOLD = 12
 
 
 class Bookmark(Flowable):
@@ -147,8 +149,11 @@ def dance_section(s: Story) -> list[Flowable]:
         "Each person’s way of protecting themselves lands on the other as the very thing "
         "that sets them off.",
     )
-    for step in s.insights.dance:
+    for step in s.insights.dance[:MAX_DANCE_TOLD]:
         out.append(s.p(para(step.text), "item"))
+    if len(s.insights.dance) > MAX_DANCE_TOLD:
+        more = len(s.insights.dance) - MAX_DANCE_TOLD
+        out.append(s.p(f"… and {plural(more, 'more step')} like these on the map.", "small"))
     return out
 
 
@@ -208,7 +213,8 @@ def loops_section(s: Story) -> list[Flowable]:
     hidden = len(loops) - MAX_LOOPS_TOLD
     if hidden > 0 or s.insights.loops_capped:
         more = f"{plural(hidden, 'more loop')} " if hidden > 0 else "More loops "
-        out.append(s.p(f"{more}run through the map; the map pages show them.", "small"))
+        out.append(s.p(f"{more}run through the map: their boxes are marked ⟳ on the map pages.",
+                       "small"))
     return out
 
 

@@ -90,7 +90,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=16, leading=21,
                              spaceBefore=14, spaceAfter=6),
         "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=12, leading=16,
-                             spaceBefore=10, spaceAfter=4),
+                             spaceBefore=10, spaceAfter=4, keepWithNext=1),
         "intro": ParagraphStyle("intro", parent=body, textColor=QUIET, spaceAfter=8),
         "sentence": ParagraphStyle("sentence", parent=body, fontSize=12, leading=17,
                                    leftIndent=12, borderPadding=(6, 8, 6, 8),

@@ -199,3 +199,26 @@ def test_two_people_in_a_map_each_get_a_column_heading() -> None:
                              Node(id="y", kind="trigger", label="questions", person="b")])
     first = read(render_pdf(m)).pages[0].extract_text()
     assert "Ana" in first and "Bo" in first
+
+
+def test_the_outline_lists_the_map_and_each_part_of_the_story(client_pdf: bytes) -> None:
+    titles = [item.title for item in read(client_pdf).outline]
+    assert titles[0] == "The map"
+    for title in ("Your pattern, in words", "The loops that keep you stuck", "What you need underneath",
+                  "New ways to try", "Ruptures and repairs", "Sessions so far", "Everything on the map"):
+        assert title in titles, titles
+
+
+def test_many_tries_keep_their_trend_and_their_latest_entries(chase: RelationalMap) -> None:
+    import datetime as dt
+
+    from patterns.models import Try
+
+    tries = [Try(date=dt.date(2026, 1, 1) + dt.timedelta(days=i), before=9, after=max(0, 8 - i // 5),
+                 note=f"try number {i + 1}") for i in range(40)]
+    experiment = chase.experiments[0].model_copy(update={"tries": tries})
+    words = text_of(render_pdf(chase.model_copy(update={"experiments": [experiment]})))
+    assert "distress after trying has gone from 8 to 1 over 40 tries" in words.lower()
+    assert "try number 40" in words and "try number 29" in words  # the latest rows are listed
+    assert "try number 3 " not in words  # older ones are summed up, in the chart
+    assert "The 28 earlier tries are in the chart." in words

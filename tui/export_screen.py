@@ -153,7 +153,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 with RadioSet(id="export-paper"):
                     for key, text in PAPER_CHOICES.items():
                         yield RadioButton(text, value=key == self.paper, id=f"paper-{key}")
-                yield Checkbox("let the PDF's metadata name the client", False,
+                yield Checkbox("name the client in its metadata", False,
                                id="export-name-in-metadata")
             with Horizontal(classes="row"):
                 yield Label("Save to", classes="field")
@@ -271,9 +271,10 @@ class ExportProgress(ModalScreen[Path | None]):
             yield ProgressBar(total=None, show_eta=False, show_percentage=False,
                               id="export-progress")
             yield Label("", id="export-result", markup=False)
-            yield Button("Close", id="export-close", disabled=True, compact=True)
+            yield Button("Close", id="export-close", compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#export-close").display = False  # nothing to close on until it is written
         self._write()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
@@ -302,7 +303,7 @@ class ExportProgress(ModalScreen[Path | None]):
         self.query_one("#export-status", Label).update(status)
         self.query_one("#export-result", Label).update(detail)
         button = self.query_one("#export-close", Button)
-        button.disabled = False
+        button.display = True
         button.focus()
 
     @on(Button.Pressed, "#export-close")
