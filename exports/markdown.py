@@ -104,7 +104,8 @@ class _Writer:
         if self.m.updated:
             facts.append(f"updated {_date(self.m.updated.date())}")
         if self.audience == "therapist":
-            facts.append("**therapist's copy: contains private notes**")
+            private = any(n.private_note for n in self.m.nodes)
+            facts.append("**therapist's copy" + (": contains private notes**" if private else "**"))
         if facts:
             self.add(" · ".join(facts), "")
 
