@@ -10,6 +10,7 @@ run.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 
@@ -17,29 +18,22 @@ def count_crossings(
     upper: Sequence[int], lower: Sequence[int], down: Sequence[Sequence[int]]
 ) -> int:
     """Crossings between two adjacent layers, given each upper item's
-    neighbours in the lower layer (an inversion count, O(e log e))."""
+    neighbours in the lower layer (an inversion count)."""
     where = {item: i for i, item in enumerate(lower)}
     seq: list[int] = []
     for item in upper:
-        seq.extend(sorted(where[v] for v in down[item]))
-    # Inversions of `seq`, counted with a Fenwick tree.
-    size = len(lower) + 1
-    tree = [0] * (size + 1)
+        ns = down[item]
+        if len(ns) == 1:
+            seq.append(where[ns[0]])
+        elif ns:
+            seq.extend(sorted([where[v] for v in ns]))
+    # Each new end crosses every earlier end that lies to its right.
+    seen: list[int] = []
     crossings = 0
-    seen = 0
-    for b in seq:
-        # items already seen with a position greater than b cross this one
-        i = b + 1
-        below = 0
-        while i > 0:
-            below += tree[i]
-            i -= i & -i
-        crossings += seen - below
-        seen += 1
-        i = b + 1
-        while i <= size:
-            tree[i] += 1
-            i += i & -i
+    for i, b in enumerate(seq):
+        j = bisect_right(seen, b)
+        crossings += i - j
+        seen.insert(j, b)
     return crossings
 
 
@@ -66,7 +60,7 @@ def reduce_crossings(
     """
     if sweeps is None:
         items = len(column)
-        sweeps = 8 if items <= 200 else 4 if items <= 800 else 2
+        sweeps = 6 if items <= 200 else 4 if items <= 800 else 2
     first = {item: i for layer in layers for i, item in enumerate(layer)}
     best = [list(layer) for layer in layers]
     best_count = total_crossings(best, down)
@@ -86,7 +80,7 @@ def reduce_crossings(
             best, best_count, stale = [list(layer) for layer in current], count, 0
         else:
             stale += 1
-            if stale >= 3:
+            if stale >= 2:
                 break
     if best_count:
         _transpose(best, column, up, down)

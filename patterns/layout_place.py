@@ -41,7 +41,7 @@ def place_columns(
     pass_gap: float,
     column_gap: float,
     integer: bool = False,
-    sweeps: int = 6,
+    sweeps: int = 4,
 ) -> Placement:
     """x positions for every slot.
 
@@ -112,6 +112,7 @@ def _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer, swe
         for i in row:
             weight[i] = len(near[i]) * (1.0 if is_box[i] else 4.0) if near[i] else 0.05
     for sweep in range(sweeps):
+        moved = 0.0
         for k in range(len(rows)) if sweep % 2 == 0 else range(len(rows) - 1, -1, -1):
             row, offs = rows[k], offsets[k]
             targets = []
@@ -124,7 +125,11 @@ def _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer, swe
                     targets.append(pos[i] - off)
             fitted = _isotonic(targets, [weight[i] for i in row])
             for i, y, off in zip(row, fitted, offs):
-                pos[i] = (round(y) if integer else y) + off
+                x = (round(y) if integer else y) + off
+                moved = max(moved, abs(x - pos[i]))
+                pos[i] = x
+        if moved < 0.5:
+            break  # settled: another sweep would move nothing
     lowest = min(pos[i] for row in rows for i in row)
     extent = 0.0
     for row in rows:

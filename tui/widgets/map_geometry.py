@@ -281,12 +281,16 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             mark(x2, ty, DOWN | back, e)
             run_down(x2, ty + 1, end, e)
 
+    vblocks: list[list[int]] = [[] for _ in range(height // BLOCK + 1)]
+    for i, (_, y1, y2, _) in enumerate(vruns):
+        for block in range(y1 // BLOCK, y2 // BLOCK + 1):
+            vblocks[block].append(i)
     box_rows: list[list[int]] = [[] for _ in range(height)]
     for i, box in enumerate(boxes):
         for yy in range(box.y, box.y + box.h):
             box_rows[yy].append(i)
-    labels = _place_labels(layout, width, height, margin, boxes, cells, hlines, vruns, vertical,
-                           horizontal)
+    rows = _Rows(width, margin, boxes, box_rows, cells, hlines, vruns, vblocks)
+    labels = _place_labels(layout, rows, vertical, horizontal)
     label_rows: list[list[int]] = [[] for _ in range(height)]
     for i, label in enumerate(labels):
         label_rows[label.y].append(i)
@@ -301,10 +305,6 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             x0, w = placement.columns[c]
             if column.person is not None and w > 0:
                 headers.append((margin + int(x0), int(w), column.person))
-    vblocks: list[list[int]] = [[] for _ in range(height // BLOCK + 1)]
-    for i, (_, y1, y2, _) in enumerate(vruns):
-        for block in range(y1 // BLOCK, y2 // BLOCK + 1):
-            vblocks[block].append(i)
     return Picture(width, height, margin, boxes, layout.edges, cells, hlines, vruns, vblocks,
                    labels, box_rows,
                    label_rows, band_words, headers, by_id)
@@ -358,53 +358,72 @@ def _label_text(edge: LayoutEdge) -> str:
     return " · ".join(link_phrase(k) for k in edge.kinds)
 
 
-def _place_labels(layout, width, height, margin, boxes, cells, hlines, vruns, vertical,  # type: ignore[no-untyped-def]
-                  horizontal):
+class _Rows:
+    """What lies on each row, for placing labels: built a row at a time, only
+    for the rows a label is tried on."""
+
+    def __init__(self, width, margin, boxes, box_rows, cells, hlines, vruns, vblocks):  # type: ignore[no-untyped-def]
+        self.width, self.margin = width, margin
+        self.boxes, self.box_rows, self.cells, self.hlines = boxes, box_rows, cells, hlines
+        self.vruns, self.vblocks = vruns, vblocks
+        self._taken: dict[int, bytearray] = {}
+        self._crossed: dict[int, list[int]] = {}
+
+    def crossed(self, y: int) -> list[int]:
+        """x of the lines that cross or turn on row y, sorted."""
+        found = self._crossed.get(y)
+        if found is None:
+            xs = set(self.cells[y])
+            for i in self.vblocks[y // BLOCK]:
+                x, y1, y2, _ = self.vruns[i]
+                if y1 <= y <= y2:
+                    xs.add(x)
+            found = self._crossed[y] = sorted(xs)
+        return found
+
+    def taken(self, y: int) -> bytearray:
+        """Row y with 1 where something is drawn (the margin counts)."""
+        row = self._taken.get(y)
+        if row is None:
+            row = bytearray(b"\x01" * self.margin + bytes(self.width + 1 - self.margin))
+            for i in self.box_rows[y]:
+                box = self.boxes[i]
+                row[box.x:box.x + box.w] = b"\x01" * box.w
+            for x in self.crossed(y):
+                row[x] = 1
+            for lo, hi, _ in self.hlines[y]:
+                row[lo:hi + 1] = b"\x01" * (hi - lo + 1)
+            self._taken[y] = row
+        return row
+
+
+def _place_labels(layout, rows, vertical, horizontal):  # type: ignore[no-untyped-def]
     """Write each edge's kind where it fits: on its own horizontal stretch,
     else beside one of its vertical runs; never over anything else, and
     never in the margin, which stays on screen for the band headings."""
-    occupied = [bytearray(b"\x01" * margin + bytes(width + 1 - margin)) for _ in range(height)]
-    for box in boxes:
-        for yy in range(box.y, box.y + box.h):
-            occupied[yy][box.x:box.x + box.w] = b"\x01" * box.w
-    # x of the lines crossing each row (a set, sorted once it is first needed)
-    crossed: list = [set() for _ in range(height)]
-    for x, y1, y2, _ in vruns:
-        for yy in range(y1, y2 + 1):
-            occupied[yy][x] = 1
-            crossed[yy].add(x)
-    for yy in range(height):
-        row = occupied[yy]
-        for x in cells[yy]:
-            row[x] = 1
-            crossed[yy].add(x)
-        for lo, hi, _ in hlines[yy]:
-            row[lo:hi + 1] = b"\x01" * (hi - lo + 1)
     order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout.edges[e]), e))
     labels: list[Label] = []
     for e in order:
         text = _label_text(layout.edges[e])
         n = len(text)
-        spot = _inline_spot(n, crossed, horizontal[e])
+        spot = _inline_spot(n, rows, horizontal[e])
         if spot is None:
-            spot = _side_spot(n, width, occupied, vertical[e])
+            spot = _side_spot(n, rows, vertical[e])
         if spot is None:
             continue
         x, yy = spot
         labels.append(Label(x, yy, text, e))
-        occupied[yy][x - 1:x + n + 1] = b"\x03" * (n + 2)
+        rows.taken(yy)[x - 1:x + n + 1] = b"\x03" * (n + 2)
     return labels
 
 
-def _inline_spot(n, crossed, pieces):  # type: ignore[no-untyped-def]
+def _inline_spot(n, rows, pieces):  # type: ignore[no-untyped-def]
     """Room on the edge's own horizontal stretch: `n` cells of the label, a
     space and a line cell either side, crossed by no other line."""
     for lo, hi, yy in sorted(pieces, key=lambda p: (p[0] - p[1], p[2], p[0])):
         if hi - lo + 1 < n + 4:
             continue
-        row = crossed[yy]
-        if isinstance(row, set):
-            row = crossed[yy] = sorted(row)
+        row = rows.crossed(yy)
         start = lo
         for stop in [*row[bisect_left(row, lo):bisect_right(row, hi)], hi + 1]:
             if stop - start >= n + 4:
@@ -413,14 +432,14 @@ def _inline_spot(n, crossed, pieces):  # type: ignore[no-untyped-def]
     return None
 
 
-def _side_spot(n, width, occupied, runs):  # type: ignore[no-untyped-def]
+def _side_spot(n, rows, runs):  # type: ignore[no-untyped-def]
     """Room beside one of the edge's vertical runs, nearest its middle."""
     spots = [(x, yy) for x, y1, y2 in runs for yy in range(y1, y2 + 1)]
     middle = len(spots) // 2
     for k in sorted(range(len(spots)), key=lambda k: (abs(k - middle), k)):
         x, yy = spots[k]
-        row = occupied[yy]
-        if x + n + 3 <= width and row[x + 1:x + n + 3] == bytes(n + 2):
+        row = rows.taken(yy)
+        if x + n + 3 <= rows.width and row[x + 1:x + n + 3] == bytes(n + 2):
             return (x + 2, yy)
         if x - n - 2 >= 0 and row[x - n - 2:x] == bytes(n + 2):
             return (x - n - 1, yy)

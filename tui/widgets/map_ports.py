@@ -101,13 +101,6 @@ def _choose(
     tag_end = left + tag
     inf = float("inf")
 
-    def cost(i: int, j: int) -> float:
-        want, _, ci = wants[i]
-        x = positions[j]
-        if x in avoid and own.get(ci) != x:
-            return inf
-        return abs(x - want) + (_TAG_COST if x <= tag_end else 0)
-
     if k == 1:
         want, _, ci = wants[0]
         x = _nearest_free(want, max(left + 1, tag_end + 1), left + width - 2, avoid, own.get(ci))
@@ -115,19 +108,24 @@ def _choose(
             x = _nearest_free(want, left + 1, left + width - 2, avoid, own.get(ci))
         if x is not None:
             return {ci: x}
+    extra = [(_TAG_COST if x <= tag_end else 0) for x in positions]
+    costs = []
+    for want, _, ci in wants:
+        mine = own.get(ci)
+        costs.append([inf if (x in avoid and x != mine) else abs(x - want) + extra[j]
+                      for j, x in enumerate(positions)])
     # best[i][j]: least cost with connection i at positions[j]
-    best = [[inf] * m for _ in range(k)]
+    best = [costs[0]] + [[inf] * m for _ in range(k - 1)]
     back = [[-1] * m for _ in range(k)]
-    for j in range(m):
-        best[0][j] = cost(0, j)
     for i in range(1, k):
+        prev, row, here, links = best[i - 1], costs[i], best[i], back[i]
         run_min, run_at = inf, -1
         for j in range(1, m):
-            if best[i - 1][j - 1] < run_min:
-                run_min, run_at = best[i - 1][j - 1], j - 1
+            if prev[j - 1] < run_min:
+                run_min, run_at = prev[j - 1], j - 1
             if run_min < inf:
-                best[i][j] = run_min + cost(i, j)
-                back[i][j] = run_at
+                here[j] = run_min + row[j]
+                links[j] = run_at
     j = min(range(m), key=lambda jj: (best[k - 1][jj], jj))
     if best[k - 1][j] == inf:
         # Every choice meets a line: spread evenly and let them meet.
