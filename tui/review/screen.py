@@ -29,7 +29,7 @@ from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.models import Repair
 from tui.review.help import ReviewHelp
-from tui.review.sections import SECTIONS, MapSection, PracticeSection
+from tui.review.sections import SECTIONS, MapSection, PracticeSection, SessionsSection
 from tui.widgets.repairs import RepairDialog
 from tui.widgets.tries import LoggedTry, TryDialog
 
@@ -85,6 +85,7 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(SessionsSection).today = self.today
         self._redraw()
         nav = self.query_one("#nav", OptionList)
         nav.highlighted = 0

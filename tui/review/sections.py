@@ -5,6 +5,8 @@ notes) and redrawn whole by `show(g, insights)` after a save.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +15,7 @@ from textual.message import Message
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
+from patterns.changes import previous_session, since_last_session
 from patterns.graph import MapGraph
 from patterns.insights import Insights
 from patterns.layout import snapshot
@@ -25,12 +28,16 @@ from tui.widgets.repairs import repair_line
 from tui.widgets.tries import TriesChart
 
 
-def _day(day) -> str:  # noqa: ANN001
+def _day(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
 def _heading(text: str) -> Text:
-    return Text(text + "\n", style="bold")
+    # Bold as a span, not as the Text's base style, which would make all
+    # text appended after it bold too.
+    out = Text()
+    out.append(text + "\n", style="bold")
+    return out
 
 
 class PatternsSection(VerticalScroll):
@@ -134,7 +141,7 @@ def node_words(g: MapGraph, node: Node) -> Text:
     """One part of the map in a line or two: what it is, whose, how strong,
     what it leads to, and its shared note (never a private one)."""
     reader = Reader(g)
-    out = Text(node.label, style="bold")
+    out = Text.assemble((node.label, "bold"))
     details = [node.kind.value]
     if g.people:
         details.append(reader.name(reader.whose(node)))
@@ -301,7 +308,11 @@ class RepairsSection(VerticalScroll):
 
 
 class SessionsSection(VerticalScroll):
-    """Sessions so far: each date, what it was about and what was mapped."""
+    """Sessions so far: what is new since the last one, then each session's
+    date, what it was about and what was mapped."""
+
+    #: The day it is, to tell what was logged since the last session.
+    today: dt.date | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="sessions-text")
@@ -311,6 +322,8 @@ class SessionsSection(VerticalScroll):
         out = Text()
         if not g.sessions:
             out.append("No sessions recorded on this map yet.", style="italic")
+        elif self.today is not None and previous_session(g, self.today) is not None:
+            out.append(since_last_session(g, self.today).sentence() + "\n\n", style="bold")
         for number, session in enumerate(g.sessions, 1):
             out.append(f"Session {number} · {_day(session.date)}\n", style="bold")
             if session.note:

@@ -220,13 +220,13 @@ class ExperimentsPanel(Vertical):
                              " n to plan one.", style="dim"))
             self.query_one(TriesChart).progress = None
             return
-        text = Text("Plan: ", style="bold")
+        text = Text.assemble(("Plan: ", "bold"))
         text.append(view.mask(experiment.plan) if experiment.plan else "not written yet")
         plan.update(text)
         self.query_one(TriesChart).progress = progress(experiment)
         for index in reversed(range(len(experiment.tries))):
             attempt = experiment.tries[index]
-            line = Text(f"{attempt.date.day} {attempt.date:%b %Y}", style="bold")
+            line = Text.assemble((f"{attempt.date.day} {attempt.date:%b %Y}", "bold"))
             scores = [f"{w} {s}" for w, s in (("before", attempt.before),
                                               ("after", attempt.after)) if s is not None]
             line.append("  distress " + ", ".join(scores) if scores else "")

@@ -106,7 +106,7 @@ def repair_line(g: MapGraph, repair: Repair, mask: Callable[[str], str] = str) -
     """One entry in a few lines: day and person, then what happened, the
     repair and how it went. `mask` hides names behind the privacy screen."""
     person = g.person(repair.with_)
-    out = Text(f"{repair.date.day} {repair.date:%b %Y}", style="bold")
+    out = Text.assemble((f"{repair.date.day} {repair.date:%b %Y}", "bold"))
     out.append(f" · with {mask(person.name)}" if person else "")
     for label, value in (("what happened", repair.rupture), ("the repair", repair.repair),
                          ("how it went", repair.outcome)):
