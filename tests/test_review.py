@@ -287,3 +287,26 @@ def test_the_command_line_refuses_a_missing_or_bad_file(
     assert main(["review", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "bad.toml" in err and "title" in err and "Traceback" not in err
+
+
+@pilot_test
+async def test_an_encrypted_map_stays_encrypted_when_a_try_is_logged(chase_path: Path) -> None:
+    import pyrage
+
+    from exports.crypto import SealingKey
+
+    sealed = chase_path.with_name("chase.toml.age")
+    sealed.write_bytes(SealingKey.create("our passphrase", log_n=4).seal(
+        chase_path.read_bytes()))
+    chase_path.unlink()
+    store = MapStore(sealed)
+    store.unlock("our passphrase")
+    app = ReviewApp(sealed, today=TODAY, store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "The chase" in screen_text(app)
+        await pilot.press("t", "4", "enter")
+        await pilot.pause()
+    data = sealed.read_bytes()
+    assert data.startswith(b"age-encryption.org/v1\n") and b"Sam" not in data
+    plain = pyrage.passphrase.decrypt(data, "our passphrase").decode()
+    assert "date = 2026-11-28\nbefore = 4\n" in plain

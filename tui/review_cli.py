@@ -1,7 +1,8 @@
 """`attachmap review FILE`: the client's read-only review of a saved map.
 
 A missing or invalid file is one plain message and exit 1 before the
-screen opens; the client can log tries and repairs, nothing else.
+screen opens; an encrypted map (`.age`) asks for its passphrase on screen
+first. The client can log tries and repairs, nothing else.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from exports.crypto import SUFFIX
 from exports.load_errors import MapLoadError
 
 
@@ -20,9 +22,11 @@ def main(argv: Sequence[str]) -> int:
         description="Read your map between sessions, and log how practice and repairs went.")
     parser.add_argument("file", type=Path, help="the map to review")
     args = parser.parse_args(argv)
-    if not args.file.exists():
+    sealed = args.file.with_name(args.file.name + SUFFIX)
+    if not args.file.exists() and not sealed.exists():
         raise MapLoadError(args.file, "", "a map file here, but there is none"
                            " (the review opens a map saved in session)")
     from tui.review.app import run_review
 
-    return run_review(args.file)
+    # The map may have been encrypted since: `chase.toml` is now `chase.toml.age`.
+    return run_review(args.file if args.file.exists() else sealed)

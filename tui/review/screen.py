@@ -90,6 +90,7 @@ class ReviewScreen(Screen[None]):
         nav = self.query_one("#nav", OptionList)
         nav.highlighted = 0
         nav.focus()
+        self._tell_notices()
 
     def _state(self, saved: str = "") -> str:
         if self.store.read_only:
@@ -179,7 +180,13 @@ class ReviewScreen(Screen[None]):
         self.client = self._client_view()
         self._redraw()
         self.query_one("#review-state", Label).update(self._state("saved"))
+        self._tell_notices()
         return True
+
+    def _tell_notices(self) -> None:
+        """Say what the store noticed (the file changed by another program meanwhile...)."""
+        while self.store.notices:
+            self.notify(self.store.notices.pop(0), title="About your map", timeout=10)
 
     # -- what the client cannot do -------------------------------------------------
 
