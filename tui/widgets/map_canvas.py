@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from patterns.layout_model import MapPerson
-from patterns.vocabulary import NodeKind
 from tui.widgets.map_geometry import DOWN, LEFT, RIGHT, UP, Box, Picture
 from rich.cells import cell_len
 
@@ -228,11 +227,3 @@ def picture_text(picture: Picture, state: ViewState | None = None) -> list[str]:
     """The whole picture as plain lines (for tests and for a look)."""
     state = state or ViewState()
     return ["".join(t for t, _ in render_row(picture, state, y)) for y in range(picture.height)]
-
-
-def kind_of_role(role: str) -> NodeKind | None:
-    """The node kind a border or tag role is coloured by."""
-    for kind in NodeKind:
-        if role.endswith("-" + kind.value) or f"-{kind.value}-" in role:
-            return kind
-    return None

@@ -16,16 +16,15 @@ that no two boxes meet and no label text is lost. Geometry:
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from patterns.layout import MapLayout
-from patterns.layout_model import LayoutEdge
 from patterns.layout_place import Placement, place_columns
-from patterns.vocabulary import NodeKind, link_phrase
-from tui.widgets.map_ports import assign_ports
-from tui.widgets.map_text import Cluster, line_width, wrap_label
+from patterns.vocabulary import NodeKind
+from tui.widgets.map_labels import BLOCK, Label, RowContents, place_labels
+from tui.widgets.map_ports import assign_ports, assign_tracks
+from tui.widgets.map_text import Cluster, wrap_label
 
 UP, DOWN, LEFT, RIGHT = 1, 2, 4, 8
 
@@ -42,7 +41,6 @@ KIND_TAGS: dict[NodeKind, str] = {
     NodeKind.ORIGIN: "origin",
 }
 BOX_GAP, PASS_GAP, COLUMN_GAP = 4, 2, 4
-BLOCK = 16  # rows per block in the index of vertical runs
 HEADER_ROWS = 2
 
 
@@ -69,16 +67,6 @@ class Box:
 
     def contains(self, x: int, y: int) -> bool:
         return self.x <= x < self.x + self.w and self.y <= y < self.y + self.h
-
-
-@dataclass(slots=True)
-class Label:
-    """The link kind written beside or on an edge."""
-
-    x: int
-    y: int
-    text: str
-    edge: int
 
 
 @dataclass
@@ -202,7 +190,7 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     # Tracks per channel, then rows.
     tracks: list[dict[int, int]] = []
     for li, channel in enumerate(conns):
-        tracks.append(_assign_tracks(channel, ports[li]))
+        tracks.append(assign_tracks(channel, ports[li]))
     ys: list[int] = []
     y = HEADER_ROWS if any(c.person for c in layout.columns) else 0
     for li, h in enumerate(heights):
@@ -289,8 +277,8 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     for i, box in enumerate(boxes):
         for yy in range(box.y, box.y + box.h):
             box_rows[yy].append(i)
-    rows = _Rows(width, margin, boxes, box_rows, cells, hlines, vruns, vblocks)
-    labels = _place_labels(layout, rows, vertical, horizontal)
+    rows = RowContents(width, margin, boxes, box_rows, cells, hlines, vruns, vblocks)
+    labels = place_labels(layout, rows, vertical, horizontal)
     label_rows: list[list[int]] = [[] for _ in range(height)]
     for i, label in enumerate(labels):
         label_rows[label.y].append(i)
@@ -318,138 +306,3 @@ def _tag(node, box_width: int) -> str:  # type: ignore[no-untyped-def]
     if detail and len(tag) + len(detail) + 3 <= box_width // 2:
         return f"{tag} · {detail}"
     return tag
-
-
-def _assign_tracks(channel: list[tuple[int, int, int]], ports: list[tuple[int, int]]) -> dict[int, int]:
-    """A track (row of the channel) for each connection that jogs sideways:
-    horizontal pieces on one track never touch, and a line leaving the top
-    at x lies above any line that arrives at the bottom at the same x."""
-    jogs = [ci for ci in range(len(channel)) if ports[ci][0] != ports[ci][1]]
-    tops = {}
-    for ci in jogs:
-        tops.setdefault(ports[ci][0], []).append(ci)
-    before: dict[int, set[int]] = {ci: set() for ci in jogs}
-    for ci in jogs:
-        for other in tops.get(ports[ci][1], ()):
-            if other != ci:
-                before[ci].add(other)
-    track: dict[int, int] = {}
-    left = sorted(jogs, key=lambda ci: (min(ports[ci]), max(ports[ci]), ci))
-    t = 0
-    while left:
-        ready = [ci for ci in left if before[ci] <= track.keys()]
-        if not ready:
-            ready = left  # a cycle of constraints: rare, let lines meet
-        placed_end = None
-        taken = []
-        for ci in ready:
-            lo, hi = min(ports[ci]), max(ports[ci])
-            if placed_end is None or lo > placed_end + 1:
-                taken.append(ci)
-                placed_end = hi
-        for ci in taken:
-            track[ci] = t
-        left = [ci for ci in left if ci not in track]
-        t += 1
-    return track
-
-
-def _label_text(edge: LayoutEdge) -> str:
-    return " · ".join(link_phrase(k) for k in edge.kinds)
-
-
-class _Rows:
-    """What lies on each row, for placing labels: built a row at a time, only
-    for the rows a label is tried on."""
-
-    def __init__(self, width, margin, boxes, box_rows, cells, hlines, vruns, vblocks):  # type: ignore[no-untyped-def]
-        self.width, self.margin = width, margin
-        self.boxes, self.box_rows, self.cells, self.hlines = boxes, box_rows, cells, hlines
-        self.vruns, self.vblocks = vruns, vblocks
-        self._taken: dict[int, bytearray] = {}
-        self._crossed: dict[int, list[int]] = {}
-
-    def crossed(self, y: int) -> list[int]:
-        """x of the lines that cross or turn on row y, sorted."""
-        found = self._crossed.get(y)
-        if found is None:
-            xs = set(self.cells[y])
-            for i in self.vblocks[y // BLOCK]:
-                x, y1, y2, _ = self.vruns[i]
-                if y1 <= y <= y2:
-                    xs.add(x)
-            found = self._crossed[y] = sorted(xs)
-        return found
-
-    def taken(self, y: int) -> bytearray:
-        """Row y with 1 where something is drawn (the margin counts)."""
-        row = self._taken.get(y)
-        if row is None:
-            row = bytearray(b"\x01" * self.margin + bytes(self.width + 1 - self.margin))
-            for i in self.box_rows[y]:
-                box = self.boxes[i]
-                row[box.x:box.x + box.w] = b"\x01" * box.w
-            for x in self.crossed(y):
-                row[x] = 1
-            for lo, hi, _ in self.hlines[y]:
-                row[lo:hi + 1] = b"\x01" * (hi - lo + 1)
-            self._taken[y] = row
-        return row
-
-
-def _place_labels(layout, rows, vertical, horizontal):  # type: ignore[no-untyped-def]
-    """Write each edge's kind where it fits: on its own horizontal stretch,
-    else beside one of its vertical runs; never over anything else, and
-    never in the margin, which stays on screen for the band headings."""
-    order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout.edges[e]), e))
-    labels: list[Label] = []
-    for e in order:
-        text = _label_text(layout.edges[e])
-        n = len(text)
-        spot = _inline_spot(n, rows, horizontal[e])
-        if spot is None:
-            spot = _side_spot(n, rows, vertical[e])
-        if spot is None:
-            continue
-        x, yy = spot
-        labels.append(Label(x, yy, text, e))
-        rows.taken(yy)[x - 1:x + n + 1] = b"\x03" * (n + 2)
-    return labels
-
-
-def _inline_spot(n, rows, pieces):  # type: ignore[no-untyped-def]
-    """Room on the edge's own horizontal stretch: `n` cells of the label, a
-    space and a line cell either side, crossed by no other line."""
-    for lo, hi, yy in sorted(pieces, key=lambda p: (p[0] - p[1], p[2], p[0])):
-        if hi - lo + 1 < n + 4:
-            continue
-        row = rows.crossed(yy)
-        start = lo
-        for stop in [*row[bisect_left(row, lo):bisect_right(row, hi)], hi + 1]:
-            if stop - start >= n + 4:
-                return (start + 2, yy)
-            start = stop + 1
-    return None
-
-
-def _side_spot(n, rows, runs):  # type: ignore[no-untyped-def]
-    """Room beside one of the edge's vertical runs, nearest its middle."""
-    spots = [(x, yy) for x, y1, y2 in runs for yy in range(y1, y2 + 1)]
-    middle = len(spots) // 2
-    for k in sorted(range(len(spots)), key=lambda k: (abs(k - middle), k)):
-        x, yy = spots[k]
-        row = rows.taken(yy)
-        if x + n + 3 <= rows.width and row[x + 1:x + n + 3] == bytes(n + 2):
-            return (x + 2, yy)
-        if x - n - 2 >= 0 and row[x - n - 2:x] == bytes(n + 2):
-            return (x - n - 1, yy)
-    return None
-
-
-def _label_rank(edge: LayoutEdge) -> int:
-    """Which labels get room first: the loop-closing steps, then the rest."""
-    if edge.upward and edge.on_loop:
-        return 0
-    if edge.on_loop:
-        return 1
-    return 2

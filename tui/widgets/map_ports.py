@@ -1,4 +1,6 @@
-"""Where edges meet the boxes: a port (an x on a box border) per edge piece.
+"""Where edges meet the boxes, and the tracks they run on between layers.
+
+A port is an x on a box border, one per edge piece.
 
 Ports on one side of a box keep the left-to-right order of what they lead
 to, so lines do not cross at the box; an edge goes straight down when both
@@ -150,3 +152,39 @@ def _nearest_free(want: float, lo: int, hi: int, avoid: set[int], own: int | Non
             if lo <= x <= hi and (x not in avoid or x == own):
                 return x
     return None
+
+
+def assign_tracks(
+    channel: list[tuple[int, int, int]], ports: list[tuple[int, int]]
+) -> dict[int, int]:
+    """A track (row of the channel) for each connection that jogs sideways:
+    horizontal pieces on one track never touch, and a line leaving the top
+    at x lies above any line that arrives at the bottom at the same x."""
+    jogs = [ci for ci in range(len(channel)) if ports[ci][0] != ports[ci][1]]
+    tops = {}
+    for ci in jogs:
+        tops.setdefault(ports[ci][0], []).append(ci)
+    before: dict[int, set[int]] = {ci: set() for ci in jogs}
+    for ci in jogs:
+        for other in tops.get(ports[ci][1], ()):
+            if other != ci:
+                before[ci].add(other)
+    track: dict[int, int] = {}
+    left = sorted(jogs, key=lambda ci: (min(ports[ci]), max(ports[ci]), ci))
+    t = 0
+    while left:
+        ready = [ci for ci in left if before[ci] <= track.keys()]
+        if not ready:
+            ready = left  # a cycle of constraints: rare, let lines meet
+        placed_end = None
+        taken = []
+        for ci in ready:
+            lo, hi = min(ports[ci]), max(ports[ci])
+            if placed_end is None or lo > placed_end + 1:
+                taken.append(ci)
+                placed_end = hi
+        for ci in taken:
+            track[ci] = t
+        left = [ci for ci in left if ci not in track]
+        t += 1
+    return track

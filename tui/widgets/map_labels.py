@@ -1,0 +1,128 @@
+"""Where the link kinds are written on the map picture.
+
+Each edge's kind goes on its own horizontal stretch when that is long
+enough and crossed by nothing, else beside one of its vertical runs, nearest
+the middle; never over a box, a line, another label or the band headings.
+The steps that close a loop get room first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from patterns.layout_model import LayoutEdge
+from patterns.vocabulary import link_phrase
+
+BLOCK = 16  # rows per block in the index of vertical runs (shared with the picture)
+
+
+@dataclass(slots=True)
+class Label:
+    """The link kind written beside or on an edge."""
+
+    x: int
+    y: int
+    text: str
+    edge: int
+
+
+def _label_text(edge: LayoutEdge) -> str:
+    return " · ".join(link_phrase(k) for k in edge.kinds)
+
+
+class RowContents:
+    """What lies on each row, for placing labels: built a row at a time, only
+    for the rows a label is tried on."""
+
+    def __init__(self, width, margin, boxes, box_rows, cells, hlines, vruns, vblocks):  # type: ignore[no-untyped-def]
+        self.width, self.margin = width, margin
+        self.boxes, self.box_rows, self.cells, self.hlines = boxes, box_rows, cells, hlines
+        self.vruns, self.vblocks = vruns, vblocks
+        self._taken: dict[int, bytearray] = {}
+        self._crossed: dict[int, list[int]] = {}
+
+    def crossed(self, y: int) -> list[int]:
+        """x of the lines that cross or turn on row y, sorted."""
+        found = self._crossed.get(y)
+        if found is None:
+            xs = set(self.cells[y])
+            for i in self.vblocks[y // BLOCK]:
+                x, y1, y2, _ = self.vruns[i]
+                if y1 <= y <= y2:
+                    xs.add(x)
+            found = self._crossed[y] = sorted(xs)
+        return found
+
+    def taken(self, y: int) -> bytearray:
+        """Row y with 1 where something is drawn (the margin counts)."""
+        row = self._taken.get(y)
+        if row is None:
+            row = bytearray(b"\x01" * self.margin + bytes(self.width + 1 - self.margin))
+            for i in self.box_rows[y]:
+                box = self.boxes[i]
+                row[box.x:box.x + box.w] = b"\x01" * box.w
+            for x in self.crossed(y):
+                row[x] = 1
+            for lo, hi, _ in self.hlines[y]:
+                row[lo:hi + 1] = b"\x01" * (hi - lo + 1)
+            self._taken[y] = row
+        return row
+
+
+def place_labels(layout, rows, vertical, horizontal):  # type: ignore[no-untyped-def]
+    """Write each edge's kind where it fits: on its own horizontal stretch,
+    else beside one of its vertical runs; never over anything else, and
+    never in the margin, which stays on screen for the band headings."""
+    order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout.edges[e]), e))
+    labels: list[Label] = []
+    for e in order:
+        text = _label_text(layout.edges[e])
+        n = len(text)
+        spot = _inline_spot(n, rows, horizontal[e])
+        if spot is None:
+            spot = _side_spot(n, rows, vertical[e])
+        if spot is None:
+            continue
+        x, yy = spot
+        labels.append(Label(x, yy, text, e))
+        rows.taken(yy)[x - 1:x + n + 1] = b"\x03" * (n + 2)
+    return labels
+
+
+def _inline_spot(n, rows, pieces):  # type: ignore[no-untyped-def]
+    """Room on the edge's own horizontal stretch: `n` cells of the label, a
+    space and a line cell either side, crossed by no other line."""
+    for lo, hi, yy in sorted(pieces, key=lambda p: (p[0] - p[1], p[2], p[0])):
+        if hi - lo + 1 < n + 4:
+            continue
+        row = rows.crossed(yy)
+        start = lo
+        for stop in [*row[bisect_left(row, lo):bisect_right(row, hi)], hi + 1]:
+            if stop - start >= n + 4:
+                return (start + 2, yy)
+            start = stop + 1
+    return None
+
+
+def _side_spot(n, rows, runs):  # type: ignore[no-untyped-def]
+    """Room beside one of the edge's vertical runs, nearest its middle."""
+    spots = [(x, yy) for x, y1, y2 in runs for yy in range(y1, y2 + 1)]
+    middle = len(spots) // 2
+    for k in sorted(range(len(spots)), key=lambda k: (abs(k - middle), k)):
+        x, yy = spots[k]
+        row = rows.taken(yy)
+        if x + n + 3 <= rows.width and row[x + 1:x + n + 3] == bytes(n + 2):
+            return (x + 2, yy)
+        if x - n - 2 >= 0 and row[x - n - 2:x] == bytes(n + 2):
+            return (x - n - 1, yy)
+    return None
+
+
+def _label_rank(edge: LayoutEdge) -> int:
+    """Which labels get room first: the loop-closing steps, then the rest."""
+    if edge.upward and edge.on_loop:
+        return 0
+    if edge.on_loop:
+        return 1
+    return 2
