@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from exports.pdf_fonts import register_fonts, text_width
@@ -60,6 +61,11 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """`text` (cleaned) in lines no wider than `width` points; every
     character of the cleaned text is kept, in order."""
     register_fonts()
+    return list(_wrap(text, font, size, width))
+
+
+@lru_cache(maxsize=8192)  # a split map wraps each label twice: overview and part
+def _wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     lines: list[str] = []
     current, used = "", 0.0
     space = text_width(" ", font, size)
@@ -81,7 +87,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
             used = text_width(current, font, size)
     if current:
         lines.append(current)
-    return lines or [""]
+    return tuple(lines) or ("",)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

@@ -46,6 +46,19 @@ class Host(App[None]):
                      done=self.results.append, **kwargs)
 
 
+async def finished(pilot, screen: ExportProgress) -> None:
+    """Wait until the export worker has written the file or failed (it starts
+    when the screen mounts, so one wait for workers may come too early)."""
+    for _ in range(300):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if screen.written is not None or screen.error is not None:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the export never finished")
+
+
 def _text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Label).render())
 
@@ -130,10 +143,10 @@ async def test_the_whole_export_writes_the_pdf_and_says_where(chase_path: Path) 
         app.export()
         await pilot.pause()
         await pilot.press("enter")  # confirm the defaults: a PDF for the client
+        await pilot.pause()
         progress = app.screen
         assert isinstance(progress, ExportProgress)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await finished(pilot, progress)
         out = chase_path.with_name("chase-client.pdf")
         status = _text(progress, "#export-status")
         assert status == f"✓ Saved {out}"
@@ -153,10 +166,9 @@ async def test_a_toml_export_holds_the_map_as_it_is_in_memory(chase_path: Path, 
     app = Host(chase_path)
     out = tmp_path / "copy.toml"
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(ExportProgress(changed, ExportRequest(fmt="toml", path=out), source=chase_path),
-                        app.results.append)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        progress = ExportProgress(changed, ExportRequest(fmt="toml", path=out), source=chase_path)
+        app.push_screen(progress, app.results.append)
+        await finished(pilot, progress)
         await pilot.press("enter")
         await pilot.pause()
     assert loads_map(out.read_text("utf-8")).title == "Edited, not saved yet"
@@ -172,10 +184,10 @@ async def test_a_failed_write_says_so_and_writes_nothing(chase_path: Path, monke
     app = Host(chase_path)
     out = chase_path.with_name("chase-client.pdf")
     async with app.run_test(size=(100, 30)) as pilot:
-        app.push_screen(ExportProgress(load_map(chase_path), ExportRequest(fmt="pdf", path=out),
-                                       source=chase_path), app.results.append)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        progress = ExportProgress(load_map(chase_path), ExportRequest(fmt="pdf", path=out),
+                                  source=chase_path)
+        app.push_screen(progress, app.results.append)
+        await finished(pilot, progress)
         assert _text(app.screen, "#export-status") == "✗ Nothing was written."
         assert "No space left on device" in _text(app.screen, "#export-result")
         await pilot.press("escape")
