@@ -27,7 +27,7 @@ from patterns.sentences import PatternSentence, sentence_text
 from patterns.vocabulary import LinkKind, NodeKind
 
 #: Loops told in full; the rest are counted (the map page shows them all).
-MAX_LOOPS_TOLD = 6
+MAX_LOOPS_TOLD = 4
 #: Sentences told per person; the rest are counted.
 MAX_SENTENCES_TOLD = 12
 #: Steps of the dance listed; the rest are counted.
@@ -140,6 +140,17 @@ def pattern_section(s: Story) -> list[Flowable]:
     return out
 
 
+def _dance_line(s: Story, step) -> str:
+    """`Your “text again and again” lands on Sam as “a stream of messages”`:
+    the analysis' dance step, said to the client."""
+    mover = _possessive(s.name(step.person))
+    moves = [f"“{s.label(m)}”" for m in step.strategies]
+    said = moves[0] if len(moves) == 1 else ", ".join(moves[:-1]) + " and " + moves[-1]
+    verb = "lands" if len(moves) == 1 else "land"
+    return (f"{para(mover[0].upper() + mover[1:])} {said} {verb} on {para(s.name(step.other))} "
+            f"as “{s.label(step.trigger)}”.")
+
+
 def dance_section(s: Story) -> list[Flowable]:
     """Whose move sets off whose alarm, when the map holds two or more people."""
     if not s.insights.dance:
@@ -150,7 +161,7 @@ def dance_section(s: Story) -> list[Flowable]:
         "that sets them off.",
     )
     for step in s.insights.dance[:MAX_DANCE_TOLD]:
-        out.append(s.p(para(step.text), "item"))
+        out.append(s.p(_dance_line(s, step), "item"))
     if len(s.insights.dance) > MAX_DANCE_TOLD:
         more = len(s.insights.dance) - MAX_DANCE_TOLD
         out.append(s.p(f"… and {plural(more, 'more step')} like these on the map.", "small"))
@@ -160,9 +171,9 @@ def dance_section(s: Story) -> list[Flowable]:
 def _step_text(s: Story, node_id: str, previous_person: str | None) -> str:
     node = s.g.node(node_id)
     person = s.whose(node)
-    text = f"<b>{s.label(node_id)}</b>"
+    text = s.label(node_id)
     if person != previous_person and s.g.people:
-        text = f"{text} <font size=8.5>({para(s.name(person))})</font>"
+        text = f"<font color='#5F6670'>{para(s.name(person).capitalize())}:</font> {text}"
     return text
 
 
@@ -199,14 +210,12 @@ def loops_section(s: Story) -> list[Flowable]:
         for node_id in loop.nodes:
             steps.append(_step_text(s, node_id, previous))
             previous = s.whose(s.g.node(node_id))
-        parts.append(s.p(" → ".join(steps) + " → <i>and round again</i>"))
+        parts.append(s.p(" → ".join(steps) + " → and round again"))
+        out.extend(parts)
         strategies = [n for n in loop.nodes if s.g.node(n).kind is NodeKind.STRATEGY]
         if strategies:
-            parts.append(s.p("What each move protects:", "body"))
-            out.append(KeepTogether(parts + [s.p(_protects(s, loop, strategies[0]), "item")]))
-            out.extend(s.p(_protects(s, loop, n), "item") for n in strategies[1:])
-        else:
-            out.append(KeepTogether(parts))
+            out.append(s.p("What each move protects:", "lead_in"))
+            out.extend(s.p(_protects(s, loop, n), "item") for n in strategies)
         if len(loop.people) > 1 and index == 0:
             out.append(s.p("Nobody here is the villain: the loop is the problem, and you can "
                            "step out of it together.", "quote"))

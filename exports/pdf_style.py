@@ -91,6 +91,7 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=14, spaceAfter=6),
         "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=12, leading=16,
                              spaceBefore=10, spaceAfter=4, keepWithNext=1),
+        "lead_in": ParagraphStyle("lead_in", parent=body, keepWithNext=1, spaceAfter=3),
         "intro": ParagraphStyle("intro", parent=body, textColor=QUIET, spaceAfter=8),
         "sentence": ParagraphStyle("sentence", parent=body, fontSize=12, leading=17,
                                    leftIndent=12, borderPadding=(6, 8, 6, 8),

@@ -72,6 +72,8 @@ def test_the_story_speaks_to_the_client(client_pdf: bytes) -> None:
     assert ("When Sam goes quiet after a disagreement, you feel scared of being left, "
             "so you text again and again, because you need reassurance that we're ok.") in words
     assert "In Sam’s own words" in words
+    assert ("Sam’s “go quiet and shut down” lands on you as “Sam goes quiet after a disagreement”."
+            in words)
     assert "the chase" in words and "What each move protects" in words
     assert "Your “text again and again” is a way of reaching for “reassurance that we're ok”" in words
     assert "Sam’s “go quiet and shut down” is a way of reaching for" in words
