@@ -6,17 +6,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_session_support import session_app
+from test_session_support import session_app, settle
+
+from tui.session.capture_line import CaptureInput
 
 
-def _select_scared(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _settled(pilot) -> None:  # type: ignore[no-untyped-def]
+    # A blinking cursor would make each picture differ: keep it steady.
+    pilot.app.session.query_one(CaptureInput).cursor_blink = False
+    # The map is laid out again once its pane knows its size: wait for that.
+    for _ in range(3):
+        await settle(pilot, 0.05)
+
+
+async def _select_scared(pilot) -> None:  # type: ignore[no-untyped-def]
+    await _settled(pilot)
     screen = pilot.app.session
     screen.selected = "zoe-scared"
     screen.redraw()
+    await _settled(pilot)
 
 
 def test_session_screen_80x24(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(session_app(chase_path), terminal_size=(80, 24))
+    assert snap_compare(session_app(chase_path), terminal_size=(80, 24), run_before=_settled)
 
 
 def test_session_screen_120x40(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -26,7 +38,8 @@ def test_session_screen_120x40(snap_compare, chase_path: Path) -> None:  # type:
 
 def test_session_screen_privacy_on_120x40(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
     async def privacy(pilot) -> None:  # type: ignore[no-untyped-def]
-        _select_scared(pilot)
+        await _select_scared(pilot)
         await pilot.press("f2")
+        await _settled(pilot)
 
     assert snap_compare(session_app(chase_path), terminal_size=(120, 40), run_before=privacy)

@@ -44,9 +44,16 @@ def session(app: AttachmapApp) -> SessionScreen:
 
 async def settle(pilot, seconds: float = 0.0) -> None:
     """Let timers, workers and redraws finish."""
+    from textual.worker import WorkerCancelled
+
     if seconds:
         await pilot.pause(seconds)
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(20):  # a worker cancelled by a newer one counts as done
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            continue
     await pilot.pause()
 
 

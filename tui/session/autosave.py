@@ -38,9 +38,10 @@ class SaveStatus:
 
     @property
     def text(self) -> str:
-        """`● saved`, `○ saving…` or `⚠ not saved: disk full`."""
+        """`● saved`, `○ saving…` or `⚠ not saved: disk full` (the first two
+        the same width, so the header keeps its shape while saving)."""
         if self.state == "saved":
-            return "● saved"
+            return "● saved  "
         if self.state == "saving":
             return "○ saving…"
         return f"⚠ not saved: {self.reason}"

@@ -25,7 +25,7 @@ GRAMMAR_HINT = (
     "t: trigger  f: feeling  m: meaning  b: body  s: strategy  n: need  r: resource  "
     "x: new response  o: origin   a -> b   When …, I feel …, so I …, because I need …"
 )
-SHORT_HINT = "t: trigger  f: feeling  s: strategy  n: need  a -> b  When …, I feel …, so I …"
+SHORT_HINT = "t: trigger  f: feeling  s: strategy  n: need   a -> b   When …, I feel …"
 
 
 class _Completion(Suggester):
@@ -107,6 +107,7 @@ class CaptureLine(Vertical):
         self.hint_for = hint_for
         self._complete = complete
         self._error = False
+        self._prompt = "›"
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-row"):
@@ -129,7 +130,10 @@ class CaptureLine(Vertical):
 
     def set_prompt(self, who: str | None) -> None:
         """`Sam ›` while new parts go to Sam's side; `›` for the map's default."""
-        self.query_one("#capture-prompt", Label).update(f"{who} ›" if who else "›")
+        prompt = f"{who} ›" if who else "›"
+        if prompt != self._prompt:
+            self._prompt = prompt
+            self.query_one("#capture-prompt", Label).update(prompt)
 
     def accepted(self, line: str, what: str) -> None:
         """The line was taken: clear it, remember it, say what it did."""

@@ -94,6 +94,7 @@ class DetailsPanel(Vertical):
         super().__init__(id=id)
         self._view: SessionView | None = None
         self.editing = False
+        self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="details-read", markup=False)
@@ -127,12 +128,17 @@ class DetailsPanel(Vertical):
         """Show the selected node (and keep the editor in step with the map)."""
         self._view = view
         node = view.node(view.selected)
+        key = (view.revision, view.selected, view.privacy, self.has_class("-compact"),
+               self.editing)
+        if key == self._drawn:
+            return
+        self._drawn = key
         self.set_class(node is None, "-empty")
         if node is None:
             self.border_title = "details"
             self.query_one("#details-read", Static).update(
-                "Nothing selected. Add a part on the line below, or pick a node on the map."
-            )
+                "Nothing selected. Add a part on the line below, or pick a node on the map.",
+                layout=False)
             if self.editing:
                 self.stop_editing()
             return
@@ -152,7 +158,8 @@ class DetailsPanel(Vertical):
         if self.has_class("-compact"):
             read = Text(f"{title_line(view, node)} · from {len(g.links_in(node.id))}"
                         f" · to {len(g.links_out(node.id))}")
-        self.query_one("#details-read", Static).update(read)
+        # Three lines (one when compact) whatever the node: no relayout needed.
+        self.query_one("#details-read", Static).update(read, layout=False)
         if self.editing:
             self._fill_form(view, node)
 

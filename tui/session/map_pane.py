@@ -24,6 +24,9 @@ class MapPane(Vertical):
     """A frame around the map picture: `Map · all people`, `Map · Sam`,
     `Map · around “scared of being left”`."""
 
+    #: Drawn a frame after the quick panes (see SessionScreen.redraw).
+    LATE = True
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._snap: MapSnapshot | None = None

@@ -85,12 +85,17 @@ class PatternsPanel(VerticalScroll):
             self.revision = revision
             self.insights = insights
 
+    #: Drawn a frame after the quick panes (see SessionScreen.redraw).
+    LATE = True
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._view: SessionView | None = None
         self.insights: Insights | None = None
         self._analysed: int | None = None
         self._drawn: tuple[int, tuple[str, ...] | None, bool] | None = None
+        self._text_shown: Text | None = None
+        self._loops_shown: list[Text] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("LOOPS", classes="pattern-heading")
@@ -122,6 +127,11 @@ class PatternsPanel(VerticalScroll):
             self.insights, self._analysed = event.insights, event.revision
             self._draw()
 
+    @property
+    def busy(self) -> bool:
+        """True while the panel shows an older map than it was last given."""
+        return self._view is not None and self._analysed != self._view.revision
+
     def _draw(self) -> None:
         view, found = self._view, self.insights
         if view is None or found is None:
@@ -130,22 +140,27 @@ class PatternsPanel(VerticalScroll):
         if key == self._drawn:
             return
         self._drawn = key
-        loops = self.query_one(LoopList)
-        keep = loops.highlighted
-        loops.clear_options()
-        for lp in found.loops:
-            loops.add_option(Option(self._loop_text(view, lp.nodes, lp.name, lp.vicious,
-                                                    tuple(lp.nodes) == view.loop)))
-        if found.loops:
-            loops.highlighted = min(keep or 0, len(found.loops) - 1)
-        else:
-            loops.add_option(Option(Text("No loop yet: a strategy that provokes a trigger "
-                                         "closes one (a -provokes-> b).", style="dim"),
-                                    disabled=True))
-        if found.loops_capped:
-            loops.add_option(Option(Text(f"(the first {len(found.loops)} loops)", style="dim"),
-                                    disabled=True))
-        self.query_one("#patterns-text", Static).update(self._text(view, found))
+        prompts = [self._loop_text(view, lp.nodes, lp.name, lp.vicious,
+                                   tuple(lp.nodes) == view.loop) for lp in found.loops]
+        if prompts != self._loops_shown:
+            self._loops_shown = prompts
+            loops = self.query_one(LoopList)
+            keep = loops.highlighted
+            loops.clear_options()
+            loops.add_options([Option(prompt) for prompt in prompts])
+            if found.loops:
+                loops.highlighted = min(keep or 0, len(found.loops) - 1)
+            else:
+                loops.add_option(Option(Text("No loop yet: a strategy that provokes a trigger "
+                                             "closes one (a -provokes-> b).", style="dim"),
+                                        disabled=True))
+            if found.loops_capped:
+                loops.add_option(Option(Text(f"(the first {len(found.loops)} loops)",
+                                             style="dim"), disabled=True))
+        text = self._text(view, found)
+        if text != self._text_shown:
+            self._text_shown = text
+            self.query_one("#patterns-text", Static).update(text)
 
     def _loop_text(self, view: SessionView, nodes: list[str], name: str | None, vicious: bool,
                    shown: bool) -> Text:

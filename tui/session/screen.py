@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -35,9 +36,22 @@ from tui.session.header import SessionHeader
 from tui.session.help_screen import HelpScreen
 from tui.session.map_pane import MapPane
 from tui.session.nodes_panel import NodeList, NodesPanel
-from tui.session.palette import SessionCommands
 from tui.session.patterns_panel import PatternsPanel
 from tui.session.view import SessionView
+
+def session_commands_provider() -> type[Provider]:
+    """The palette's commands, imported when the palette first opens."""
+    from tui.session.palette import SessionCommands
+
+    return SessionCommands
+
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+#: The map picture and the Patterns panel are redrawn this long after the
+#: rest, so the frame that answers a typed line is painted first.
+LATE_DELAY = 1 / 30
 
 #: Below this the screen says so instead of squeezing (SPEC: 80×24 works).
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -48,7 +62,7 @@ class SessionScreen(Screen[None]):
 
     CSS_PATH = "session.tcss"
     AUTO_FOCUS = "#capture-input"
-    COMMANDS = {SessionCommands}
+    COMMANDS = {session_commands_provider}
     BINDINGS = [
         Binding("ctrl+z", "undo", "undo", id="session.undo"),
         Binding("ctrl+y", "redo", "redo", id="session.redo"),
@@ -79,6 +93,7 @@ class SessionScreen(Screen[None]):
         self.person: str | None = None
         self.privacy = False
         self.side_open: bool | None = None  # None: as the screen size suggests
+        self._late_pending = False
 
     # -- layout -----------------------------------------------------------------
 
@@ -141,8 +156,23 @@ class SessionScreen(Screen[None]):
         self.query_one(CaptureLine).set_prompt(view.person_name(who) if who else None)
         for pane in self.query(".map-pane"):
             show = getattr(pane, "show", None)
-            if show is not None:
+            if show is None:
+                continue
+            if getattr(pane, "LATE", False):
+                # The picture and the analysis follow a frame later, so what was
+                # typed is answered at once however large the map is.
+                if not self._late_pending:
+                    self._late_pending = True
+                    self.set_timer(LATE_DELAY, self._show_late)
+            else:
                 show(view)
+
+    def _show_late(self) -> None:
+        self._late_pending = False
+        view = self.view
+        for pane in self.query(".map-pane"):
+            if getattr(pane, "LATE", False):
+                pane.show(view)  # type: ignore[attr-defined]
 
     def _session_text(self) -> str:
         today = self.clock().astimezone().date()

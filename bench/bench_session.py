@@ -1,0 +1,218 @@
+"""The session screen (issue 3): how fast a typed line shows, and start-up.
+
+- Enter on the capture line (`t: …`, adding a node) to the first painted
+  frame that answers it (line cleared, ✓ under it, the new node's details),
+  and to the frame with the map picture and the Patterns panel redrawn too
+  (they follow a frame later; a large map is laid out in a worker), at 60
+  and 400 nodes, median and p95 (targets 16 ms, one frame, and 100 ms).
+  Baseline: a bare Textual app with one Input, from a keypress to its frame.
+- Start-up, from starting Python to the first painted session screen with a
+  60-node map (map picture and Patterns panel drawn), beside a bare Textual
+  app started the same way (target 1.5x).
+
+Both run headless at 120x40; "painted" is the moment the frame is handed to
+the terminal driver (`App._display`), which is where a real terminal would
+draw it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from timing import Row, median, p95
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (120, 40)
+_CLOCK = dt.datetime(2026, 12, 4, 10, 30, tzinfo=dt.UTC)
+
+
+def _watch_paints(app) -> list[float]:  # type: ignore[no-untyped-def]
+    """Times at which `app` hands a frame to the driver."""
+    paints: list[float] = []
+    original = app._display
+
+    def display(screen, renderable):  # type: ignore[no-untyped-def]
+        original(screen, renderable)
+        if renderable is not None:
+            paints.append(time.perf_counter())
+
+    app._display = display
+    return paints
+
+
+async def _workers_done(app) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the app's workers; one cancelled by a newer one is done too."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(20):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
+async def _first_paint_after(paints: list[float], moment: float, limit: float = 5.0) -> float:
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        later = [p for p in paints if p >= moment]
+        if later:
+            return later[0]
+        await asyncio.sleep(0.0005)
+    raise TimeoutError("no frame was painted")
+
+
+async def _enter_to_paint(n: int, repeats: int, folder: Path) -> tuple[list[float], list[float]]:
+    from exports.toml_map import save_map
+    from patterns.synthetic import synthetic_map
+    from tui.app import AttachmapApp
+    from tui.session.capture_line import CaptureInput
+    from tui.session.patterns_panel import PatternsPanel
+    from tui.widgets.map_view import MapView
+
+    path = folder / f"map{n}.toml"
+    save_map(synthetic_map(n), path)
+    app = AttachmapApp(path, clock=lambda: _CLOCK)
+    paints = _watch_paints(app)
+    redrawn: list[float] = []
+    to_screen: list[float] = []
+    to_map: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.session
+        original_redraw = screen.redraw
+
+        def redraw() -> None:
+            original_redraw()
+            redrawn.append(time.perf_counter())
+
+        screen.redraw = redraw  # type: ignore[method-assign]
+        await _workers_done(app)
+        await pilot.pause()
+        line = screen.query_one(CaptureInput)
+        view = screen.query_one(MapView)
+        patterns = screen.query_one(PatternsPanel)
+        for i in range(repeats + 2):
+            line.value = f"t: the phone stays silent {i}"
+            await _workers_done(app)
+            await pilot.pause(0.02)
+            revision = screen.history.revision
+            start = time.perf_counter()
+            await pilot.press("enter")
+            while screen.history.revision == revision or not redrawn or redrawn[-1] < start:
+                await asyncio.sleep(0.0005)
+            painted = await _first_paint_after(paints, redrawn[-1])
+            # Complete: the map picture and the Patterns panel caught up too.
+            while screen._late_pending or view.pending or patterns.busy:
+                await asyncio.sleep(0.0005)
+            done = time.perf_counter()
+            pictured = await _first_paint_after(paints, done)
+            if i >= 2:  # two warm-up lines
+                to_screen.append((painted - start) * 1000)
+                to_map.append((pictured - start) * 1000)
+    return to_screen, to_map
+
+
+async def _bare_key_to_paint(repeats: int) -> list[float]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+
+    app = Bare()
+    paints = _watch_paints(app)
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for i in range(repeats + 2):
+            await pilot.pause(0.02)
+            start = time.perf_counter()
+            await pilot.press("x")
+            painted = await _first_paint_after(paints, start)
+            if i >= 2:
+                times.append((painted - start) * 1000)
+    return times
+
+
+_BARE_START = """
+import time
+from textual.app import App
+from textual.widgets import Footer, Input, Label
+class Bare(App):
+    def compose(self):
+        yield Label("a bare Textual app"); yield Input(); yield Footer()
+app = Bare()
+original = app._display
+def display(screen, renderable):
+    original(screen, renderable)
+    if renderable is not None:
+        app.exit()
+app._display = display
+app.run(headless=True, size=(120, 40))
+"""
+
+_SESSION_START = """
+import sys
+from pathlib import Path
+from tui.app import AttachmapApp
+from tui.session.screen import SessionScreen
+from tui.widgets.map_view import MapView
+app = AttachmapApp(Path(sys.argv[1]))
+original = app._display
+def display(screen, renderable):
+    original(screen, renderable)
+    # The first frame with the map picture and the Patterns panel in it.
+    if renderable is not None and isinstance(screen, SessionScreen) and screen.is_mounted:
+        views = screen.query(MapView)
+        if views and views.first().layout_result is not None and not screen._late_pending:
+            app.exit()
+app._display = display
+app.run(headless=True, size=(120, 40))
+"""
+
+
+def _start_times(code: str, args: list[str], repeats: int) -> list[float]:
+    times = []
+    for _ in range(repeats + 1):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        times.append((time.perf_counter() - start) * 1000)
+    return times[1:]  # the first run warms the disk cache
+
+
+def rows(quick: bool) -> list[Row]:
+    repeats = 5 if quick else 30
+    out: list[Row] = []
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        bare = asyncio.run(_bare_key_to_paint(repeats))
+        for n, target in ((60, 16), (400, 100)):
+            to_screen, to_map = asyncio.run(_enter_to_paint(n, repeats, folder))
+            out.append(Row(f"session: Enter adds a node -> line answered, {n} nodes",
+                           median(to_screen), "bare app: key -> painted", median(bare), target,
+                           p95(to_screen), note="p95"))
+            out.append(Row(f"session: Enter adds a node -> map and patterns drawn, {n} nodes",
+                           median(to_map), "bare app: key -> painted", median(bare), target,
+                           p95(to_map), note="p95"))
+        from exports.toml_map import save_map
+        from patterns.synthetic import synthetic_map
+
+        path = folder / "start60.toml"
+        save_map(synthetic_map(60), path)
+        start_repeats = 2 if quick else 7
+        bare_start = _start_times(_BARE_START, [], start_repeats)
+        session_start = _start_times(_SESSION_START, [str(path)], start_repeats)
+        ratio = median(session_start) / median(bare_start)
+        out.append(Row("session: start-up to first painted screen, 60 nodes",
+                       median(session_start), "bare Textual app start-up", median(bare_start),
+                       median(bare_start) * 1.5, p95(session_start),
+                       note=f"target <= 1.5x bare ({ratio:.2f}x)"))
+    return out
