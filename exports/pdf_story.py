@@ -194,7 +194,10 @@ def _protects(s: Story, loop: FoundLoop, strategy_id: str) -> str:
 
 def loops_section(s: Story) -> list[Flowable]:
     """Each loop (vicious and named ones first), its steps, and what each move protects."""
-    loops = [lp for lp in s.insights.loops if lp.vicious or lp.name]
+    # Named loops first (the ones the map draws heavy), then the other vicious ones.
+    order = {lp.name: i for i, lp in enumerate(s.g.loops)}  # the map's colours follow this order
+    loops = sorted((lp for lp in s.insights.loops if lp.name), key=lambda lp: order.get(lp.name, 0)) + \
+        [lp for lp in s.insights.loops if lp.vicious and not lp.name]
     if not loops:
         return []
     title = "The loop that keeps you stuck" if len(loops) == 1 else "The loops that keep you stuck"

@@ -224,3 +224,11 @@ def test_many_tries_keep_their_trend_and_their_latest_entries(chase: RelationalM
     assert "try number 40" in words and "try number 29" in words  # the latest rows are listed
     assert "try number 3 " not in words  # older ones are summed up, in the chart
     assert "The 28 earlier tries are in the chart." in words
+
+
+def test_named_loops_are_told_first_as_the_map_draws_them() -> None:
+    from patterns.synthetic import synthetic_map
+
+    words = text_of(render_pdf(synthetic_map(60)))
+    story = words[words.index("The loops that keep you stuck"):]
+    assert story.index("the usual round") < story.index("loop 2")
