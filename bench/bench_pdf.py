@@ -62,14 +62,15 @@ def rows(quick: bool) -> list[Row]:
     out = []
     for n, target in ((60, 200.0), (400, 1500.0)):
         m = synthetic_map(n)
-        base = measure(lambda: plain_reportlab(m), repeats)
-        times = measure(lambda: render_pdf(m), repeats)
+        base = measure(lambda m=m: plain_reportlab(m), repeats)
+        times = measure(lambda m=m: render_pdf(m), repeats)
         out.append(Row(f"PDF export of a {n}-node map", median(times), "plain reportlab",
                        median(base), target, p95(times)))
         size = len(render_pdf(m)) / 1024
-        peak = _peak_kib(lambda: render_pdf(m))
-        base_peak = _peak_kib(lambda: plain_reportlab(m))
+        peak = _peak_kib(lambda m=m: render_pdf(m))
+        base_peak = _peak_kib(lambda m=m: plain_reportlab(m))
         out.append(Row(f"PDF export of a {n}-node map, peak memory", 0.0, "plain reportlab",
-                       0.0, None, None, note=f"plain reportlab {base_peak / 1024:.1f} MiB; PDF {size:.0f} KiB",
+                       0.0, None, None,
+                       note=f"plain reportlab {base_peak / 1024:.1f} MiB; PDF {size:.0f} KiB",
                        value=f"{peak / 1024:.1f} MiB"))
     return out

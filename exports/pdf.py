@@ -18,7 +18,14 @@ import datetime as dt
 import io
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from exports.audience import Audience, for_audience
 from exports.errors import AttachmapError
@@ -48,7 +55,7 @@ class _Decorations:
     def __call__(self, canvas, doc) -> None:
         if doc.page == 1:
             apply_metadata(canvas, self.meta, self.when)
-        width, height = canvas._pagesize
+        width, _height = canvas._pagesize
         canvas.saveState()
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(QUIET)
