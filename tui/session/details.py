@@ -101,7 +101,7 @@ class DetailsPanel(Vertical):
         with Vertical(id="details-form"):
             with Horizontal(classes="form-row"):
                 yield Label("label", classes="field-name")
-                yield Input(id="field-label", classes="wide")
+                yield Input(id="field-label", classes="wide", select_on_focus=False)
             with Horizontal(classes="form-row"):
                 yield Label("kind", classes="field-name")
                 yield Select([(k.value, k) for k in NodeKind], allow_blank=False,
@@ -110,15 +110,16 @@ class DetailsPanel(Vertical):
                 yield Select([], id="field-person", compact=True, prompt="default")
                 yield Label("intensity", classes="field-name")
                 yield Input(id="field-intensity", type="integer", max_length=2,
-                            placeholder="0–10", classes="narrow")
+                            placeholder="0–10", classes="narrow", select_on_focus=False)
                 yield Label("layer", id="shade-name", classes="field-name")
                 yield Select([], id="field-shade", compact=True, prompt="—")
             with Horizontal(classes="form-row"):
                 yield Label("note", classes="field-name")
-                yield Input(id="field-note", classes="wide", placeholder="shared with the client")
+                yield Input(id="field-note", classes="wide", placeholder="shared with the client",
+                            select_on_focus=False)
             with Horizontal(classes="form-row"):
                 yield Label("private", classes="field-name")
-                yield Input(id="field-private_note", classes="wide",
+                yield Input(id="field-private_note", classes="wide", select_on_focus=False,
                             placeholder="therapist only: never shown to the client")
             yield LinkList(id="details-links")
 
@@ -169,8 +170,12 @@ class DetailsPanel(Vertical):
             return
         self.editing = True
         self.add_class("-editing")
+        self.border_subtitle = ("Enter or Tab keeps a field · in the links: Delete removes, "
+                                "Enter changes the kind · Esc back to the line")
         self._fill_form(self._view, self._view.node(self._view.selected))  # type: ignore[arg-type]
-        self.query_one("#field-label", Input).focus()
+        # The form becomes visible on the next refresh: focus it then.
+        first = next(f for f in self.query("#details-form Input") if not f.disabled)
+        self.call_after_refresh(first.focus)
 
     def stop_editing(self) -> None:
         """Back to reading (fields left unsaved are saved first)."""
@@ -179,40 +184,44 @@ class DetailsPanel(Vertical):
                 self._commit_text(self.query_one(f"#field-{name}", Input))
         self.editing = False
         self.remove_class("-editing")
+        self.border_subtitle = ""
 
     def _fill_form(self, view: SessionView, node: Node) -> None:
         focused = self.screen.focused if self.is_attached else None
 
-        def put(widget: Any, value: Any) -> None:
-            if widget is not focused:
+        def put(widget: Any, value: Any, *, hide: bool = False) -> None:
+            # A field being typed in keeps its text, unless privacy must hide it.
+            if widget is not focused or hide:
                 widget.value = value
 
         # Behind the privacy screen the words are shown masked and cannot be
         # edited: a masked label must never be saved back as the label.
         label, note = self.query_one("#field-label", Input), self.query_one("#field-note", Input)
         label.disabled = note.disabled = view.privacy
-        put(label, view.mask(node.label))
-        put(note, view.mask(node.note or ""))
+        put(label, view.mask(node.label), hide=view.privacy)
+        put(note, view.mask(node.note or ""), hide=view.privacy)
         put(self.query_one("#field-intensity", Input),
             "" if node.intensity is None else str(node.intensity))
         private = self.query_one("#field-private_note", Input)
+        if view.privacy and focused is private:
+            self._commit_text(private)  # keep what was typed before hiding it
         private.disabled = view.privacy
         put(private, HIDDEN_NOTE if view.privacy and node.private_note else
-            "" if view.privacy else node.private_note or "")
+            "" if view.privacy else node.private_note or "", hide=view.privacy)
         put(self.query_one("#field-kind", Select), node.kind)
         people = self.query_one("#field-person", Select)
-        people.set_options([(view.person_name(p), p.id) for p in view.graph.people])
+        self._options(people, [(view.person_name(p), p.id) for p in view.graph.people])
         people.disabled = not view.graph.people
         put(people, node.person if node.person is not None else Select.NULL)
         shade = self.query_one("#field-shade", Select)
         shade_name = self.query_one("#shade-name", Label)
         if node.kind is NodeKind.FEELING:
             shade_name.update("layer")
-            shade.set_options([(v.value, v) for v in FeelingLayer])
+            self._options(shade, [(v.value, v) for v in FeelingLayer])
             put(shade, node.layer or Select.NULL)
         elif node.kind is NodeKind.STRATEGY:
             shade_name.update("style")
-            shade.set_options([(v.value, v) for v in StrategyStyle])
+            self._options(shade, [(v.value, v) for v in StrategyStyle])
             put(shade, node.style or Select.NULL)
         shade.display = shade_name.display = node.kind in (NodeKind.FEELING, NodeKind.STRATEGY)
         g = view.graph
@@ -231,7 +240,18 @@ class DetailsPanel(Vertical):
         if links:
             link_list.highlighted = min(keep or 0, len(links) - 1)
 
+    def _options(self, select: Select[Any], options: list[tuple[str, Any]]) -> None:
+        # Setting options resets the value (and says so): only when they differ.
+        if getattr(select, "_shown_options", None) != options:
+            select._shown_options = options  # type: ignore[attr-defined]
+            select.set_options(options)
+
     # -- changes up -------------------------------------------------------------
+
+    @staticmethod
+    def _stale(event: Select.Changed) -> bool:
+        """A change the form made itself while filling in (or superseded since)."""
+        return event.value != event.select.value
 
     def _ask(self, changes: dict[str, Any]) -> None:
         view = self._view
@@ -266,19 +286,19 @@ class DetailsPanel(Vertical):
 
     @on(Select.Changed, "#field-kind")
     def _kind(self, event: Select.Changed) -> None:
-        if self.editing and event.value is not Select.NULL:
+        if self.editing and event.value is not Select.NULL and not self._stale(event):
             self._ask({"kind": event.value})
 
     @on(Select.Changed, "#field-person")
     def _person(self, event: Select.Changed) -> None:
-        if self.editing:
+        if self.editing and not self._stale(event):
             self._ask({"person": None if event.value is Select.NULL else event.value})
 
     @on(Select.Changed, "#field-shade")
     def _shade(self, event: Select.Changed) -> None:
         view = self._view
         node = view.node(view.selected) if view else None
-        if not self.editing or node is None:
+        if not self.editing or node is None or self._stale(event):
             return
         value = None if event.value is Select.NULL else event.value
         if node.kind is NodeKind.FEELING and (value is None or isinstance(value, FeelingLayer)):
