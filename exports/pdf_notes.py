@@ -23,7 +23,7 @@ from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind
 
 def _describe(s: Story, node_id: str) -> str:
     """A node's label, its details and shared note, as paragraph markup."""
-    node = s.g.node(node_id)
+    node = s.node(node_id)
     extra = _details(node)
     text = f"<b>{para(node.label)}</b>"
     if extra:
@@ -130,14 +130,14 @@ class KindHeading(Flowable):
 
 def index_section(s: Story, width: float) -> list[Flowable]:
     """Every part of the map, grouped by kind in reading order."""
-    if not s.g.nodes():
+    if not s.nodes():
         return []
     out = s.heading("Everything on the map",
                     "Every part of the map in words, in the order the pattern reads, with the "
                     "notes we made together.")
     people = bool(s.g.people)
     for kind in READING_ORDER:
-        nodes = s.g.nodes(kind)
+        nodes = s.nodes(kind)
         if not nodes:
             continue
         out.append(KindHeading(kind, len(nodes)))
@@ -154,7 +154,7 @@ def private_section(s: Story, width: float) -> list[Flowable]:
     Empty for the client's version."""
     if s.audience != "therapist":
         return []
-    noted = [n for n in s.g.nodes() if n.private_note]
+    noted = [n for n in s.nodes() if n.private_note]
     out: list[Flowable] = [PageBreak(),
                            s.p("Therapist only: private notes", "private_head"),
                            s.p("Not for the client. These notes are left out of every "

@@ -65,7 +65,7 @@ def _experiment(s: Story, e: Experiment, width: float) -> list[Flowable]:
 
 def responses_section(s: Story, width: float) -> list[Flowable]:
     """New responses to practise, what each replaces and meets, with their experiments."""
-    responses = s.g.nodes(NodeKind.RESPONSE)
+    responses = s.nodes(NodeKind.RESPONSE)
     experiments = {e.response: [] for e in s.g.experiments}
     for e in s.g.experiments:
         experiments[e.response].append(e)
@@ -79,8 +79,8 @@ def responses_section(s: Story, width: float) -> list[Flowable]:
         title = para(response.label) + ("" if who == "you" else
                                         f" <font color='#5F6670'>({para(who)})</font>")
         lines = []
-        replaces = [lk.target for lk in s.g.links_out(response.id) if lk.kind is LinkKind.REPLACES]
-        meets = [lk.target for lk in s.g.links_out(response.id) if lk.kind is LinkKind.MEETS]
+        replaces = [lk.target for lk in s.links_out(response.id) if lk.kind is LinkKind.REPLACES]
+        meets = [lk.target for lk in s.links_out(response.id) if lk.kind is LinkKind.MEETS]
         if replaces:
             lines.append("instead of " + ", ".join(f"“{s.label(n)}”" for n in replaces))
         if meets:
@@ -102,13 +102,13 @@ def responses_section(s: Story, width: float) -> list[Flowable]:
 
 def steadying_section(s: Story) -> list[Flowable]:
     """Resources (what steadies) and origins (where the pattern began)."""
-    resources, origins = s.g.nodes(NodeKind.RESOURCE), s.g.nodes(NodeKind.ORIGIN)
+    resources, origins = s.nodes(NodeKind.RESOURCE), s.nodes(NodeKind.ORIGIN)
     if not resources and not origins:
         return []
     out = s.heading("What steadies you, and where it began")
     for node, verb in [(n, "helps with") for n in resources] + [(n, "shaped") for n in origins]:
         who = s.name(s.whose(node))
-        targets = [lk.target for lk in s.g.links_out(node.id)]
+        targets = [lk.target for lk in s.links_out(node.id)]
         kind = "resource" if node.kind is NodeKind.RESOURCE else "where it began"
         text = f"<b>{para(node.label)}</b> <font color='#5F6670'>({kind}"
         text += ")</font>" if who == "you" else f", {para(who)})</font>"
@@ -144,7 +144,7 @@ def sessions_section(s: Story, width: float) -> list[Flowable]:
         return []
     out = s.heading("Sessions so far")
     added: dict[str, list[str]] = {}
-    for node in s.g.nodes():
+    for node in s.nodes():
         if node.session:
             added.setdefault(node.session, []).append(node.label)
     rows = []

@@ -80,14 +80,31 @@ class Story:
         person = self.g.person(person_id)
         return person.name if person else person_id
 
+    # Reading through the view: MapGraph sorts into file order on every call.
+    def nodes(self, kind: NodeKind | None = None) -> list[Node]:
+        """Nodes in file order, optionally of one kind."""
+        return [self.view.node[i] for i in self.view.ids
+                if kind is None or self.view.node[i].kind is kind]
+
+    def node(self, node_id: str) -> Node:
+        """The node with this id."""
+        return self.view.node[node_id]
+
+    def links_out(self, node_id: str) -> list:
+        """Links leaving a node, in file order."""
+        return self.view.out[node_id]
+
+    def links_in(self, node_id: str) -> list:
+        """Links arriving at a node, in file order."""
+        return self.view.into[node_id]
+
     def whose(self, node: Node) -> str | None:
         """The id of the person a node belongs to."""
-        owner = self.g.owner(node)
-        return owner.id if owner else None
+        return self.view.owner.get(node.id)
 
     def label(self, node_id: str) -> str:
         """A node's label, escaped for a paragraph."""
-        return para(self.g.node(node_id).label)
+        return para(self.view.node[node_id].label)
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         """A paragraph of already-escaped text."""
@@ -169,7 +186,7 @@ def dance_section(s: Story) -> list[Flowable]:
 
 
 def _step_text(s: Story, node_id: str, previous_person: str | None) -> str:
-    node = s.g.node(node_id)
+    node = s.node(node_id)
     person = s.whose(node)
     text = s.label(node_id)
     if person != previous_person and s.g.people:
@@ -179,14 +196,14 @@ def _step_text(s: Story, node_id: str, previous_person: str | None) -> str:
 
 def _protects(s: Story, loop: FoundLoop, strategy_id: str) -> str:
     """`Your “text again and again” is a way of reaching for “reassurance …”.`"""
-    who = _possessive(s.name(s.whose(s.g.node(strategy_id))))
+    who = _possessive(s.name(s.whose(s.node(strategy_id))))
     move = f"{para(who[0].upper() + who[1:])} <b>“{s.label(strategy_id)}”</b>"
-    needs = [lk.target for lk in s.g.links_out(strategy_id) if lk.kind is LinkKind.LONGS_FOR]
+    needs = [lk.target for lk in s.links_out(strategy_id) if lk.kind is LinkKind.LONGS_FOR]
     if needs:
         wanted = " and ".join(f"“{s.label(n)}”" for n in needs)
         return f"{move} is a way of reaching for {wanted}."
     at = loop.nodes.index(strategy_id)
-    before = s.g.node(loop.nodes[at - 1])
+    before = s.node(loop.nodes[at - 1])
     if before.kind in (NodeKind.FEELING, NodeKind.SENSATION, NodeKind.MEANING):
         return f"{move} is a way of coping with “{s.label(before.id)}”."
     return f"{move} is a way of protecting against the pain underneath."
@@ -212,10 +229,10 @@ def loops_section(s: Story) -> list[Flowable]:
         steps, previous = [], None
         for node_id in loop.nodes:
             steps.append(_step_text(s, node_id, previous))
-            previous = s.whose(s.g.node(node_id))
+            previous = s.whose(s.node(node_id))
         parts.append(s.p(" → ".join(steps) + " → and round again"))
         out.extend(parts)
-        strategies = [n for n in loop.nodes if s.g.node(n).kind is NodeKind.STRATEGY]
+        strategies = [n for n in loop.nodes if s.node(n).kind is NodeKind.STRATEGY]
         if strategies:
             out.append(s.p("What each move protects:", "lead_in"))
             out.extend(s.p(_protects(s, loop, n), "item") for n in strategies)
@@ -232,7 +249,7 @@ def loops_section(s: Story) -> list[Flowable]:
 
 def needs_section(s: Story) -> list[Flowable]:
     """The needs underneath, whose they are, and what meets them so far."""
-    needs = s.g.nodes(NodeKind.NEED)
+    needs = s.nodes(NodeKind.NEED)
     if not needs:
         return []
     out = s.heading(
@@ -244,8 +261,8 @@ def needs_section(s: Story) -> list[Flowable]:
     for need in sorted(needs, key=lambda n: s.whose(n) != s.you):
         who = s.name(s.whose(need))
         lines = [f"<b>{para(need.label)}</b>" + ("" if who == "you" else f" ({para(who)})")]
-        longing = [lk.source for lk in s.g.links_in(need.id) if lk.kind is LinkKind.LONGS_FOR]
-        meeting = [lk.source for lk in s.g.links_in(need.id) if lk.kind is LinkKind.MEETS]
+        longing = [lk.source for lk in s.links_in(need.id) if lk.kind is LinkKind.LONGS_FOR]
+        meeting = [lk.source for lk in s.links_in(need.id) if lk.kind is LinkKind.MEETS]
         if longing:
             lines.append("reached for by " + ", ".join(f"“{s.label(n)}”" for n in longing))
         if meeting:
