@@ -19,7 +19,9 @@ The session screen (or any screen that holds the map) needs one call:
         start_export(self, self.path, self.graph.to_map, fmt=fmt)
 
 `current_map` is called when the user confirms, so the export holds every
-edit made up to that moment, saved to disk or not.
+edit made up to that moment, saved to disk or not. `fmt` preselects the
+format (for palette commands "export: PDF / TOML / Markdown"); an optional
+`done(path_or_None)` callback hears how it ended. The dialog fits 80x24.
 """
 
 from __future__ import annotations
@@ -148,13 +150,16 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     for key, text in AUDIENCE_CHOICES.items():
                         yield RadioButton(text, value=key == self.audience, id=f"audience-{key}")
             yield Label("", id="export-audience-note", markup=False)
-            with Horizontal(classes="row", id="export-pdf-options"):
-                yield Label("Paper", classes="field")
-                with RadioSet(id="export-paper"):
-                    for key, text in PAPER_CHOICES.items():
-                        yield RadioButton(text, value=key == self.paper, id=f"paper-{key}")
-                yield Checkbox("name the client in its metadata", False,
-                               id="export-name-in-metadata")
+            with Vertical(id="export-pdf-options"):
+                with Horizontal(classes="row"):
+                    yield Label("Paper", classes="field")
+                    with RadioSet(id="export-paper"):
+                        for key, text in PAPER_CHOICES.items():
+                            yield RadioButton(text, value=key == self.paper, id=f"paper-{key}")
+                with Horizontal(classes="row-tight"):
+                    yield Label("Metadata", classes="field")
+                    yield Checkbox("may name the client (otherwise it names nobody)", False,
+                                   id="export-name-in-metadata")
             with Horizontal(classes="row"):
                 yield Label("Save to", classes="field")
                 yield Input(self._auto_path, id="export-path", compact=True)
