@@ -225,3 +225,32 @@ async def test_a_newer_map_wins_over_a_late_layout() -> None:
         view.show(small)
         await laid_out(pilot, view)
         assert view.picture is not None and len(view.picture.boxes) == 200
+
+
+@pilot_test
+async def test_boxes_keep_their_size_until_a_growing_map_no_longer_fits(
+    chase_graph: MapGraph,
+) -> None:
+    from patterns.edits import AddNode
+    from patterns.models import Node
+    from patterns.vocabulary import NodeKind
+
+    small = MapGraph.from_map(chase_graph.to_map())
+    for node in list(small.nodes())[4:]:
+        small.drop_node(node.id)
+    app = MapApp(snapshot(small))
+    async with app.run_test(size=(110, 40)) as pilot:
+        view = app.query_one(MapView)
+        await pilot.pause()
+        first = view.picture
+        assert first is not None and first.width <= 110
+        wide = first.boxes[0].w
+        # a need below the rest: the map grows down, not across
+        AddNode(Node(id="extra", kind=NodeKind.NEED, label="to be heard")).apply(small)
+        view.show(snapshot(small))
+        await pilot.pause()
+        assert view.picture is not None and view.picture.boxes[0].w == wide  # kept
+        assert "extra" in view.picture.by_id
+        view.show(snapshot(chase_graph))  # much bigger: it no longer fits at that size
+        await pilot.pause()
+        assert view.picture is not None and view.picture.boxes[0].w < wide

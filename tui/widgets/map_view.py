@@ -58,6 +58,19 @@ def choose_box_width(layout: MapLayout, view_width: int) -> int:
     return fitting_box_width(layout, view_width)
 
 
+def draw_layout(layout: MapLayout, box_width: int | None, view_width: int) -> tuple[Picture, int]:
+    """The picture of a layout, and the box width used: the one given (so
+    boxes keep their size from one edit to the next), chosen afresh when
+    there is none, and made narrower once a growing map no longer fits."""
+    width = box_width or choose_box_width(layout, view_width)
+    picture = build_picture(layout, width)
+    if box_width and picture.width > view_width and width > WIDE_MAP_BOX:
+        narrower = choose_box_width(layout, view_width)
+        if narrower < width:
+            width, picture = narrower, build_picture(layout, narrower)
+    return picture, width
+
+
 class MapView(ScrollView, can_focus=True):
     """The map picture: scrolls, follows the selected node, narrows on request."""
 
@@ -220,8 +233,8 @@ class MapView(ScrollView, can_focus=True):
         person, around, radius = self._filters
         if len(self._snap.nodes) <= SYNC_LIMIT:
             layout = layout_map(self._snap, person=person, around=around, radius=radius)
-            width = self._box_width or choose_box_width(layout, self._view_width() or 120)
-            self._apply(layout, build_picture(layout, width), width)
+            picture, width = draw_layout(layout, self._box_width, self._view_width() or 120)
+            self._apply(layout, picture, width)
         else:
             self._pending = True
             self._lay_out_in_worker(self._snap, self._filters, self._box_width,
@@ -233,8 +246,8 @@ class MapView(ScrollView, can_focus=True):
                            box_width: int | None, view_width: int, generation: int) -> None:
         person, around, radius = filters
         layout = layout_map(snap, person=person, around=around, radius=radius)
-        width = box_width or choose_box_width(layout, view_width)
-        self.post_message(self._Laid(generation, layout, build_picture(layout, width), width))
+        picture, width = draw_layout(layout, box_width, view_width)
+        self.post_message(self._Laid(generation, layout, picture, width))
 
     @on(_Laid)
     def _laid(self, message: _Laid) -> None:
