@@ -175,3 +175,13 @@ def test_long_labels_wrap_inside_their_box_and_keep_every_word() -> None:
     assert all(text_width(line, CONDENSED, LABEL_SIZE) <= BOX_W - 2 * PAD_X for line in lines)
     unbroken = wrap("x" * 300, CONDENSED, LABEL_SIZE, BOX_W - 2 * PAD_X)
     assert "".join(unbroken) == "x" * 300 and len(unbroken) > 1
+
+
+def test_a_large_map_that_hangs_together_is_split_by_person() -> None:
+    register_fonts()
+    pages = plan_pages(snapshot_of_map(synthetic_map(60, dense=True)), "a4", 40.0)
+    assert pages[0].overview
+    assert [p.heading for p in pages[1:]] == ["Ana’s side", "Bo’s side"]
+    for page in pages[1:]:
+        people = {b.node.person for part in page.parts for b in part.geo.boxes.values()}
+        assert len(people) == 1
