@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import deque
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from patterns.graph import MapGraph
@@ -241,3 +243,12 @@ def test_privacy_shows_initials_in_the_headings(chase_graph: MapGraph) -> None:
     picture = build_picture(layout_map(snap), 22)
     top = picture_text(picture, ViewState(people=snap.people, privacy=True))[0]
     assert "Z." in top and "S." in top and "Zoë" not in top and "Sam" not in top
+
+
+@settings(max_examples=15, deadline=None)
+@given(n=st.integers(8, 45), seed=st.integers(1, 10_000), people=st.integers(1, 3),
+       dense=st.booleans(), width=st.integers(16, 28))
+def test_any_invented_map_draws_cleanly(n: int, seed: int, people: int, dense: bool,
+                                        width: int) -> None:
+    m = synthetic_map(n, seed=seed, people=people, dense=dense)
+    check_picture(build_picture(layout_map(snapshot_of_map(m)), width), labels_of(m))
