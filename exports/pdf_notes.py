@@ -18,7 +18,7 @@ from exports.pdf_fonts import BOLD, ITALIC, REGULAR, text_width
 from exports.pdf_story import Story
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, PAPER_TINT, PRIVATE, QUIET, RULE
 from exports.pdf_text import clean, para, wrap
-from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind
+from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
 
 
 def _describe(s: Story, node_id: str) -> str:
@@ -99,10 +99,11 @@ class IndexRow(Flowable):
 class KindHeading(Flowable):
     """The tinted heading of one kind in the list; never left alone at a page foot."""
 
-    def __init__(self, kind: NodeKind, count: int) -> None:
+    def __init__(self, kind: NodeKind | None, count: int, title: str = "") -> None:
         super().__init__()
-        self.kind = kind
+        self.kind = kind  # None: the notes on links
         self.count = count
+        self.title = title
         self.keepWithNext = True
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -111,15 +112,16 @@ class KindHeading(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        fill, line = KIND_COLOURS[self.kind]
+        fill, line = KIND_COLOURS[self.kind] if self.kind else (PAPER_TINT, QUIET)
         c.setFillColor(fill)
         c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         c.setStrokeColor(line)
         c.setLineWidth(0.8)
         c.line(0, 0, self.width, 0)
-        plural = KIND_PLURALS[self.kind]
-        name = KIND_NAMES[self.kind]
-        text = plural.capitalize() + ("" if name in plural else f" ({name})")
+        text = self.title
+        if self.kind is not None:
+            plural, name = KIND_PLURALS[self.kind], KIND_NAMES[self.kind]
+            text = plural.capitalize() + ("" if name in plural else f" ({name})")
         c.setFillColor(INK)
         c.setFont(BOLD, _SIZE)
         c.drawString(4, 5, text)
@@ -145,6 +147,12 @@ def index_section(s: Story, width: float) -> list[Flowable]:
             who = s.name(s.whose(node)) if people else ""
             out.append(IndexRow(clean(node.label), _details(node), clean(node.note or ""),
                                 who.capitalize() if who == "you" else who))
+    noted = [lk for lk in s.g.links() if lk.note]
+    if noted:
+        out.append(KindHeading(None, len(noted), "Notes on the links"))
+        for lk in noted:
+            step = f"{clean(s.node(lk.source).label)} → {clean(s.node(lk.target).label)}"
+            out.append(IndexRow(step, link_phrase(lk.kind), clean(lk.note or ""), ""))
     return out
 
 

@@ -232,3 +232,12 @@ def test_named_loops_are_told_first_as_the_map_draws_them() -> None:
     words = text_of(render_pdf(synthetic_map(60)))
     story = words[words.index("The loops that keep you stuck"):]
     assert story.index("the usual round") < story.index("loop 2")
+
+
+def test_notes_on_links_are_shared_with_the_client(chase: RelationalMap) -> None:
+    links = [lk.model_copy(update={"note": "Mostly after 10 pm"}) if lk.kind == "provokes" and
+             lk.source == "shutdown" else lk for lk in chase.links]
+    words = text_of(render_pdf(chase.model_copy(update={"links": links})))
+    assert "Notes on the links" in words
+    assert "go quiet and shut down → Sam goes quiet after a disagreement" in words
+    assert "Mostly after 10 pm" in words
