@@ -29,8 +29,6 @@ from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind,
 
 # Characters that mean something to Markdown (or to a notes system's links).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
-
-
 _BULLET = re.compile(r"(?m)^(\s*)([-+=])(?=\s|$)")
 _NUMBERED = re.compile(r"(?m)^(\s*\d+)([.)])(?=\s|$)")
 
