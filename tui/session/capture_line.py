@@ -25,6 +25,7 @@ GRAMMAR_HINT = (
     "t: trigger  f: feeling  m: meaning  b: body  s: strategy  n: need  r: resource  "
     "x: new response  o: origin   a -> b   When …, I feel …, so I …, because I need …"
 )
+PLACEHOLDER = "e.g.  t: the door slams   or   When the door slams, I feel scared, so I hide"
 SHORT_HINT = "t: trigger  f: feeling  s: strategy  n: need   a -> b   When …, I feel …"
 
 
@@ -114,7 +115,7 @@ class CaptureLine(Vertical):
             yield Label("›", id="capture-prompt", markup=False)
             yield CaptureInput(
                 id="capture-input",
-                placeholder="type a part of the pattern, e.g.  t: the door slams",
+                placeholder=PLACEHOLDER,
                 suggester=_Completion(self._complete) if self._complete else None,
             )
         yield Static(GRAMMAR_HINT, id="capture-hint", markup=False)
