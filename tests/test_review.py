@@ -270,6 +270,7 @@ async def test_a_map_open_elsewhere_is_read_only_and_logs_nothing(chase_path: Pa
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert "cannot save now" in screen_text(app)
+            assert any("is already open in" in n.message for n in app._notifications)
             await pilot.press("t", "5", "enter")
             await pilot.pause()
             assert any("cannot be saved just now" in n.message for n in app._notifications)

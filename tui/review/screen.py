@@ -65,6 +65,7 @@ class ReviewScreen(Screen[None]):
         self.today = today or dt.date.today()
         self.client = self._client_view()
         self._refused_at = -REFUSAL_SECONDS
+        self._told_read_only = False
 
     def _client_view(self) -> MapGraph:
         """What the client may see: the whole map less every private note."""
@@ -184,7 +185,11 @@ class ReviewScreen(Screen[None]):
         return True
 
     def _tell_notices(self) -> None:
-        """Say what the store noticed (the file changed by another program meanwhile...)."""
+        """Say what the store noticed (open elsewhere, changed by another program...)."""
+        if self.store.read_only and self.store.read_only_reason and not self._told_read_only:
+            self._told_read_only = True
+            self.notify(self.store.read_only_reason.capitalize(), title="Read-only",
+                        severity="warning", timeout=10)
         while self.store.notices:
             self.notify(self.store.notices.pop(0), title="About your map", timeout=10)
 

@@ -154,7 +154,6 @@ class ExperimentsPanel(Vertical):
     ExperimentsPanel #experiment-plan-text { height: auto; padding: 0 1; }
     ExperimentsPanel TriesChart { padding: 0 1; }
     ExperimentsPanel TryList { height: 1fr; min-height: 3; }
-    ExperimentsPanel .empty { color: $text-muted; padding: 0 1; }
     """
 
     def __init__(self, *, today: Callable[[], dt.date] = dt.date.today,
