@@ -1,4 +1,5 @@
-"""A small host app for the session-screen panels (no tests of its own).
+"""A small host app for the session-screen panels, and the Pilot helpers the
+review and panel tests share (no tests of its own).
 
 It plays the session screen's part: it owns the map and its history, hands
 the panel a `SessionView` after every change, and applies each

@@ -4,15 +4,12 @@ repair changes only those tables of the file."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import difflib
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
+from test_experiments_support import pilot_test, screen_text
 from textual.app import App
 from textual.widgets import Input, Select, Static
 
@@ -26,21 +23,6 @@ from tui.widgets.tries import TryDialog
 
 #: The day the tests pretend it is: the day after the chase map's second session.
 TODAY = dt.date(2026, 11, 28)
-
-
-def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async Pilot test without an async plugin (fixtures still work)."""
-
-    @functools.wraps(fn)
-    def run(*args: Any, **kwargs: Any) -> None:
-        asyncio.run(fn(*args, **kwargs))
-
-    return run
-
-
-def screen_text(app: App) -> str:
-    """Every character on the terminal now, one line per row."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def all_text(app: App) -> str:

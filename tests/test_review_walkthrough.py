@@ -9,7 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_review import TODAY, pilot_test, screen_text
+from test_experiments_support import pilot_test, screen_text
+from test_review import TODAY
 
 from tui.cli import main
 from tui.review.app import ReviewApp
