@@ -7,6 +7,7 @@ forms the map is drawn into), so it measures what a printer would print.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import re
 
@@ -146,7 +147,7 @@ def test_the_paper_keeps_the_screens_order_and_bands(chase_map) -> None:
     for layer in layout.layers:
         boxes = [geo.boxes[s.node] for s in layer if s.node is not None]
         assert [b.x for b in boxes] == sorted(b.x for b in boxes)
-        assert all(b.x + b.w <= c.x for b, c in zip(boxes, boxes[1:]))  # never overlapping
+        assert all(b.x + b.w <= c.x for b, c in itertools.pairwise(boxes))  # never overlapping
     tops = {pn.band: geo.boxes[nid].y for nid, pn in layout.nodes.items()}
     assert [tops[b] for b in sorted(tops)] == sorted(tops.values())
     trigger, need = geo.boxes["quiet"], geo.boxes["zoe-need"]
@@ -161,7 +162,7 @@ def test_boxes_never_overlap_on_a_large_map() -> None:
     for b in boxes:
         by_row.setdefault(b.y, []).append(b)
     for row in by_row.values():
-        assert all(a.x + a.w <= b.x for a, b in zip(row, row[1:]))
+        assert all(a.x + a.w <= b.x for a, b in itertools.pairwise(row))
 
 
 def test_long_labels_wrap_inside_their_box_and_keep_every_word() -> None:
