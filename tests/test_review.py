@@ -67,6 +67,7 @@ async def test_it_opens_on_the_chase_with_the_sentence_about_sam(chase_path: Pat
         assert "Distress after trying has gone from 5 to 3 over 2 tries." in text
         assert "25 Nov 2026  distress before 7, after 3" in text
         assert "22 Nov 2026  distress before 8, after 5" in text
+        assert "with no plan yet:\n  ask for a 20-minute pause and come back (Sam)" in all_text(app)
 
 
 @pilot_test

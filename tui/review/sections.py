@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,7 +21,7 @@ from patterns.layout import snapshot
 from patterns.models import Experiment, Node
 from patterns.progress import progress
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
-from tui.review.words import Reader, needs_underneath, said_sentences, stories
+from tui.review.words import Reader, needs_underneath, practice_line, said_sentences, stories
 from tui.widgets.map_view import MapView
 from tui.widgets.repairs import repair_line
 from tui.widgets.tries import TriesChart
@@ -191,13 +190,6 @@ class PracticeSection(Vertical):
     """Practice: the experiments, and for the one highlighted its plan, a
     chart of its tries and each try in words."""
 
-    class Highlighted(Message):
-        """The client moved to another experiment."""
-
-        def __init__(self, experiment_id: str | None) -> None:
-            super().__init__()
-            self.experiment_id = experiment_id
-
     def __init__(self, **kwargs) -> None:  # noqa: ANN003
         super().__init__(**kwargs)
         self._g: MapGraph | None = None
@@ -208,6 +200,7 @@ class PracticeSection(Vertical):
             yield Static(id="practice-plan")
             yield TriesChart(id="practice-chart")
             yield Static(id="practice-tries")
+            yield Static(id="practice-more")
 
     @property
     def chosen(self) -> str | None:
@@ -231,12 +224,12 @@ class PracticeSection(Vertical):
             ids = [e.id for e in g.experiments]
             options.highlighted = ids.index(keep) if keep in ids else 0
         self._show_detail()
+        self.query_one("#practice-more", Static).update(_not_planned(g))
 
     @on(OptionList.OptionHighlighted, "#practice-list")
     def _moved(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self._show_detail()
-        self.post_message(self.Highlighted(self.chosen))
 
     def _show_detail(self) -> None:
         g = self._g
@@ -255,6 +248,20 @@ class PracticeSection(Vertical):
         plan.update(_plan_text(g, experiment))
         chart.progress = progress(experiment)
         listing.update(_tries_text(experiment))
+
+
+def _not_planned(g: MapGraph) -> Text:
+    """New responses on the map that no experiment practises yet."""
+    planned = {e.response for e in g.experiments}
+    waiting = [practice_line(g, n).text for n in g.nodes(NodeKind.RESPONSE)
+               if n.id not in planned]
+    if not waiting:
+        return Text()
+    out = Text.assemble(("\nAlso on your map to practise, with no plan yet:\n", "bold"))
+    for text in waiting:
+        out.append(f"  {text}\n")
+    out.append("A plan for these can be made together in session.", style="dim")
+    return out
 
 
 def _plan_text(g: MapGraph, experiment: Experiment) -> Text:
