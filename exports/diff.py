@@ -113,8 +113,7 @@ def _value(name: str, value: Any) -> str:
     return str(value)
 
 
-def _fields(old: BaseModel, new: BaseModel, names: Sequence[str],
-            ) -> list[str]:
+def _fields(old: BaseModel, new: BaseModel, names: Sequence[str]) -> list[str]:
     """`intensity 9 → 7` for each field that differs; private notes unquoted."""
     out = []
     for attr in names:
