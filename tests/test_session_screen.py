@@ -120,7 +120,16 @@ async def test_privacy_screen_hides_private_notes_and_names(chase_path: Path) ->
         assert "Zoë" not in text and "Sam" not in text
         assert "Z. and S.: the chase" in text
         assert "S. goes quiet" in text
+        # What the screen says about an edit is masked too.
+        screen.selected = "quiet"
+        screen.action_remove_node()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Removed “S. goes quiet after a disagreement”" in text and "Sam" not in text
+        await pilot.press("ctrl+z")
         await pilot.press("f2")
+        screen.selected = "zoe-too-much"
+        screen.redraw()
         await pilot.pause()
         assert "Links to the 2019 separation" in screen_text(app)
 

@@ -167,7 +167,8 @@ class PatternsPanel(VerticalScroll):
         g = view.graph
         text = Text()
         text.append("⟳ " if vicious else "○ ", style="bold")
-        text.append(name or "unnamed loop", style="bold" if name else "italic")
+        text.append(view.mask(name) if name else "unnamed loop",
+                    style="bold" if name else "italic")
         text.append(f" · {len(nodes)} steps" + (" · on the map" if shown else ""), style="dim")
         steps = []
         last_owner = None
@@ -265,8 +266,10 @@ class PatternsPanel(VerticalScroll):
                 self.post_message(EditRequested(name_loop(self._view.graph, found.nodes, name)))
                 self.post_message(LoopChosen(tuple(found.nodes)))
 
-        self.app.push_screen(TextPrompt("Name this loop", found.name or "",
-                                        placeholder="e.g. the chase"), named)
+        # Behind the privacy screen a name is not shown, so it starts empty.
+        shown = "" if self._view is None or self._view.privacy else found.name or ""
+        self.app.push_screen(TextPrompt("Name this loop", shown, placeholder="e.g. the chase"),
+                             named)
 
 
 __all__ = ["LoopList", "PatternsPanel", "graph_copy"]

@@ -214,7 +214,8 @@ class SessionScreen(Screen[None]):
         """Apply an edit; if it cannot be, say why in a notification."""
         error = self.try_apply(edit, select=select)
         if error is not None:
-            self.notify(error.capitalize(), title="Not changed", severity="error")
+            self.notify(self.view.mask(error.capitalize()), title="Not changed",
+                        severity="error")
         return error is None
 
     def _after_change(self, description: str) -> None:
@@ -235,7 +236,8 @@ class SessionScreen(Screen[None]):
         event.stop()
         edit = event.edit
         if self.apply(edit, select=event.select) and isinstance(edit, RemoveNode):
-            self.notify(f"{edit.describe().capitalize()}. Press ctrl+z to bring it back.",
+            self.notify(self.view.mask(f"{edit.describe().capitalize()}. Press ctrl+z to bring "
+                                       "it back."),
                         title="Removed")
 
     @on(NodeChosen)
@@ -267,7 +269,8 @@ class SessionScreen(Screen[None]):
             if kind is not None and kind != link.kind:
                 self.apply(UpdateLink(link.source, link.target, link.kind, new_kind=kind))  # type: ignore[arg-type]
 
-        self.app.push_screen(LinkKindPicker(g.node(link.source).label, g.node(link.target).label,
+        view = self.view
+        self.app.push_screen(LinkKindPicker(view.label(link.source), view.label(link.target),
                                             link.kind), chosen)
 
     # -- saving ---------------------------------------------------------------------
@@ -296,7 +299,7 @@ class SessionScreen(Screen[None]):
         if edit is None:
             self.notify("Nothing to undo.")
             return
-        self.notify(f"Undone: {edit.describe()}", timeout=3)
+        self.notify(self.view.mask(f"Undone: {edit.describe()}"), timeout=3)
         self._after_change(f"undid {edit.describe()}")
 
     def action_redo(self) -> None:
@@ -305,7 +308,7 @@ class SessionScreen(Screen[None]):
         if edit is None:
             self.notify("Nothing to redo.")
             return
-        self.notify(f"Redone: {edit.describe()}", timeout=3)
+        self.notify(self.view.mask(f"Redone: {edit.describe()}"), timeout=3)
         self._after_change(f"redid {edit.describe()}")
 
     def action_save(self) -> None:
@@ -406,6 +409,9 @@ class SessionScreen(Screen[None]):
             if title and title != self.graph.title:
                 self.apply(SetField("title", title))
 
+        if self.privacy:  # the title may hold names: not while the client is looking
+            self.notify("Turn the privacy screen off (F2) to rename the map.", timeout=4)
+            return
         self.app.push_screen(TextPrompt("The map's title", self.graph.title), chosen)
 
     def action_add_person(self) -> None:
@@ -424,7 +430,7 @@ class SessionScreen(Screen[None]):
 
     def capture_hint(self, text: str) -> str | None:
         """What the line would do if Enter were pressed now."""
-        return capture_hint(text, self.graph)
+        return self.view.mask(capture_hint(text, self.graph))
 
     def capture_completion(self, text: str) -> str | None:
         """The line with the node reference being typed completed, or None."""
@@ -445,12 +451,12 @@ class SessionScreen(Screen[None]):
             capture = parse_capture(event.text, self.graph, person=self.person,
                                     session=self.today_session_id())
         except CaptureError as error:
-            line.rejected(error.message, error.start, error.end)
+            line.rejected(self.view.mask(error.message), error.start, error.end)
             return
         select = capture.node_ids[-1] if capture.node_ids else self.selected
         error = self.try_apply(capture.edit, select=select)
         if error is None:
-            line.accepted(event.text, capture.summary)
+            line.accepted(event.text, self.view.mask(capture.summary))
         else:
             line.rejected(error)
 
