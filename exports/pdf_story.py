@@ -277,6 +277,25 @@ def needs_section(s: Story) -> list[Flowable]:
     return out
 
 
+def reading_section(s: Story) -> list[Flowable]:
+    """How to read the map on page 1, for a client seeing it at home."""
+    if not s.view.ids:
+        return []
+    out = s.heading("How to read your map")
+    text = ("The map reads from top to bottom, the way the pattern unfolds: what sets it off, "
+            "what you feel, think and notice in your body, what you do to protect yourself, and "
+            "the need underneath. New responses and what steadies you sit at the bottom.")
+    if len(s.g.people) > 1:
+        text += " Each person’s side has a column of its own."
+    out.append(s.p(text))
+    out.append(s.p("Each arrow says how one part leads to the next (its kind is written on it and "
+                   "shown in the key). A loop is drawn in a heavy colour, with its name beside "
+                   "it, and every box that lies on a loop carries ⟳. A feeling underneath (a "
+                   "core feeling) has a double outline."))
+    return out
+
+
 def story_of_pattern(s: Story) -> list[Flowable]:
-    """Part one of the story: sentences, dance, loops, needs."""
-    return pattern_section(s) + dance_section(s) + loops_section(s) + needs_section(s)
+    """Part one of the story: how to read the map, sentences, dance, loops, needs."""
+    return (reading_section(s) + pattern_section(s) + dance_section(s) + loops_section(s)
+            + needs_section(s))
