@@ -29,6 +29,7 @@ from exports.pdf_map_place import (
     Route,
 )
 from exports.pdf_style import INK, KIND_COLOURS, QUIET, RULE
+from exports.pdf_text import clean, visual
 from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
 
 _GREY = colors.HexColor("#5E6670")
@@ -135,7 +136,8 @@ class MapPainter:
             c.setFillColor(INK)
             for person, left, right in self.geo.columns:
                 if person is not None and person in self.names:
-                    c.drawCentredString((left + right) / 2, -(HEADING_SIZE + 6), self.names[person])
+                    c.drawCentredString((left + right) / 2, -(HEADING_SIZE + 6),
+                                        visual(clean(self.names[person])))
 
     # -- boxes ----------------------------------------------------------------
 
@@ -172,7 +174,7 @@ class MapPainter:
             for i, line_text in enumerate(box.lines):
                 width = text_width(line_text, CONDENSED, LABEL_SIZE)
                 text.setTextOrigin(box.cx - width / 2, -(top + lead * i + LABEL_SIZE * 0.95))
-                text.textOut(line_text)
+                text.textOut(visual(line_text))  # wrapped in reading order, drawn in visual
         self.c.drawText(text)
 
     def _badge(self, x: float, y: float, mark: str, colour: colors.Color) -> None:
@@ -257,7 +259,7 @@ class MapPainter:
         boxes = [self.geo.boxes[n] for n in loop.nodes if n in self.geo.boxes]
         if not boxes:
             return
-        text = f"⟳ {loop.name}"
+        text = f"⟳ {visual(clean(loop.name))}"
         size = LABEL_SIZE + 1
         w, h = text_width(text, BOLD, size) + 10, size + 7
         cx = sum(b.cx for b in boxes) / len(boxes)

@@ -16,6 +16,7 @@ from exports.pdf_map_draw import LINK_STYLES, LoopMark, MapPainter
 from exports.pdf_map_plan import TITLE_H, MapPage, Part, drawing_area
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, MIN_FONT, PRIVATE, QUIET
 from exports.pdf_style import MAP_MARGIN as MARGIN
+from exports.pdf_text import clean, visual
 from patterns.layout_model import MapSnapshot
 from patterns.vocabulary import READING_ORDER, LinkKind, NodeKind, link_phrase
 
@@ -35,7 +36,7 @@ class MapKey:
         if any(n.layer is not None and n.layer.value == "core" for n in snap.nodes):
             self.items.append(("core", NodeKind.FEELING, "core feeling (double outline)"))
         self.items += [("link", k, link_phrase(k)) for k in links]
-        self.items += [("loop", lp, f"⟳ {lp.name}") for lp in loops]
+        self.items += [("loop", lp, f"⟳ {visual(clean(lp.name))}") for lp in loops]
         self._rows: dict[float, list[list[tuple]]] = {}
 
     def rows(self, page_width: float) -> list[list[tuple]]:
@@ -83,7 +84,7 @@ class MapPageFlowable(Flowable):
         c.saveState()
         c.setFillColor(INK)
         c.setFont(BOLD, 15)
-        c.drawString(MARGIN, ph - MARGIN - 12, self.title)
+        c.drawString(MARGIN, ph - MARGIN - 12, visual(clean(self.title)))
         c.setFont(REGULAR, 9)
         c.setFillColor(QUIET)
         c.drawString(MARGIN, ph - MARGIN - 27, page.heading + (f" · {page.note}" if page.note else ""))

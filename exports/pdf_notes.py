@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from exports.pdf_fonts import BOLD, ITALIC, REGULAR, text_width
 from exports.pdf_story import Story
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, PAPER_TINT, PRIVATE, QUIET, RULE
-from exports.pdf_text import clean, para, wrap
+from exports.pdf_text import clean, para, visual, wrap
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
 
 
@@ -82,7 +82,7 @@ class IndexRow(Flowable):
         for font, text, extra in self.lines:
             c.setFillColor(INK)
             c.setFont(font, _SIZE)
-            c.drawString(4, y, text)
+            c.drawString(4, y, visual(text))
             if extra:
                 c.setFillColor(QUIET)
                 c.setFont(REGULAR, _SIZE - 0.5)
@@ -90,7 +90,7 @@ class IndexRow(Flowable):
             y -= _LEAD
         c.setFillColor(INK)
         c.setFont(REGULAR, _SIZE)
-        c.drawString(self.width - _WHOSE_W, self.height - _SIZE - 2, self.whose)
+        c.drawString(self.width - _WHOSE_W, self.height - _SIZE - 2, visual(self.whose))
         c.setStrokeColor(RULE)
         c.setLineWidth(0.3)
         c.line(0, 0, self.width, 0)

@@ -2,7 +2,7 @@
 
 Labels are typed live in a session, so they may hold anything: tabs and
 other control characters, markup-like `<` and `&`, words longer than a box,
-letters with combining accents. Nothing here drops a word: wrapping breaks
+letters with combining accents, right-to-left scripts. Nothing here drops a word: wrapping breaks
 an over-long word between characters, never inside a letter and its accent.
 """
 
@@ -13,9 +13,14 @@ import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from bidi import get_display
+
 from exports.pdf_fonts import register_fonts, text_width
 
 _SPACES = re.compile(r"\s+")
+#: Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and
+#: their presentation forms): only text holding one is reordered.
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 #: Exactly Unicode's control characters (category Cc): C0, DEL and C1.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -26,9 +31,17 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", _CONTROLS.sub(" ", text)).strip()
 
 
+def visual(line: str) -> str:
+    """One line in the order it is drawn: right-to-left runs (a Hebrew label,
+    or one inside an English sentence) reversed by the Unicode bidi algorithm,
+    since a PDF draws every string left to right. Other text is unchanged."""
+    return get_display(line) if _RTL.search(line) else line
+
+
 def para(text: str) -> str:
-    """`text` cleaned and escaped for a reportlab Paragraph (which reads markup)."""
-    return escape(clean(text))
+    """`text` cleaned, in drawing order and escaped for a reportlab Paragraph
+    (which reads markup)."""
+    return escape(visual(clean(text)))
 
 
 def _clusters(word: str) -> list[str]:

@@ -241,3 +241,24 @@ def test_notes_on_links_are_shared_with_the_client(chase: RelationalMap) -> None
     assert "Notes on the links" in words
     assert "go quiet and shut down → Sam goes quiet after a disagreement" in words
     assert "Mostly after 10 pm" in words
+
+
+def test_right_to_left_labels_are_drawn_right_to_left() -> None:
+    from exports.pdf_fonts import missing_glyphs
+    from exports.pdf_text import visual
+
+    hebrew = "מפחדת שהוא יעזוב"  # "afraid he will leave"
+    # A PDF draws every string left to right, so right-to-left letters are
+    # stored in visual order: the first letter typed is drawn rightmost.
+    assert visual(hebrew) == hebrew[::-1]
+    assert visual(f"When no reply, you feel {hebrew}.") == f"When no reply, you feel {hebrew[::-1]}."
+    assert visual("Zoë’s “fear”") == "Zoë’s “fear”"
+    m = RelationalMap(title="RTL", nodes=[
+        Node(id="t", kind="trigger", label="no reply"),
+        Node(id="f", kind="feeling", label=hebrew), Node(id="s", kind="strategy", label="call her")],
+        links=[Link(source="t", target="f", kind="activates"), Link(source="f", target="s")])
+    words = text_of(render_pdf(m))
+    # Readers (pypdf here, like screen readers and search) turn visual order
+    # back into reading order: what they get is the label as typed.
+    assert hebrew in words and hebrew[::-1] not in words
+    assert not missing_glyphs(hebrew)
