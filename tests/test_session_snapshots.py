@@ -4,11 +4,15 @@ privacy screen on. Look at each SVG before accepting it (--snapshot-update)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from test_session_support import session_app, settle
 
 from tui.session.capture_line import CaptureInput
+
+#: pytest-textual-snapshot's fixture: compare the app's picture with the stored one.
+Compare = Callable[..., bool]
 
 
 async def _settled(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -27,16 +31,16 @@ async def _select_scared(pilot) -> None:  # type: ignore[no-untyped-def]
     await _settled(pilot)
 
 
-def test_session_screen_80x24(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_session_screen_80x24(snap_compare: Compare, chase_path: Path) -> None:
     assert snap_compare(session_app(chase_path), terminal_size=(80, 24), run_before=_settled)
 
 
-def test_session_screen_120x40(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_session_screen_120x40(snap_compare: Compare, chase_path: Path) -> None:
     assert snap_compare(session_app(chase_path), terminal_size=(120, 40),
                         run_before=_select_scared)
 
 
-def test_session_screen_privacy_on_120x40(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_session_screen_privacy_on_120x40(snap_compare: Compare, chase_path: Path) -> None:
     async def privacy(pilot) -> None:  # type: ignore[no-untyped-def]
         await _select_scared(pilot)
         await pilot.press("f2")

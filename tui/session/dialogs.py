@@ -104,7 +104,8 @@ class LinkKindPicker(ModalScreen[LinkKind | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"“{self.source}” … “{self.target}”", classes="question", markup=False)
+            yield Label(f"“{self.source}” … “{self.target}”", classes="question",
+                        markup=False)
             options = [Option(link_phrase(k), id=k.value) for k in LinkKind]
             picker = OptionList(*options, id="kind-list")
             picker.highlighted = list(LinkKind).index(self.current)

@@ -36,6 +36,27 @@ MORE_KEYS = [
 ]
 
 
+#: Longer words for some keys than the footer has room for.
+_LONGER = {
+    "session.privacy-on": "privacy screen: private notes hidden, names as initials",
+    "session.quit": "quit (everything is saved first)",
+    "session.side": "fold the Patterns pane away, or back",
+    "session.person": "whose side new parts go to (and the map shows)",
+    "session.around": "narrow the map to the selected node's neighbours",
+}
+
+
+def keys_of(bindings: list[object]) -> list[tuple[str, str]]:
+    """(key, what it does) for a screen's bindings, as the help lists them."""
+    keys = []
+    for b in bindings:
+        if not isinstance(b, Binding) or not b.description or b.id == "session.privacy-off":
+            continue
+        key = "? or F1" if b.id == "session.help" else b.key_display or b.key
+        keys.append((key, _LONGER.get(b.id or "", b.description)))
+    return keys
+
+
 class HelpScreen(ModalScreen[None]):
     """The keys and the capture grammar; any of escape, ? or q closes it."""
 
@@ -74,4 +95,4 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-__all__ = ["HelpScreen"]
+__all__ = ["HelpScreen", "keys_of"]

@@ -47,7 +47,8 @@ def session_commands(screen: SessionScreen) -> list[tuple[str, str, Callable[[],
         ("help", "every key and the capture grammar (?)", screen.action_help),
     ]
     for kind in READING_ORDER:
-        commands.append((f"add: {kind.value}", f"start a line with {_ALIAS[kind]}: on the capture line",
+        commands.append((f"add: {kind.value}",
+                         f"start a line with {_ALIAS[kind]}: on the capture line",
                          partial(screen.start_line, f"{_ALIAS[kind]}: ")))
     commands.append(("add: link", "link two parts: a -> b or a -kind-> b",
                      partial(screen.start_line, "")))

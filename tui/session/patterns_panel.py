@@ -232,7 +232,8 @@ class PatternsPanel(VerticalScroll):
                 mover = view.person_name(g.person(step.person))
                 other = view.person_name(g.person(step.other))
                 moves = " and ".join(f"“{view.label(m)}”" for m in step.strategies)
-                out.append(f"  {mover}: {moves}\n    → {other}: “{view.label(step.trigger)}”\n")
+                trigger = view.label(step.trigger)
+                out.append(f"  {mover}: {moves}\n    → {other}: “{trigger}”\n")
         if not out:
             out.append("\nAs the map grows, this shows its loops, the pattern in words, the "
                        "needs underneath and the moves without an alternative yet.",

@@ -21,19 +21,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from exports.store import MapStore
-from patterns.capture import CaptureError, capture_hint, complete_capture, parse_capture
-from patterns.edits import Batch, Edit, EditError, History, RemoveNode, SetField, SetItem, UpdateLink
+from patterns.edits import Batch, Edit, EditError, History, RemoveNode
 from patterns.graph import MapGraph
-from patterns.ids import new_id
-from patterns.models import Person
 from patterns.today import latest_session, session_number, session_on, start_session
 from tui.messages import EditRequested, LoopChosen, MapChanged, NodeChosen, SaveState
 from tui.session.autosave import AutoSaver, SaveStatus
+from tui.session.capture_actions import CaptureActions
 from tui.session.capture_line import CaptureInput, CaptureLine
-from tui.session.details import DetailsPanel, LinkList
-from tui.session.dialogs import LinkKindPicker, PersonPrompt, TextPrompt
+from tui.session.details import DetailsPanel
+from tui.session.dialog_actions import DialogActions
 from tui.session.header import SessionHeader
-from tui.session.help_screen import HelpScreen
+from tui.session.help_screen import HelpScreen, keys_of
 from tui.session.map_pane import MapPane
 from tui.session.nodes_panel import NodeList, NodesPanel
 from tui.session.patterns_panel import PatternsPanel
@@ -57,7 +55,7 @@ LATE_DELAY = 1 / 30
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CaptureActions, DialogActions, Screen[None]):
     """Map, patterns, details and the capture line, over one open map."""
 
     CSS_PATH = "session.tcss"
@@ -260,19 +258,6 @@ class SessionScreen(Screen[None]):
         self.redraw()
         self.query_one(DetailsPanel).start_editing()
 
-    @on(LinkList.KindWanted)
-    def _link_kind_wanted(self, event: LinkList.KindWanted) -> None:
-        event.stop()
-        link, g = event.link, self.graph
-
-        def chosen(kind: object) -> None:
-            if kind is not None and kind != link.kind:
-                self.apply(UpdateLink(link.source, link.target, link.kind, new_kind=kind))  # type: ignore[arg-type]
-
-        view = self.view
-        self.app.push_screen(LinkKindPicker(view.label(link.source), view.label(link.target),
-                                            link.kind), chosen)
-
     # -- saving ---------------------------------------------------------------------
 
     @on(SaveState)
@@ -378,16 +363,7 @@ class SessionScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Every key and the capture grammar."""
-        words = {"session.privacy-on": "privacy screen: private notes hidden, names as initials",
-                 "session.quit": "quit (everything is saved first)",
-                 "session.side": "fold the Patterns pane away, or back",
-                 "session.person": "whose side new parts go to (and the map shows)",
-                 "session.around": "narrow the map to the selected node's neighbours"}
-        keys = [("? or F1" if b.id == "session.help" else b.key_display or b.key,
-                 words.get(b.id or "", b.description))
-                for b in self.BINDINGS if isinstance(b, Binding) and b.description
-                and b.id != "session.privacy-off"]
-        self.app.push_screen(HelpScreen(keys))
+        self.app.push_screen(HelpScreen(keys_of(self.BINDINGS)))
 
     def action_to_capture(self) -> None:
         """Back to the capture line (leaving any node editor)."""
@@ -402,68 +378,5 @@ class SessionScreen(Screen[None]):
         """Remove the selected node (undoable)."""
         if self.selected is not None:
             self.post_message(EditRequested(RemoveNode(self.selected)))
-
-    def action_rename_map(self) -> None:
-        """Give the map a title."""
-        def chosen(title: str | None) -> None:
-            if title and title != self.graph.title:
-                self.apply(SetField("title", title))
-
-        if self.privacy:  # the title may hold names: not while the client is looking
-            self.notify("Turn the privacy screen off (F2) to rename the map.", timeout=4)
-            return
-        self.app.push_screen(TextPrompt("The map's title", self.graph.title), chosen)
-
-    def action_add_person(self) -> None:
-        """Add someone in the pattern (a partner, a parent…)."""
-        def chosen(person: Person | None) -> None:
-            if person is not None:
-                person = person.model_copy(update={"id": new_id(person.name, {
-                    p.id for p in self.graph.people}, "person")})
-                if self.apply(SetItem("people", None, person, what=f"person {person.name}")):
-                    self.notify(f"Added {self.view.person_name(person)}. F4 chooses whose side "
-                                "new parts go to.", timeout=4)
-
-        self.app.push_screen(PersonPrompt("person"), chosen)
-
-    # -- the capture line ----------------------------------------------------------------
-
-    def capture_hint(self, text: str) -> str | None:
-        """What the line would do if Enter were pressed now."""
-        return self.view.mask(capture_hint(text, self.graph))
-
-    def capture_completion(self, text: str) -> str | None:
-        """The line with the node reference being typed completed, or None."""
-        return complete_capture(text, self.graph)
-
-    def start_line(self, text: str) -> None:
-        """Put text on the capture line and focus it (palette "add: trigger")."""
-        field = self.query_one(CaptureInput)
-        field.value = text
-        field.cursor_position = len(text)
-        field.focus()
-
-    @on(CaptureLine.Submitted)
-    def _captured(self, event: CaptureLine.Submitted) -> None:
-        event.stop()
-        line = self.query_one(CaptureLine)
-        try:
-            capture = parse_capture(event.text, self.graph, person=self.person,
-                                    session=self.today_session_id())
-        except CaptureError as error:
-            line.rejected(self.view.mask(error.message), error.start, error.end)
-            return
-        select = capture.node_ids[-1] if capture.node_ids else self.selected
-        error = self.try_apply(capture.edit, select=select)
-        if error is None:
-            line.accepted(event.text, self.view.mask(capture.summary))
-        else:
-            line.rejected(error)
-
-    @on(CaptureInput.HelpWanted)
-    def _help_wanted(self, event: CaptureInput.HelpWanted) -> None:
-        event.stop()
-        self.action_help()
-
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "SessionScreen"]
