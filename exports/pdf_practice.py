@@ -12,9 +12,10 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from exports.pdf_chart import TriesChart
+from exports.pdf_fonts import BOLD, REGULAR
 from exports.pdf_story import Story
-from exports.pdf_style import PAPER_TINT, QUIET, RULE
-from exports.pdf_text import para, plural
+from exports.pdf_style import INK, PAPER_TINT, QUIET, RULE
+from exports.pdf_text import clean, para, plural, visual, wrap
 from patterns.models import Experiment
 from patterns.progress import progress
 from patterns.vocabulary import LinkKind, NodeKind
@@ -23,17 +24,31 @@ from patterns.vocabulary import LinkKind, NodeKind
 MAX_TRY_ROWS = 12
 
 
-def _table(s: Story, head: list[str], rows: list[list[str]], widths: list[float]) -> Table:
-    cells = [[s.p(para(h), "cell_head") for h in head]]
-    cells += [[s.p(c, "cell") for c in row] for row in rows]
+_CELL, _CELL_LEAD, _PAD = 9.0, 12.0, 4.0
+
+
+def _table(head: list[str], rows: list[list[str]], widths: list[float]) -> Table:
+    """A plain table of the client's words: each cell wrapped to its column
+    here (quick), not as a Paragraph (which reportlab would measure again and
+    again)."""
+    def cell(text: str, font: str, width: float) -> str:
+        return "\n".join(visual(line) for line in wrap(text, font, _CELL, width - 2 * _PAD))
+
+    cells = [[cell(h, BOLD, w) for h, w in zip(head, widths)]]
+    cells += [[cell(c, REGULAR, w) for c, w in zip(row, widths)] for row in rows]
     table = Table(cells, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR, _CELL, _CELL_LEAD),
+        ("FONT", (0, 0), (-1, 0), BOLD, _CELL, _CELL_LEAD),
+        ("TEXTCOLOR", (0, 0), (-1, 0), QUIET),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, QUIET),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, PAPER_TINT]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return table
 
@@ -52,9 +67,9 @@ def _experiment(s: Story, e: Experiment, width: float) -> list[Flowable]:
     out: list[Flowable] = [KeepTogether(parts)]
     shown = e.tries[-MAX_TRY_ROWS:]
     rows = [[f"{t.date:%d %b %Y}", "–" if t.before is None else str(t.before),
-             "–" if t.after is None else str(t.after), para(t.note or "")] for t in shown]
+             "–" if t.after is None else str(t.after), t.note or ""] for t in shown]
     out.append(Spacer(1, 6))
-    out.append(_table(s, ["date", "before", "after", "how it went"], rows,
+    out.append(_table(["date", "before", "after", "how it went"], rows,
                       [70, 42, 38, max(width - 150, 120)]))
     if len(e.tries) > len(shown):
         older = len(e.tries) - len(shown)
@@ -130,10 +145,10 @@ def repairs_section(s: Story, width: float) -> list[Flowable]:
     rows = []
     for r in s.g.repairs:
         person = s.g.person(r.with_)
-        rows.append([f"{r.date:%d %b %Y}", para(person.name if person else r.with_ or ""),
-                     para(r.rupture or ""), para(r.repair or ""), para(r.outcome or "")])
+        rows.append([f"{r.date:%d %b %Y}", person.name if person else r.with_ or "",
+                     r.rupture or "", r.repair or "", r.outcome or ""])
     rest = max(width - 130, 240) / 3
-    out.append(_table(s, ["date", "with", "what happened", "the repair", "how it went"], rows,
+    out.append(_table(["date", "with", "what happened", "the repair", "how it went"], rows,
                       [64, 66, rest, rest, rest]))
     return out
 
@@ -152,10 +167,10 @@ def sessions_section(s: Story, width: float) -> list[Flowable]:
         labels = added.get(session.id, [])
         what = ""
         if labels:
-            sample = ", ".join(f"“{para(label)}”" for label in labels[:3])
+            sample = ", ".join(f"“{clean(label)}”" for label in labels[:3])
             what = f"{plural(len(labels), 'part')} added: {sample}" + (" …" if len(labels) > 3 else "")
-        rows.append([f"{number}", f"{session.date:%d %b %Y}", para(session.note or ""), what])
-    out.append(_table(s, ["", "date", "what it was about", "added to the map"], rows,
+        rows.append([f"{number}", f"{session.date:%d %b %Y}", session.note or "", what])
+    out.append(_table(["", "date", "what it was about", "added to the map"], rows,
                       [20, 68, (width - 88) * 0.45, (width - 88) * 0.55]))
     return out
 
