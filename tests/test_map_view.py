@@ -254,3 +254,25 @@ async def test_boxes_keep_their_size_until_a_growing_map_no_longer_fits(
         view.show(snapshot(chase_graph))  # much bigger: it no longer fits at that size
         await pilot.pause()
         assert view.picture is not None and view.picture.boxes[0].w < wide
+
+
+@pilot_test
+async def test_a_part_just_added_is_brought_into_view(chase_graph: MapGraph) -> None:
+    from patterns.edits import AddNode
+    from patterns.models import Node
+    from patterns.vocabulary import NodeKind
+
+    app = MapApp(snapshot(chase_graph), selected="dad-left")
+    async with app.run_test(size=(70, 20)) as pilot:
+        view = app.query_one(MapView)
+        await pilot.pause()
+        assert visible(view, "dad-left")
+        AddNode(Node(id="boss", kind=NodeKind.RESPONSE, label="Boss shouts",
+                     person="sam")).apply(chase_graph)
+        view.show(snapshot(chase_graph), selected="dad-left")
+        await pilot.pause()
+        assert visible(view, "boss") and not visible(view, "dad-left")
+        assert view.selected == "dad-left" and app.chosen == []
+        view.show(snapshot(chase_graph), selected="dad-left")  # nothing new: follow the selection
+        await pilot.pause()
+        assert visible(view, "dad-left")

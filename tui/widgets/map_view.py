@@ -153,6 +153,7 @@ class MapView(ScrollView, can_focus=True):
         self._sized_for = 0
         self._pending = False
         self._loop: tuple[str, ...] = ()
+        self._follow: str | None = None  # the node to bring into view once laid out
         self._state = ViewState()
         self._rows: dict[tuple[int, int, int, bool], list[tuple[str, str]]] = {}
         self._styles: dict[str, Style] = {}
@@ -177,15 +178,24 @@ class MapView(ScrollView, can_focus=True):
         self._state = replace(self._state, selected=selected, privacy=privacy,
                               people=snap.people)
         filters = (person, around, radius)
+        follow = selected
         if snap is not self._snap or filters != self._filters or self._layout is None:
             if filters != self._filters:
                 self._box_width = None
+            if self._snap is not None and snap is not self._snap:
+                # A part just added (typed, or back by undo) is brought into
+                # view, so the people talking see where it went.
+                before = {n.id for n in self._snap.nodes}
+                added = [n.id for n in snap.nodes if n.id not in before]
+                if added and selected not in added:
+                    follow = added[-1]
             self._snap, self._filters = snap, filters
+            self._follow = follow
             self._lay_out()
         else:
             self._restyle()
-        if selected is not None:
-            self._scroll_to_node(selected)
+        if follow is not None:
+            self._scroll_to_node(follow)
 
     def select(self, node_id: str | None) -> None:
         """Select a node (None: no selection) and scroll so it is visible."""
@@ -255,8 +265,9 @@ class MapView(ScrollView, can_focus=True):
         if message.generation == self._generation:
             self._pending = False
             self._apply(message.layout, message.picture, message.box_width)
-            if self._state.selected is not None:
-                self._scroll_to_node(self._state.selected)
+            follow = self._follow or self._state.selected
+            if follow is not None:
+                self._scroll_to_node(follow)
 
     def _apply(self, layout: MapLayout, picture: Picture, box_width: int) -> None:
         self._layout, self._picture = layout, picture
