@@ -29,7 +29,7 @@ from reportlab.platypus import (
 
 from exports.audience import Audience, for_audience
 from exports.errors import AttachmapError
-from exports.pdf_fonts import BOLD, REGULAR, register_fonts
+from exports.pdf_fonts import BOLD, REGULAR, missing_glyphs, register_fonts
 from exports.pdf_map_pages import MapKey, MapPageFlowable, loop_marks
 from exports.pdf_map_plan import MapPage, plan_pages
 from exports.pdf_metadata import PdfMetadata, apply_metadata, metadata_for
@@ -71,6 +71,19 @@ class _Decorations:
 def _subtitle(m: RelationalMap) -> str:
     when = m.updated or m.created
     return f"updated {when:%-d %b %Y}" if when else ""
+
+
+def _missing_letters(m: RelationalMap, story: Story) -> list[Flowable]:
+    """Say so, rather than leave unexplained empty boxes, when a label holds
+    letters the shipped font lacks (Chinese, Japanese, Korean...)."""
+    texts = [m.title] + [p.name for p in m.people] + [n.label for n in m.nodes] + \
+        [n.note or "" for n in m.nodes]
+    missing = sorted(set().union(*(missing_glyphs(t) for t in texts)))
+    if not missing:
+        return []
+    codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing[:12]) + (" …" if len(missing) > 12 else "")
+    return [story.p(f"Some letters in this map are outside the font attachmap ships, and show as "
+                    f"empty boxes: {codes}.", "small")]
 
 
 def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper = "a4",
@@ -131,6 +144,7 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
     flow += story_of_pattern(story)
     flow += story_of_practice(story, frame_w - 12)
     flow += index_section(story, frame_w - 12)
+    flow += _missing_letters(m, story)
     flow += private_section(story, frame_w - 12)
     doc.build(flow)
     return buffer.getvalue()

@@ -262,3 +262,10 @@ def test_right_to_left_labels_are_drawn_right_to_left() -> None:
     # back into reading order: what they get is the label as typed.
     assert hebrew in words and hebrew[::-1] not in words
     assert not missing_glyphs(hebrew)
+
+
+def test_letters_outside_the_font_are_named_not_left_as_silent_boxes() -> None:
+    m = RelationalMap(title="CJK", nodes=[Node(id="a", kind="feeling", label="害怕 scared")])
+    words = text_of(render_pdf(m))
+    assert "outside the font attachmap ships" in words and "U+5BB3, U+6015" in words
+    assert "outside the font" not in text_of(render_pdf(RelationalMap(title="Latin only")))
