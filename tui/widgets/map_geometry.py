@@ -173,26 +173,45 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     ]
     xs = [[margin + int(x) for x in row] for row in placement.left]
 
-    # Connections: one per edge piece between adjacent layers.
+    climbs = _climbs(layout, xs, box_width)
+    # Connections: one per edge piece between adjacent layers; a step of a
+    # dance that climbs past its target comes down onto it from above, in
+    # the channel over the target's layer, instead of joining it from below.
     conns: list[list[tuple[int, int, int]]] = [[] for _ in layout.layers]  # (upper, lower, edge)
+    over: dict[int, list[tuple[int, int, int]]] = {}  # channel -> (target order, climb x, edge)
     for e, edge in enumerate(layout.edges):
         a, b = layout.nodes[edge.source], layout.nodes[edge.target]
         chain = [(a.layer, a.order), *edge.via, (b.layer, b.order)]
         if a.layer > b.layer:
             chain.reverse()
+        if e in climbs:
+            over.setdefault(b.layer - 1, []).append((b.order, climbs[e], e))
+            chain = chain[1:]
         for (l1, o1), (_, o2) in zip(chain, chain[1:]):
             conns[l1].append((o1, o2, e))
     tags = {nid: _tag(placed.node, box_width) for nid, placed in layout.nodes.items()}
     # The tag is drawn `╭─ tag ─`: it takes its length and three cells.
-    ports = assign_ports(layout, xs, box_width, conns,
-                         {nid: len(t) + 3 for nid, t in tags.items()})
+    ports, climb_ports = assign_ports(layout, xs, box_width, conns,
+                                      {nid: len(t) + 3 for nid, t in tags.items()}, over)
 
-    # Tracks per channel, then rows.
-    tracks: list[dict[int, int]] = []
-    for li, channel in enumerate(conns):
-        tracks.append(assign_tracks(channel, ports[li]))
+    # Tracks per channel (-1: above the first layer), then rows.
+    tracks: dict[int, dict[tuple[str, int], int]] = {}
+    for li in range(-1, len(conns)):
+        keys: list[tuple[str, int]] = []
+        pieces: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for ci, (x1, x2) in enumerate(ports[li] if li >= 0 else ()):
+            if x1 != x2:
+                keys.append(("jog", ci))
+                pieces.append(((x1,), (x2,)))
+        for _, x_climb, e in over.get(li, ()):
+            keys.append(("climb", e))
+            pieces.append(((), (x_climb, climb_ports[e])))
+        found = assign_tracks(pieces)
+        tracks[li] = {key: found[i] for i, key in enumerate(keys)}
     ys: list[int] = []
     y = HEADER_ROWS if any(c.person for c in layout.columns) else 0
+    top_channel = y
+    y += max(tracks[-1].values(), default=-1) + 1
     for li, h in enumerate(heights):
         ys.append(y)
         y += h + max(1, max(tracks[li].values(), default=-1) + 1)
@@ -257,7 +276,7 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             if x1 == x2:
                 run_down(x1, start, end, e)
                 continue
-            ty = top_y + tracks[li][ci]
+            ty = top_y + tracks[li][("jog", ci)]
             run_down(x1, start, ty - 1, e)
             toward = RIGHT if x2 > x1 else LEFT
             back = LEFT if toward == RIGHT else RIGHT
@@ -268,6 +287,24 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
                 horizontal[e].append((lo, hi, ty))
             mark(x2, ty, DOWN | back, e)
             run_down(x2, ty + 1, end, e)
+
+    for li, climbing in over.items():
+        top_y = ys[li] + heights[li] if li >= 0 else top_channel
+        for o2, x_climb, e in climbing:
+            target = by_id[layout.layers[li + 1][o2].node]  # type: ignore[index]
+            x2 = climb_ports[e]
+            target.top[x2] = (e, True)
+            ty = top_y + tracks[li][("climb", e)]
+            # Up past the target's layer from the lane, over, and down onto it.
+            run_down(x_climb, ty + 1, ys[li + 2] - 1, e)
+            toward = RIGHT if x2 > x_climb else LEFT
+            mark(x_climb, ty, DOWN | toward, e)
+            lo, hi = min(x_climb, x2) + 1, max(x_climb, x2) - 1
+            if lo <= hi:
+                hlines[ty].append((lo, hi, e))
+                horizontal[e].append((lo, hi, ty))
+            mark(x2, ty, DOWN | (LEFT if toward == RIGHT else RIGHT), e)
+            run_down(x2, ty + 1, target.y - 1, e)
 
     vblocks: list[list[int]] = [[] for _ in range(height // BLOCK + 1)]
     for i, (_, y1, y2, _) in enumerate(vruns):
@@ -296,6 +333,29 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     return Picture(width, height, margin, boxes, layout.edges, cells, hlines, vruns, vblocks,
                    labels, box_rows,
                    label_rows, band_words, headers, by_id)
+
+
+def _climbs(layout: MapLayout, xs: list[list[int]], box_width: int) -> dict[int, int]:
+    """The steps of a dance that can come down onto their target from above:
+    edges running back up through the lane between two people, whose line
+    can climb on past the target's layer there (nothing else in that layer
+    at its x). The loop then visibly closes over the top, as the pattern
+    starts again; and its line crosses none of the target's own edges below.
+    Each with the x where it climbs."""
+    found: dict[int, int] = {}
+    for e, edge in enumerate(layout.edges):
+        if not (edge.upward and edge.via):
+            continue
+        lv, ov = edge.via[-1]
+        if not layout.columns[layout.layers[lv][ov].column].lane:
+            continue
+        x = xs[lv][ov]
+        lt = layout.nodes[edge.target].layer
+        clash = any(xs[lt][o] <= x < xs[lt][o] + (box_width if s.node is not None else 1)
+                    for o, s in enumerate(layout.layers[lt]))
+        if not clash:
+            found[e] = x
+    return found
 
 
 def _tag(node, box_width: int) -> str:  # type: ignore[no-untyped-def]

@@ -23,14 +23,21 @@ def assign_ports(
     box_width: int,
     conns: list[list[tuple[int, int, int]]],
     tags: dict[str, int],
-) -> list[list[tuple[int, int]]]:
+    climbs: dict[int, list[tuple[int, int, int]]] | None = None,
+) -> tuple[list[list[tuple[int, int]]], dict[int, int]]:
     """For each channel (below layer i), the (x at the top, x at the bottom)
-    of each connection `(upper order, lower order, edge)` in `conns[i]`.
-    `tags[node id]` is how many cells of the box's top border its kind tag
-    takes, from the left corner on."""
+    of each connection `(upper order, lower order, edge)` in `conns[i]`;
+    and the top port of each edge that climbs past its target and comes
+    down onto it (`climbs[i]`: (target order in layer i + 1, x of the
+    climb, edge), i = -1 for the top layer). `tags[node id]` is how many
+    cells of the box's top border its kind tag takes, from the left."""
+    climbs = climbs or {}
     result: list[list[tuple[int, int]]] = []
-    for li, channel in enumerate(conns):
-        upper, lower = layout.layers[li], layout.layers[li + 1] if li + 1 < len(xs) else ()
+    climb_ports: dict[int, int] = {}
+    for li in range(-1, len(conns)):
+        channel = conns[li] if li >= 0 else []
+        upper = layout.layers[li] if li >= 0 else ()
+        lower = layout.layers[li + 1] if li + 1 < len(xs) else ()
         x_top: list[int | None] = [None] * len(channel)
         x_bottom: list[int | None] = [None] * len(channel)
         for ci, (o1, o2, _) in enumerate(channel):
@@ -49,10 +56,17 @@ def assign_ports(
         for ci, (_, o2, _) in enumerate(channel):
             if x_bottom[ci] is None:
                 by_box.setdefault(o2, []).append(ci)
+        climbing = {len(channel) + k: c for k, c in enumerate(climbs.get(li, ()))}
+        for ci, (o2, _, _) in climbing.items():
+            by_box.setdefault(o2, []).append(ci)
         for o2, members in by_box.items():
             left = xs[li + 1][o2]
             wants = []
             for ci in members:
+                if ci in climbing:
+                    x_climb = climbing[ci][1]
+                    wants.append((float(x_climb), float(x_climb), ci))
+                    continue
                 o1 = channel[ci][0]
                 if x_top[ci] is not None:
                     want = float(x_top[ci])
@@ -60,12 +74,17 @@ def assign_ports(
                     lo, hi = xs[li][o1] + 1, xs[li][o1] + box_width - 2
                     want = min(max(centre(li + 1, o2), lo), hi)
                 wants.append((want, centre(li, o1), ci))
-            own = {ci: x_top[ci] for ci in members}
+            own = {ci: x_top[ci] for ci in members if ci not in climbing}
             tag = tags.get(lower[o2].node or "", 0)
             chosen = _choose(left, box_width, wants, fixed_top, own, tag)
             for ci, x in chosen.items():
-                x_bottom[ci] = x
+                if ci in climbing:
+                    climb_ports[climbing[ci][2]] = x
+                else:
+                    x_bottom[ci] = x
         fixed_bottom = {x for x in x_bottom if x is not None}
+        for _, x_climb, e in climbing.values():
+            fixed_bottom.update((x_climb, climb_ports[e]))
         by_box = {}
         for ci, (o1, _, _) in enumerate(channel):
             if x_top[ci] is None:
@@ -78,8 +97,9 @@ def assign_ports(
             chosen = _choose(left, box_width, wants, fixed_bottom, own, 0)
             for ci, x in chosen.items():
                 x_top[ci] = x
-        result.append([(t, b) for t, b in zip(x_top, x_bottom)])  # type: ignore[misc]
-    return result
+        if li >= 0:
+            result.append([(t, b) for t, b in zip(x_top, x_bottom)])  # type: ignore[misc]
+    return result, climb_ports
 
 
 def _choose(
@@ -154,37 +174,35 @@ def _nearest_free(want: float, lo: int, hi: int, avoid: set[int], own: int | Non
     return None
 
 
-def assign_tracks(
-    channel: list[tuple[int, int, int]], ports: list[tuple[int, int]]
-) -> dict[int, int]:
-    """A track (row of the channel) for each connection that jogs sideways:
-    horizontal pieces on one track never touch, and a line leaving the top
-    at x lies above any line that arrives at the bottom at the same x."""
-    jogs = [ci for ci in range(len(channel)) if ports[ci][0] != ports[ci][1]]
-    tops = {}
-    for ci in jogs:
-        tops.setdefault(ports[ci][0], []).append(ci)
-    before: dict[int, set[int]] = {ci: set() for ci in jogs}
-    for ci in jogs:
-        for other in tops.get(ports[ci][1], ()):
-            if other != ci:
-                before[ci].add(other)
+def assign_tracks(pieces: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> dict[int, int]:
+    """A track (row of the channel) for each piece of line that runs sideways
+    in it. `pieces[i]` is (the x where it leaves by the channel's top, the x
+    where it leaves by the bottom): a jog has one of each, a climb that turns
+    down onto its target two at the bottom. Pieces on one track never touch,
+    and a line leaving the top at x lies above any line leaving the bottom at
+    that x, so no two lines ever run on top of each other."""
+    tops: dict[int, list[int]] = {}
+    for i, (up, _) in enumerate(pieces):
+        for x in up:
+            tops.setdefault(x, []).append(i)
+    before: dict[int, set[int]] = {i: set() for i in range(len(pieces))}
+    for i, (_, down) in enumerate(pieces):
+        for x in down:
+            before[i].update(other for other in tops.get(x, ()) if other != i)
+    span = [(min(up + down), max(up + down)) for up, down in pieces]
     track: dict[int, int] = {}
-    left = sorted(jogs, key=lambda ci: (min(ports[ci]), max(ports[ci]), ci))
+    left = sorted(range(len(pieces)), key=lambda i: (span[i], i))
     t = 0
     while left:
-        ready = [ci for ci in left if before[ci] <= track.keys()]
+        ready = [i for i in left if before[i] <= track.keys()]
         if not ready:
             ready = left  # a cycle of constraints: rare, let lines meet
         placed_end = None
-        taken = []
-        for ci in ready:
-            lo, hi = min(ports[ci]), max(ports[ci])
+        for i in ready:
+            lo, hi = span[i]
             if placed_end is None or lo > placed_end + 1:
-                taken.append(ci)
+                track[i] = t
                 placed_end = hi
-        for ci in taken:
-            track[ci] = t
-        left = [ci for ci in left if ci not in track]
+        left = [i for i in left if i not in track]
         t += 1
     return track
