@@ -276,3 +276,22 @@ async def test_a_part_just_added_is_brought_into_view(chase_graph: MapGraph) -> 
         view.show(snapshot(chase_graph), selected="dad-left")  # nothing new: follow the selection
         await pilot.pause()
         assert visible(view, "dad-left")
+
+
+@pilot_test
+async def test_a_burst_of_edits_to_a_large_map_ends_on_the_last_one() -> None:
+    maps = [snapshot_of_map(synthetic_map(300 + k, seed=k)) for k in range(4)]
+    app = MapApp(maps[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(MapView)
+        for snap in maps[1:]:
+            view.show(snap)
+        await laid_out(pilot, view)
+        assert view.picture is not None and len(view.picture.boxes) == 303
+        # a small map shown while a large one is still being laid out wins
+        view.show(maps[0])
+        view.show(snapshot_of_map(synthetic_map(40)))
+        await laid_out(pilot, view)
+        await app.workers.wait_for_complete()  # the large one's thread has finished...
+        await pilot.pause()
+        assert len(view.picture.boxes) == 40  # ...and was not shown over the small one

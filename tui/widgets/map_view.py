@@ -149,9 +149,12 @@ class MapView(ScrollView, can_focus=True):
         self._layout: MapLayout | None = None
         self._picture: Picture | None = None
         self._box_width: int | None = None  # None: choose again for this view
-        self._generation = 0
+        self._generation = 0  # counts layouts asked for
+        self._shown = 0  # the one on screen
         self._sized_for = 0
         self._pending = False
+        self._working = False  # a layout thread is running
+        self._again = False  # the map changed while it ran
         self._loop: tuple[str, ...] = ()
         self._follow: str | None = None  # the node to bring into view once laid out
         self._state = ViewState()
@@ -244,14 +247,22 @@ class MapView(ScrollView, can_focus=True):
         if len(self._snap.nodes) <= SYNC_LIMIT:
             layout = layout_map(self._snap, person=person, around=around, radius=radius)
             picture, width = draw_layout(layout, self._box_width, self._view_width() or 120)
-            self._apply(layout, picture, width)
+            self._apply(layout, picture, width, self._generation)
+            self._again = self._pending = False  # a running thread's result is older: dropped
         else:
             self._pending = True
+            if self._working:
+                # One layout thread at a time: a thread cannot be stopped, so
+                # a burst of edits would otherwise pile them up. The latest
+                # map is laid out as soon as the running one is done.
+                self._again = True
+                return
+            self._working = True
             self._lay_out_in_worker(self._snap, self._filters, self._box_width,
                                     self._view_width() or 120, self._generation)
             self.refresh()
 
-    @work(thread=True, exclusive=True, group="map-layout")
+    @work(thread=True, group="map-layout")
     def _lay_out_in_worker(self, snap: MapSnapshot, filters: tuple[str | None, str | None, int],
                            box_width: int | None, view_width: int, generation: int) -> None:
         person, around, radius = filters
@@ -262,15 +273,23 @@ class MapView(ScrollView, can_focus=True):
     @on(_Laid)
     def _laid(self, message: _Laid) -> None:
         message.stop()
-        if message.generation == self._generation:
-            self._pending = False
-            self._apply(message.layout, message.picture, message.box_width)
-            follow = self._follow or self._state.selected
-            if follow is not None:
-                self._scroll_to_node(follow)
+        self._working = False
+        # Even a layout overtaken by edits is the newest there is: show it,
+        # unless a small map was laid out here meanwhile.
+        if message.generation > self._shown:
+            self._apply(message.layout, message.picture, message.box_width,
+                        message.generation)
+        if self._again:
+            self._again = False
+            self._lay_out()
+            return
+        self._pending = False
+        follow = self._follow or self._state.selected
+        if follow is not None:
+            self._scroll_to_node(follow)
 
-    def _apply(self, layout: MapLayout, picture: Picture, box_width: int) -> None:
-        self._layout, self._picture = layout, picture
+    def _apply(self, layout: MapLayout, picture: Picture, box_width: int, generation: int) -> None:
+        self._layout, self._picture, self._shown = layout, picture, generation
         if self._view_width() > 0:
             self._box_width = box_width
         self.virtual_size = Size(picture.width, picture.height)
