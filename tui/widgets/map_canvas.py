@@ -47,6 +47,7 @@ class ViewState:
     people: Sequence[MapPerson] = field(default_factory=tuple)
 
     def person_name(self, person_id: str | None) -> str:
+        """A person's name as shown: initials behind the privacy screen."""
         person = next((p for p in self.people if p.id == person_id), None)
         if person is None:
             return ""

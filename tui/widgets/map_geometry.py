@@ -63,9 +63,11 @@ class Box:
 
     @property
     def centre(self) -> tuple[float, float]:
+        """The middle of the box, in cells."""
         return (self.x + self.w / 2, self.y + self.h / 2)
 
     def contains(self, x: int, y: int) -> bool:
+        """Whether the cell (x, y) is part of the box."""
         return self.x <= x < self.x + self.w and self.y <= y < self.y + self.h
 
 

@@ -128,6 +128,7 @@ class MapView(ScrollView, can_focus=True):
 
         @property
         def control(self) -> MapView:
+            """The map view the node was selected in."""
             return self.map_view
 
     class _Laid(Message):
@@ -307,6 +308,7 @@ class MapView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        """A new width may fit more of the map: choose the box width again."""
         if self._snap is not None and event.size.width != self._sized_for:
             self._sized_for = event.size.width
             self._box_width = None
@@ -317,6 +319,7 @@ class MapView(ScrollView, can_focus=True):
     # -- drawing ------------------------------------------------------------
 
     def notify_style_update(self) -> None:
+        """The theme or the styles changed: colours are looked up afresh."""
         self._styles.clear()
         self._rows.clear()
         super().notify_style_update()
@@ -358,6 +361,8 @@ class MapView(ScrollView, can_focus=True):
         return (x if x < left else x + scroll_x), (y if y < top else y + scroll_y)
 
     def render_line(self, y: int) -> Strip:
+        """One line of the view: the names and band headings stay put, the
+        picture scrolls under them."""
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         picture = self._picture
@@ -429,6 +434,7 @@ class MapView(ScrollView, can_focus=True):
             self._choose(target.node_id)
 
     def on_click(self, event: events.Click) -> None:
+        """A click on a box selects its node."""
         offset = event.get_content_offset(self)
         if offset is None or self._picture is None:
             return
