@@ -90,8 +90,8 @@ _TEXT_FIELDS = ("label", "intensity", "note", "private_note")
 class DetailsPanel(Vertical):
     """The selected node, to read or to edit in place."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._view: SessionView | None = None
         self.editing = False
         self._drawn: tuple[object, ...] | None = None

@@ -9,6 +9,8 @@ analysed at once, large ones in a worker so typing never waits for it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,6 +24,7 @@ from textual.worker import get_current_worker
 from patterns.edits import name_loop
 from patterns.graph import MapGraph
 from patterns.insights import Insights, analyse
+from patterns.models import Link, Node
 from tui.messages import EditRequested, LoopChosen
 from tui.session.dialogs import TextPrompt
 from tui.session.view import SessionView
@@ -30,13 +33,30 @@ from tui.session.view import SessionView
 SYNC_LIMIT = 150
 
 
-def graph_copy(g: MapGraph) -> MapGraph:
-    """A copy a worker may read while the screen goes on editing the original
-    (node and link models are replaced by edits, never changed, so they are shared)."""
-    c = MapGraph(g.title, client=g.client, people=g.people, sessions=g.sessions, loops=g.loops,
-                 experiments=g.experiments, repairs=g.repairs)
-    c.graph = g.graph.copy()
-    return c
+@dataclass(frozen=True, repr=False)
+class MapParts:
+    """What a worker needs to rebuild the map on its own thread, taken in a
+    few milliseconds on the screen's (node and link models are replaced by
+    edits, never changed, so they are shared, not copied)."""
+
+    graph: MapGraph
+    nodes: list[Node]
+    links: list[Link]
+
+    @classmethod
+    def of(cls, g: MapGraph) -> MapParts:
+        """The parts of the map as it is now."""
+        bare = MapGraph(g.title, client=g.client, people=g.people, sessions=g.sessions,
+                        loops=g.loops, experiments=g.experiments, repairs=g.repairs)
+        return cls(bare, g.nodes(), g.links())
+
+    def rebuild(self) -> MapGraph:
+        """The map again, as a graph of its own (in the worker)."""
+        for node in self.nodes:
+            self.graph.put_node(node)
+        for link in self.links:
+            self.graph.put_link(link)
+        return self.graph
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -111,12 +131,13 @@ class PatternsPanel(VerticalScroll):
             if len(view.graph) <= SYNC_LIMIT:
                 self.insights, self._analysed = analyse(view.graph), view.revision
             else:
-                self._analyse(graph_copy(view.graph), view.revision)
+                self._analyse(MapParts.of(view.graph), view.revision)
         self._draw()
 
-    @work(thread=True, exclusive=True, group="patterns")
-    def _analyse(self, g: MapGraph, revision: int) -> None:
-        insights = analyse(g)
+    # A description, or Textual would repr() every node and link of the map.
+    @work(thread=True, exclusive=True, group="patterns", description="analysing the map")
+    def _analyse(self, parts: MapParts, revision: int) -> None:
+        insights = analyse(parts.rebuild())
         if not get_current_worker().is_cancelled:
             self.post_message(self.Analysed(revision, insights))
 
@@ -273,4 +294,4 @@ class PatternsPanel(VerticalScroll):
                              named)
 
 
-__all__ = ["LoopList", "PatternsPanel", "graph_copy"]
+__all__ = ["LoopList", "MapParts", "PatternsPanel"]

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from exports.store import MapStore
@@ -92,6 +93,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         self.privacy = False
         self.side_open: bool | None = None  # None: as the screen size suggests
         self._late_pending = False
+        self._panes: list[Widget] | None = None
 
     # -- layout -----------------------------------------------------------------
 
@@ -105,7 +107,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
                         yield PatternsPanel(id="patterns", classes="map-pane")
                     with TabPane("Nodes", id="pane-nodes"):
                         yield NodesPanel(id="nodes", classes="map-pane")
-            yield DetailsPanel(id="details")
+            yield DetailsPanel(id="details", classes="map-pane")
             yield CaptureLine(id="capture", hint_for=self.capture_hint,
                               complete=self.capture_completion)
         yield Static("This terminal is too small for the session screen.\n"
@@ -117,7 +119,6 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         header = self.query_one(SessionHeader)
         header.show_privacy(False)
         header.show_save(self.save_status)
-        self.query_one(DetailsPanel).add_class("map-pane")
         if self.store.created_now:
             self._note_save_error(self.saver.save_now())
         self.redraw()
@@ -152,7 +153,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         header.show_session(self._session_text())
         who = self.graph.person(self.person)
         self.query_one(CaptureLine).set_prompt(view.person_name(who) if who else None)
-        for pane in self.query(".map-pane"):
+        for pane in self.panes:
             show = getattr(pane, "show", None)
             if show is None:
                 continue
@@ -165,10 +166,24 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             else:
                 show(view)
 
+    @property
+    def panes(self) -> list[Widget]:
+        """Every widget with the class `map-pane` (a pane added later: call
+        `panes_changed`). Kept, because walking the screen each redraw is slow."""
+        if self._panes is None:
+            self._panes = list(self.query(".map-pane"))
+        return self._panes
+
+    def panes_changed(self) -> None:
+        """Find the panes again (after mounting or removing one)."""
+        self._panes = None
+
     def _show_late(self) -> None:
         self._late_pending = False
+        if not self.is_attached:
+            return
         view = self.view
-        for pane in self.query(".map-pane"):
+        for pane in self.panes:
             if getattr(pane, "LATE", False):
                 pane.show(view)  # type: ignore[attr-defined]
 
