@@ -29,6 +29,8 @@ choice is ordered by file order, never by hashing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from patterns.graph import MapGraph
 from patterns.layout_model import (
     LayoutBand,
@@ -44,7 +46,7 @@ from patterns.layout_model import (
     Slot,
 )
 from patterns.layout_order import reduce_crossings
-from patterns.models import RelationalMap
+from patterns.models import Link, Loop, Node, Person, RelationalMap
 from patterns.vocabulary import KIND_PLURALS, NodeKind
 
 #: The bands top to bottom, and the kinds each holds (most telling first).
@@ -69,7 +71,8 @@ def snapshot_of_map(m: RelationalMap) -> MapSnapshot:
     return _snapshot(m.title, m.people, m.nodes, m.links, m.loops)
 
 
-def _snapshot(title, people, nodes, links, loops) -> MapSnapshot:  # type: ignore[no-untyped-def]
+def _snapshot(title: str, people: Sequence[Person], nodes: Sequence[Node],
+              links: Sequence[Link], loops: Sequence[Loop]) -> MapSnapshot:
     default = people[0].id if people else None
     return MapSnapshot(
         title=title,

@@ -89,7 +89,9 @@ def place_columns(
     return Placement(left=left, columns=tuple(columns), width=total)
 
 
-def _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer, sweeps):  # type: ignore[no-untyped-def]
+def _place_column(rows: list[list[int]], near: list[list[int]], size: list[float],
+                  is_box: list[bool], pos: list[float], box_gap: float, pass_gap: float,
+                  integer: bool, sweeps: int) -> float:
     """Place one column's slots (numbers in `rows`, per layer) from x = 0;
     returns the column's width."""
     rows = [row for row in rows if row]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from patterns.layout import MapLayout
+from patterns.layout_model import MapNode
 from patterns.layout_place import Placement, place_columns
 from patterns.vocabulary import NodeKind
 from tui.widgets.map_labels import BLOCK, Label, RowContents, place_labels
@@ -360,7 +361,7 @@ def _climbs(layout: MapLayout, xs: list[list[int]], box_width: int) -> dict[int,
     return found
 
 
-def _tag(node, box_width: int) -> str:  # type: ignore[no-untyped-def]
+def _tag(node: MapNode, box_width: int) -> str:
     """The kind written on the top border (with layer or style when the box
     is wide enough to leave half its border for arrows)."""
     tag = KIND_TAGS[node.kind]

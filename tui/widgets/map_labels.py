@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from patterns.layout_model import LayoutEdge
+from patterns.layout_model import LayoutEdge, MapLayout
 from patterns.vocabulary import link_phrase
+
+if TYPE_CHECKING:
+    from tui.widgets.map_geometry import Box
 
 BLOCK = 16  # rows per block in the index of vertical runs (shared with the picture)
 
@@ -35,7 +39,9 @@ class RowContents:
     """What lies on each row, for placing labels: built a row at a time, only
     for the rows a label is tried on."""
 
-    def __init__(self, width, margin, boxes, box_rows, cells, hlines, vruns, vblocks):  # type: ignore[no-untyped-def]
+    def __init__(self, width: int, margin: int, boxes: list[Box], box_rows: list[list[int]],
+                 cells: list[dict[int, list[int]]], hlines: list[list[tuple[int, int, int]]],
+                 vruns: list[tuple[int, int, int, int]], vblocks: list[list[int]]) -> None:
         self.width, self.margin = width, margin
         self.boxes, self.box_rows, self.cells, self.hlines = boxes, box_rows, cells, hlines
         self.vruns, self.vblocks = vruns, vblocks
@@ -70,7 +76,9 @@ class RowContents:
         return row
 
 
-def place_labels(layout, rows, vertical, horizontal):  # type: ignore[no-untyped-def]
+def place_labels(layout: MapLayout, rows: RowContents,
+                 vertical: list[list[tuple[int, int, int]]],
+                 horizontal: list[list[tuple[int, int, int]]]) -> list[Label]:
     """Write each edge's kind where it fits: on its own horizontal stretch,
     else beside one of its vertical runs; never over anything else, and
     never in the margin, which stays on screen for the band headings."""
@@ -90,7 +98,8 @@ def place_labels(layout, rows, vertical, horizontal):  # type: ignore[no-untyped
     return labels
 
 
-def _inline_spot(n, rows, pieces):  # type: ignore[no-untyped-def]
+def _inline_spot(n: int, rows: RowContents,
+                 pieces: list[tuple[int, int, int]]) -> tuple[int, int] | None:
     """Room on the edge's own horizontal stretch: `n` cells of the label, a
     space and a line cell either side, crossed by no other line."""
     for lo, hi, yy in sorted(pieces, key=lambda p: (p[0] - p[1], p[2], p[0])):
@@ -105,7 +114,8 @@ def _inline_spot(n, rows, pieces):  # type: ignore[no-untyped-def]
     return None
 
 
-def _side_spot(n, rows, runs):  # type: ignore[no-untyped-def]
+def _side_spot(n: int, rows: RowContents,
+               runs: list[tuple[int, int, int]]) -> tuple[int, int] | None:
     """Room beside one of the edge's vertical runs, nearest its middle."""
     spots = [(x, yy) for x, y1, y2 in runs for yy in range(y1, y2 + 1)]
     middle = len(spots) // 2
