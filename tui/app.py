@@ -21,6 +21,10 @@ from tui.disk_notices import SaveAsScreen, StoreWatch, save_as, suggest_elsewher
 from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
 from tui.passphrase_screen import unlock_store
 from tui.session.screen import SessionScreen
+from tui.textual_guards import install as install_textual_guards
+
+
+install_textual_guards()
 
 
 def utc_now() -> dt.datetime:
