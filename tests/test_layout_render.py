@@ -252,3 +252,18 @@ def test_any_invented_map_draws_cleanly(n: int, seed: int, people: int, dense: b
                                         width: int) -> None:
     m = synthetic_map(n, seed=seed, people=people, dense=dense)
     check_picture(build_picture(layout_map(snapshot_of_map(m)), width), labels_of(m))
+
+
+def test_masks_and_blocks_show_without_words(chase_graph: MapGraph) -> None:
+    picture = build_picture(layout_map(snapshot(chase_graph)), 20)
+    rows = picture_text(picture)
+    masks = next(i for i, e in enumerate(picture.edges)
+                 if (e.source, e.target) == ("zoe-angry", "zoe-scared"))
+    drawn = {rows[y][x] for x, y1, y2, e in picture.vruns if e == masks
+             for y in range(y1, y2 + 1)}
+    drawn |= {rows[y][x] for y, runs in enumerate(picture.hlines) for lo, hi, e in runs
+              if e == masks for x in range(lo, hi + 1)}
+    assert drawn and drawn <= {"┆", "┄", "┼"}  # dotted: what lies underneath
+    need = picture.by_id["zoe-need"]
+    arrows = {rows[need.y][x] for x in need.top}
+    assert "⊥" in arrows and "▼" in arrows  # criticise blocks it, texting longs for it

@@ -2,7 +2,10 @@
 
 The widget turns roles into colours from the theme; tests read the text.
 Borders and lines also carry the meaning without colour: the selected node
-has a double border, the nodes and steps of the selected loop heavy ones.
+has a double border, the nodes and steps of the selected loop heavy ones;
+a feeling that masks another is joined to it by a dotted line, and a move
+that blocks its need ends on a bar (⊥) instead of an arrow, even where
+there is no room to write the kind.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from patterns.layout_model import MapPerson
+from patterns.vocabulary import LinkKind
 from tui.widgets.map_geometry import DOWN, LEFT, RIGHT, UP, Box, Picture
 from rich.cells import cell_len
 
@@ -103,7 +107,11 @@ def render_row(picture: Picture, state: ViewState, y: int, start: int = 0,
         if lo_w > hi_w:
             continue
         role = edge_role(picture, state, [e])
-        glyph = "━" if role == "edge-selected" else "─"
+        heavy = role == "edge-selected"
+        if LinkKind.MASKS in picture.edges[e].kinds:
+            glyph = "┅" if heavy else "┄"  # what lies underneath: dotted
+        else:
+            glyph = "━" if heavy else "─"
         n = hi_w - lo_w + 1
         chars[lo_w - start:hi_w - start + 1] = [glyph] * n
         roles[lo_w - start:hi_w - start + 1] = [role] * n
@@ -125,8 +133,11 @@ def render_row(picture: Picture, state: ViewState, y: int, start: int = 0,
             mask |= LEFT | RIGHT
             edges = [*edges, across[x]]
         role = edge_role(picture, state, edges)
-        glyphs = _HEAVY if role == "edge-selected" else _LIGHT
-        chars[x - start] = glyphs[mask]
+        heavy = role == "edge-selected"
+        if mask == UP | DOWN and len(edges) == 1 and LinkKind.MASKS in picture.edges[edges[0]].kinds:
+            chars[x - start] = "┇" if heavy else "┆"
+        else:
+            chars[x - start] = (_HEAVY if heavy else _LIGHT)[mask]
         roles[x - start] = role
     for i in picture.box_rows[y]:
         box = picture.boxes[i]
@@ -194,7 +205,9 @@ def _box_row(picture: Picture, state: ViewState, box: Box, y: int) -> tuple[list
         ports = box.top if top else box.bottom
         for x, (e, arriving) in ports.items():
             if arriving:
-                row[x - x0] = "▼" if top else "▲"
+                # A move that only blocks its need ends on a bar, not an arrow.
+                blocks = all(k is LinkKind.BLOCKS for k in picture.edges[e].kinds)
+                row[x - x0] = ("⊥" if top else "⊤") if blocks else ("▼" if top else "▲")
             else:
                 row[x - x0] = out_above if top else out_below
             role_row[x - x0] = edge_role(picture, state, [e])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from patterns.layout_model import LayoutEdge, MapLayout
-from patterns.vocabulary import link_phrase
+from patterns.vocabulary import default_link_kind, link_phrase
 
 if TYPE_CHECKING:
     from tui.widgets.map_geometry import Box
@@ -82,7 +82,7 @@ def place_labels(layout: MapLayout, rows: RowContents,
     """Write each edge's kind where it fits: on its own horizontal stretch,
     else beside one of its vertical runs; never over anything else, and
     never in the margin, which stays on screen for the band headings."""
-    order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout.edges[e]), e))
+    order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout, e), e))
     labels: list[Label] = []
     for e in order:
         text = _label_text(layout.edges[e])
@@ -129,10 +129,17 @@ def _side_spot(n: int, rows: RowContents,
     return None
 
 
-def _label_rank(edge: LayoutEdge) -> int:
-    """Which labels get room first: the loop-closing steps, then the rest."""
+def _label_rank(layout: MapLayout, e: int) -> int:
+    """Which labels get room first: the steps that close a loop; then the
+    kinds the bands do not already say (a surface feeling that masks a core
+    one, a move that blocks its need); then the steps of loops; the rest."""
+    edge = layout.edges[e]
     if edge.upward and edge.on_loop:
         return 0
-    if edge.on_loop:
+    usual = default_link_kind(layout.nodes[edge.source].node.kind,
+                              layout.nodes[edge.target].node.kind)
+    if any(kind is not usual for kind in edge.kinds):
         return 1
-    return 2
+    if edge.on_loop:
+        return 2
+    return 3
