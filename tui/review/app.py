@@ -18,6 +18,9 @@ from exports.store import MapStore
 from patterns.graph import MapGraph
 from tui.review.screen import ReviewScreen
 from tui.review.sections import SECTIONS
+from tui.textual_guards import install as install_textual_guards
+
+install_textual_guards()  # Textual 8.2 crashes a fast typist can hit
 
 
 class ReviewApp(App[int]):
