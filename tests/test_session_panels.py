@@ -18,7 +18,15 @@ from tui.widgets.map_view import MapView
 
 async def _edit(pilot, words: str) -> None:  # type: ignore[no-untyped-def]
     """Find a node by words of its label and open it for editing."""
-    await pilot.press("ctrl+f", *words, "enter", "enter")
+    await pilot.press("ctrl+f")
+    pilot.app.session.query_one("#nodes-filter").value = words
+    await pilot.press("enter", "enter")
+    await pilot.pause()
+
+
+async def _paste(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Put text into the focused field at its cursor, as a paste would."""
+    pilot.app.focused.insert_text_at_cursor(text)
     await pilot.pause()
 
 
@@ -29,7 +37,8 @@ async def test_editing_a_node_in_place_is_one_undo_step_per_field(chase_path: Pa
         screen = app.session
         await _edit(pilot, "scared of")
         assert screen.query_one(DetailsPanel).editing
-        await pilot.press(*" (deep)", "tab")  # the label, kept on leaving it
+        await _paste(pilot, " (deep)")
+        await pilot.press("tab")  # the label, kept on leaving it
         await pilot.pause()
         assert screen.graph.node("zoe-scared").label == "scared of being left (deep)"
         intensity = screen.query_one("#field-intensity")
@@ -60,7 +69,9 @@ async def test_a_private_note_is_written_and_hidden_behind_the_privacy_screen(
         screen = app.session
         await _edit(pilot, "text again")
         screen.query_one("#field-private_note").focus()
-        await pilot.press(*"ask about her sister", "enter")
+        await pilot.pause()
+        await _paste(pilot, "ask about her sister")
+        await pilot.press("enter")
         await pilot.pause()
         assert screen.graph.node("texting").private_note == "ask about her sister"
         assert "ask about her sister" in screen_text(app)
@@ -115,7 +126,9 @@ async def test_a_loop_is_shown_on_the_map_and_renamed_from_the_patterns_panel(
         assert "on the map" in screen_text(app)
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"round and round", "enter")
+        await pilot.press("ctrl+u")
+        await _paste(pilot, "round and round")
+        await pilot.press("enter")
         await settle(pilot, 0.6)
         assert [lp.name for lp in screen.graph.loops] == ["round and round"]
         assert [lp.name for lp in load_map(chase_path).loops] == ["round and round"]
@@ -167,7 +180,8 @@ async def test_a_person_is_added_and_new_parts_go_to_their_side(tmp_path: Path) 
         await pilot.press("f4", "f4")  # everyone -> Ana -> Bo
         await pilot.pause()
         assert "Bo ›" in screen_text(app)
-        await pilot.press(*"t: a stream of messages", "enter")
+        await _paste(pilot, "t: a stream of messages")
+        await pilot.press("enter")
         await settle(pilot, 0.6)
         node = screen.graph.nodes()[-1]
         assert node.person == "bo"
