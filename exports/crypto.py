@@ -125,7 +125,8 @@ def _parse_header(data: bytes, path: Path | str) -> _Header:
                                  " 'age-encryption.org/v1')")
     lines = data.split(b"\n", 4)
     if len(lines) < 5 or not lines[3].startswith(b"--- "):
-        if len(lines) >= 3 and lines[1].startswith(b"-> ") and not lines[1].startswith(b"-> scrypt "):
+        stanza = lines[1] if len(lines) >= 3 else b""
+        if stanza.startswith(b"-> ") and not stanza.startswith(b"-> scrypt "):
             raise TamperedFile(path, "encrypted for age keys, not with a passphrase; attachmap"
                                      " opens passphrase-encrypted maps only")
         raise TamperedFile(path, "not an intact age file (its header is cut short or has more"

@@ -50,7 +50,8 @@ def _locked(path: Path) -> MapLock:
     return lock
 
 
-def _move_history(source: Path, target: Path, convert: Callable[[bytes, Path], bytes]) -> list[Path]:
+def _move_history(source: Path, target: Path,
+                  convert: Callable[[bytes, Path], bytes]) -> list[Path]:
     """Write each kept version of `source` as a version of `target`, converted; the old paths."""
     old = history.versions(source)
     if old:

@@ -138,11 +138,3 @@ def sweep(map_path: Path) -> None:
             if entry.name.startswith(TEMP_PREFIX):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
-
-
-def read_version(map_path: Path, number: int) -> bytes:
-    """The bytes of version `number` (1 = newest); LookupError if there is none."""
-    found = versions(map_path)
-    if not 1 <= number <= len(found):
-        raise LookupError(number)
-    return found[number - 1].path.read_bytes()

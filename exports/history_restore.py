@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from exports import history
-from exports.crypto import SealingKey, is_encrypted_path
+from exports.crypto import SealingKey, is_encrypted_path, looks_sealed
 from exports.errors import AttachmapError
 from exports.load_errors import MapLoadError
 from exports.store import MapStore, PassphraseSource, map_from_bytes
@@ -55,7 +55,8 @@ def count_changes(old: RelationalMap, new: RelationalMap) -> str:
                                 ("named loop", len(old.loops), len(new.loops))):
         if after != before:
             delta = after - before
-            parts.append(f"{'+' if delta > 0 else '−'}{abs(delta)} {name}{'s' if abs(delta) != 1 else ''}")
+            plural = "s" if abs(delta) != 1 else ""
+            parts.append(f"{'+' if delta > 0 else '−'}{abs(delta)} {name}{plural}")
     return ", ".join(parts) or ("details changed" if old != new else "no changes")
 
 
@@ -71,7 +72,7 @@ class _Opener:
         for key in self.keys:
             if key.opens(data):
                 return map_from_bytes(data, path, key=key)[0]
-        if data.startswith(b"age-encryption.org/") or is_encrypted_path(path):
+        if looks_sealed(data) or is_encrypted_path(path):
             if self.passphrase is None:
                 if self.source is None:
                     raise AttachmapError(f"{path}: this map is encrypted; give its passphrase")

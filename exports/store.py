@@ -136,11 +136,6 @@ class MapStore:
         """Whether this map is kept encrypted on disk."""
         return is_encrypted_path(self.path) or self._key is not None
 
-    @property
-    def history_count(self) -> int:
-        """How many earlier versions are kept."""
-        return len(history.versions(self.path))
-
     def open(self, *, now: dt.datetime | None = None, passphrase: str | None = None,
              new_key: Callable[[str], SealingKey] | None = None) -> RelationalMap:
         """Load the map, or make a new empty one (not yet on disk) if the file is missing.

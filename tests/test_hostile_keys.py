@@ -61,7 +61,8 @@ def key_event(key: str) -> events.Key:
     if len(key) == 1 and not key.isalnum():
         key = _character_to_key(key)
     try:
-        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        name = _get_unicode_name_from_key(REPLACED_KEYS.get(key, key))
+        char: str | None = unicodedata.lookup(name)
     except KeyError:
         char = key if len(key) == 1 else None
     return events.Key(key, char)
