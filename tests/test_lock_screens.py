@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_session_support import frozen_clock, pilot_test, screen_text, settle
 from textual.widgets import Input
 
@@ -154,8 +155,9 @@ async def test_a_map_open_elsewhere_says_so_and_is_read_only(chase_path: Path) -
 
 
 @pilot_test
-async def test_disk_trouble_is_shown_never_saved_and_save_as_rescues(
-        chase_path: Path, tmp_path: Path) -> None:
+async def test_disk_trouble_is_shown_never_saved_retried_and_save_as_rescues(
+        chase_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tui.disk_notices.RETRY_SECONDS", 1.0)
     app = AttachmapApp(chase_path, clock=frozen_clock, idle_after=0)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
@@ -172,6 +174,9 @@ async def test_disk_trouble_is_shown_never_saved_and_save_as_rescues(
         assert "● saved" not in text
         assert "late" not in {n.id for n in load_map(chase_path).nodes}
         app.store._write = real_write  # type: ignore[method-assign]
+        # Space is back: the map is saved again without waiting for another edit.
+        await wait_for(pilot, lambda: app.store.status.saved)
+        assert "late" in {n.id for n in load_map(chase_path).nodes}
         target = tmp_path / "elsewhere" / "rescued.toml"
         target.parent.mkdir()
         app.action_save_as()

@@ -9,6 +9,7 @@ notifications: why the map opened read-only, a failed save with what to do
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,20 @@ from exports.store import MapStore
 from patterns.models import RelationalMap
 
 
-class StoreWatch:
-    """Tells the user, once each, what the store has to say."""
+#: After a failed save, how often the map is written again without waiting for an edit.
+RETRY_SECONDS = 10.0
 
-    def __init__(self, app: App[Any], store: MapStore) -> None:
+
+class StoreWatch:
+    """Tells the user, once each, what the store has to say; retries failed saves."""
+
+    def __init__(self, app: App[Any], store: MapStore,
+                 retry: Callable[[], object] | None = None) -> None:
         self.app = app
         self.store = store
+        self.retry = retry
         self._last_trouble = ""
+        self._ticks = 0
 
     def start(self) -> None:
         """Say at once why the map is read-only (if it is), then look every second."""
@@ -41,7 +49,11 @@ class StoreWatch:
         self.app.set_interval(1.0, self.check, name="store-watch")
 
     def check(self) -> None:
-        """Pass on new notices and a new save problem."""
+        """Pass on new notices and a new save problem; now and then, save again."""
+        self._ticks += 1
+        if (self.retry is not None and not self.store.status.saved
+                and not self.store.read_only and self._ticks % int(RETRY_SECONDS) == 0):
+            self.retry()  # the disk may have room again: nothing waits for the next edit
         while self.store.notices:
             self.app.notify(self.store.notices.pop(0), title="The map's file",
                             severity="warning", timeout=15)
