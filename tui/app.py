@@ -53,7 +53,7 @@ class AttachmapApp(IdleLockMixin, App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(self.session)
-        StoreWatch(self, self.store).start()
+        StoreWatch(self, self.store, retry=self.session.flush).start()
         if self.idle_after:
             self.idle_lock = IdleLock(self, self.store, self.idle_after)
             self.idle_lock.start()
