@@ -41,3 +41,9 @@ def test_kills_while_saving_an_encrypted_map_lose_nothing(tmp_path: Path) -> Non
     for path in tmp_path.rglob("*"):
         if path.is_file() and not path.name.endswith(".lock"):
             assert path.read_bytes().startswith(b"age-encryption.org/v1\n"), path
+
+
+def test_the_loader_storm_meets_only_valid_maps_or_load_errors() -> None:
+    report = run_harness("loader", "600")
+    assert report["inputs"] == 600 and report["other"] == 0, report["others"]
+    assert report["valid"] > 0 and report["load_error"] > 0, "both outcomes were reached"
