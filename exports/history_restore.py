@@ -109,7 +109,7 @@ def history_entries(map_path: Path, passphrase_source: PassphraseSource | None =
     for (entry, m), (_, older) in zip(rows, rows[1:]):
         if m is not None and older is not None:
             entry.changes = count_changes(older, m)
-    if rows:
+    if rows and rows[-1][0].number:
         rows[-1][0].changes = rows[-1][0].changes or "the oldest version kept"
     return [entry for entry, _ in rows]
 

@@ -25,7 +25,7 @@ def format_history(path: Path, entries: list[HistoryEntry]) -> str:
     lines = [f"{path}: {kept} earlier version{'s' if kept != 1 else ''} kept"
              " (the newest 20 and the last of each day)"]
     width = len(str(max((e.number for e in entries), default=0)))
-    lines.append(f"  {'N'.rjust(width)}  {'replaced at':<26}  {'size':<22}  what changed since the"
+    lines.append(f"  {'N'.rjust(width)}  {'replaced at':<26}  {'holds':<22}  what changed since the"
                  " version before")
     for entry in entries:
         number = str(entry.number).rjust(width) if entry.number else "·".rjust(width)
