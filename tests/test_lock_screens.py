@@ -205,3 +205,18 @@ def test_disk_trouble_reads_as_a_plain_reason() -> None:
 
     trouble = DiskTrouble(Path("/x/chase.toml"), "disk-full", "the disk is full")
     assert reason_for(trouble) == "the disk is full"
+
+
+@pilot_test
+async def test_the_review_opens_an_encrypted_map_and_saves_it_encrypted(chase_path: Path) -> None:
+    from tui.review.app import ReviewApp
+
+    sealed = encrypted_copy(chase_path)
+    store = MapStore(sealed)
+    store.unlock(PASS)
+    app = ReviewApp(sealed, store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Sam goes quiet" in screen_text(app) or "the chase" in screen_text(app).lower()
+    assert sealed.read_bytes().startswith(b"age-encryption.org/v1\n")
+    assert not chase_path.exists()
