@@ -121,7 +121,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         header.show_save(self.save_status)
         if self.store.created_now:
             self._note_save_error(self.saver.save_now())
-        self.redraw()
+        self.redraw(at_once=True)
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
@@ -131,7 +131,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         self.set_class(width >= 160, "-wide")
         self.query_one(DetailsPanel).set_class(compact, "-compact")
         self._place_side()
-        self.redraw()
+        self.redraw(at_once=True)
 
     def _place_side(self) -> None:
         open_ = self.side_open if self.side_open is not None else not self.has_class("-compact")
@@ -145,8 +145,9 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         return SessionView(self.graph, self.history.revision, self.selected, self.loop,
                            self.person, self.privacy)
 
-    def redraw(self) -> None:
-        """Hand every pane the current view (data down)."""
+    def redraw(self, *, at_once: bool = False) -> None:
+        """Hand every pane the current view (data down). After an edit the map
+        and the Patterns panel follow a frame later, unless `at_once`."""
         view = self.view
         header = self.query_one(SessionHeader)
         header.show_title(view.mask(self.graph.title))
@@ -157,7 +158,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             show = getattr(pane, "show", None)
             if show is None:
                 continue
-            if getattr(pane, "LATE", False):
+            if getattr(pane, "LATE", False) and not at_once:
                 # The picture and the analysis follow a frame later, so what was
                 # typed is answered at once however large the map is.
                 if not self._late_pending:
@@ -327,7 +328,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         self.privacy = on
         self.query_one(SessionHeader).show_privacy(on)
         self.refresh_bindings()
-        self.redraw()
+        self.redraw(at_once=True)  # no frame may show a name the screen now hides
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "privacy" and parameters:
