@@ -29,7 +29,7 @@ choice is ordered by file order, never by hashing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from patterns.graph import MapGraph
 from patterns.layout_model import (
@@ -61,9 +61,10 @@ BANDS: tuple[tuple[NodeKind, ...], ...] = (
 _BAND_OF: dict[NodeKind, int] = {kind: i for i, kinds in enumerate(BANDS) for kind in kinds}
 
 
-def snapshot(g: MapGraph) -> MapSnapshot:
-    """An immutable copy of what drawing needs, taken from the live graph."""
-    return _snapshot(g.title, g.people, g.nodes(), g.links(), g.loops)
+def snapshot(g: MapGraph, *, new: Collection[str] = ()) -> MapSnapshot:
+    """An immutable copy of what drawing needs, taken from the live graph;
+    the nodes in `new` are marked as mapped since the previous session."""
+    return _snapshot(g.title, g.people, g.nodes(), g.links(), g.loops, new)
 
 
 def snapshot_of_map(m: RelationalMap) -> MapSnapshot:
@@ -72,7 +73,8 @@ def snapshot_of_map(m: RelationalMap) -> MapSnapshot:
 
 
 def _snapshot(title: str, people: Sequence[Person], nodes: Sequence[Node],
-              links: Sequence[Link], loops: Sequence[Loop]) -> MapSnapshot:
+              links: Sequence[Link], loops: Sequence[Loop],
+              new: Collection[str] = ()) -> MapSnapshot:
     default = people[0].id if people else None
     return MapSnapshot(
         title=title,
@@ -80,7 +82,7 @@ def _snapshot(title: str, people: Sequence[Person], nodes: Sequence[Node],
         nodes=tuple(
             MapNode(
                 id=n.id, kind=n.kind, label=n.label, person=n.person or default,
-                layer=n.layer, style=n.style, intensity=n.intensity,
+                layer=n.layer, style=n.style, intensity=n.intensity, new=n.id in new,
             )
             for n in nodes
         ),

@@ -49,6 +49,9 @@ class MapNode(_Frozen):
     """Strategies only: pursue, withdraw, ..."""
     intensity: int | None = None
     """0..10, how strongly it is felt."""
+    new: bool = False
+    """Mapped since the previous session, when the screen is asked to show
+    what is new (marked ✦)."""
 
 
 class MapLink(_Frozen):

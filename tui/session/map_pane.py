@@ -30,7 +30,7 @@ class MapPane(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._snap: MapSnapshot | None = None
-        self._snap_key: tuple[int, bool] | None = None
+        self._snap_key: tuple[int, bool, frozenset[str]] | None = None
         #: Narrow the picture to the nodes around this one (None: the whole map).
         self.around: str | None = None
 
@@ -38,9 +38,9 @@ class MapPane(Vertical):
         yield MapView(id="map-view")
 
     def _snapshot(self, view: SessionView) -> MapSnapshot:
-        key = (view.revision, view.privacy)
+        key = (view.revision, view.privacy, view.new)
         if self._snap is None or self._snap_key != key:
-            snap = snapshot(view.graph)
+            snap = snapshot(view.graph, new=view.new)
             if view.privacy:
                 snap = snap.model_copy(update={
                     "title": view.mask(snap.title),

@@ -44,6 +44,15 @@ def session_commands(screen: SessionScreen) -> list[tuple[str, str, Callable[[],
          screen.action_next_person),
         ("map: around the selected node", "narrow the map to one node's neighbours, or widen"
          " it again (F5)", screen.action_map_around),
+        ("go to: practice", "experiments with new responses and their tries",
+         partial(screen.action_go_to, "practice")),
+        ("go to: repairs", "the rupture-and-repair log", partial(screen.action_go_to, "repairs")),
+        ("what's new since last session", "mark on the map what was mapped since the previous"
+         " session, or stop (F6)", screen.action_whats_new),
+        ("export: PDF", "the relational map to take home (ctrl+e)",
+         partial(screen.action_export, "pdf")),
+        ("export: TOML", "the map itself, to keep or share", partial(screen.action_export, "toml")),
+        ("export: Markdown", "for notes systems", partial(screen.action_export, "md")),
         ("help", "every key and the capture grammar (?)", screen.action_help),
     ]
     for kind in READING_ORDER:

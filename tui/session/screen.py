@@ -23,6 +23,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from exports.store import MapStore
 from patterns.edits import Batch, Edit, EditError, History, RemoveNode
+from patterns.changes import since_last_session
 from patterns.graph import MapGraph
 from patterns.today import latest_session, session_number, session_on, start_session
 from tui.messages import EditRequested, LoopChosen, MapChanged, NodeChosen, SaveState
@@ -37,6 +38,8 @@ from tui.session.map_pane import MapPane
 from tui.session.nodes_panel import NodeList, NodesPanel
 from tui.session.patterns_panel import PatternsPanel
 from tui.session.view import SessionView
+from tui.widgets.experiments import ExperimentsPanel
+from tui.widgets.repairs import RepairsPanel
 
 def session_commands_provider() -> type[Provider]:
     """The palette's commands, imported when the palette first opens."""
@@ -71,6 +74,9 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         Binding("f3", "toggle_side", "patterns", id="session.side"),
         Binding("f4", "next_person", "whose side", id="session.person", show=False),
         Binding("f5", "map_around", "around node", id="session.around", show=False),
+        Binding("f6", "whats_new", "what's new", id="session.new", show=False),
+        # priority: the capture line (an Input) would take ctrl+e as "end of line".
+        Binding("ctrl+e", "export", "export", id="session.export", priority=True),
         Binding("ctrl+f", "find", "find", id="session.find", show=False),
         Binding("f1,question_mark", "help", "help", id="session.help", key_display="?"),
         Binding("escape", "to_capture", "to the line", id="session.capture", show=False),
@@ -91,6 +97,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         self.loop: tuple[str, ...] | None = None
         self.person: str | None = None
         self.privacy = False
+        self.show_new = False  # mark what was mapped since the previous session
         self.side_open: bool | None = None  # None: as the screen size suggests
         self._late_pending = False
         self._panes: list[Widget] | None = None
@@ -107,6 +114,11 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
                         yield PatternsPanel(id="patterns", classes="map-pane")
                     with TabPane("Nodes", id="pane-nodes"):
                         yield NodesPanel(id="nodes", classes="map-pane")
+                    with TabPane("Practice", id="pane-practice"):
+                        yield ExperimentsPanel(id="experiments", classes="map-pane",
+                                               today=self.today)
+                    with TabPane("Repairs", id="pane-repairs"):
+                        yield RepairsPanel(id="repairs", classes="map-pane", today=self.today)
             yield DetailsPanel(id="details", classes="map-pane")
             yield CaptureLine(id="capture", hint_for=self.capture_hint,
                               complete=self.capture_completion)
@@ -142,8 +154,10 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
     @property
     def view(self) -> SessionView:
         """The map as shown now."""
+        new = (frozenset(since_last_session(self.graph, self.today()).nodes)
+               if self.show_new else frozenset())
         return SessionView(self.graph, self.history.revision, self.selected, self.loop,
-                           self.person, self.privacy)
+                           self.person, self.privacy, new)
 
     def redraw(self, *, at_once: bool = False) -> None:
         """Hand every pane the current view (data down). After an edit the map
@@ -376,6 +390,21 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             return
         pane.around = None if pane.around is not None else self.selected
         self.redraw()
+
+    def action_whats_new(self) -> None:
+        """Mark on the map what was mapped since the previous session (✦), or stop."""
+        self.show_new = not self.show_new
+        if self.show_new:
+            news = since_last_session(self.graph, self.today())
+            self.notify(news.sentence() + (" New parts are marked ✦ on the map."
+                                           if news.nodes else ""), title="What's new")
+        self.redraw(at_once=True)
+
+    def action_export(self, fmt: str = "pdf") -> None:
+        """Export the map as it is now: PDF, TOML or Markdown, for the client or you."""
+        from tui.export_screen import start_export
+
+        start_export(self, self.store.path, self.graph.to_map, fmt=fmt)
 
     def action_help(self) -> None:
         """Every key and the capture grammar."""

@@ -40,6 +40,9 @@ class SessionView:
     """Whose side new nodes go to, and the map narrows to (None: everyone)."""
     privacy: bool = False
     """The privacy screen: private notes hidden, people as initials."""
+    new: frozenset[str] = frozenset()
+    """Nodes mapped since the previous session, marked ✦ while the
+    therapist asks to see what is new (empty otherwise)."""
 
     @cached_property
     def _names(self) -> re.Pattern[str] | None:

@@ -219,7 +219,7 @@ def _box_row(picture: Picture, state: ViewState, box: Box, y: int) -> tuple[list
     x = 2
     for piece, cw in line:
         row[x] = piece
-        if piece == "⟳":
+        if piece in ("⟳", "✦"):
             role_row[x] = "mark"
         if cw == 2:
             row[x + 1] = ""

@@ -30,6 +30,7 @@ from tui.widgets.map_text import Cluster, wrap_label
 UP, DOWN, LEFT, RIGHT = 1, 2, 4, 8
 
 LOOP_MARK = "⟳ "
+NEW_MARK = "✦ "
 KIND_TAGS: dict[NodeKind, str] = {
     NodeKind.TRIGGER: "trigger",
     NodeKind.FEELING: "feeling",
@@ -119,11 +120,13 @@ class Picture:
 
 
 @lru_cache(maxsize=4096)
-def box_lines(text: str, inner: int, on_loop: bool) -> list[list[Cluster]]:
-    """A label wrapped to a box's inside, ⟳ first when the node is on a loop
-    (cached: labels rarely change between two redraws; do not mutate)."""
-    if on_loop:
-        return wrap_label(text, inner, first_prefix=LOOP_MARK, prefix="  ")
+def box_lines(text: str, inner: int, on_loop: bool, new: bool = False) -> list[list[Cluster]]:
+    """A label wrapped to a box's inside, ✦ first when the node is new since
+    the previous session and ⟳ when it is on a loop (cached: labels rarely
+    change between two redraws; do not mutate)."""
+    marks = (NEW_MARK if new else "") + (LOOP_MARK if on_loop else "")
+    if marks:
+        return wrap_label(text, inner, first_prefix=marks, prefix="  ")
     return wrap_label(text, inner)
 
 
@@ -169,7 +172,7 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     # Box contents first: they decide each layer's height.
     contents: dict[str, list[list[Cluster]]] = {}
     for nid, placed in layout.nodes.items():
-        contents[nid] = box_lines(placed.node.label, inner, placed.on_loop)
+        contents[nid] = box_lines(placed.node.label, inner, placed.on_loop, placed.node.new)
     heights = [
         max((len(contents[s.node]) + 2 for s in layer if s.node is not None), default=3)
         for layer in layout.layers
