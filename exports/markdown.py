@@ -23,7 +23,7 @@ from exports.audience import Audience, for_audience
 from patterns.graph import MapGraph
 from patterns.hotspots import hot_spot_text
 from patterns.insights import Insights, analyse
-from patterns.map_view import MapView
+from patterns.reading import MapReading
 from patterns.models import Node, RelationalMap
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind, link_phrase
 
@@ -54,7 +54,7 @@ class _Writer:
         self.m = m
         self.audience = audience
         self.g = MapGraph.from_map(m)
-        self.view = MapView(self.g)
+        self.view = MapReading(self.g)
         self.insights: Insights = analyse(self.view)
         self.lines: list[str] = []
         self.several = len(m.people) > 1

@@ -21,7 +21,7 @@ from exports.pdf_text import para, plural
 from patterns.graph import MapGraph
 from patterns.insights import Insights
 from patterns.loops import FoundLoop
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.models import Node
 from patterns.sentences import PatternSentence, sentence_text
 from patterns.vocabulary import LinkKind, NodeKind
@@ -62,11 +62,11 @@ class Story:
     styles: dict[str, ParagraphStyle]
     audience: Audience = "client"
     loop_names: dict[tuple[str, ...], str] = field(default_factory=dict)
-    view: MapView | None = None
+    view: MapReading | None = None
 
     def __post_init__(self) -> None:
         # Built once: sentence_text would otherwise read the whole map per sentence.
-        self.view = view_of(self.g)
+        self.view = reading_of(self.g)
 
     @property
     def you(self) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from patterns.graph import MapGraph
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import LinkKind, NodeKind
 
 #: Link kinds by which one move can set off a trigger (explicit or default).
@@ -34,12 +34,12 @@ class DanceStep(BaseModel):
     stream of messages and questions”."""
 
 
-def find_dance(g: MapGraph | MapView) -> list[DanceStep]:
+def find_dance(g: MapGraph | MapReading) -> list[DanceStep]:
     """Every step of the dance, the first person's moves first.
 
     Only moves that reach someone else count: a map without people has none.
     """
-    view = view_of(g)
+    view = reading_of(g)
     seq, people = view.seq, view.person_rank
     steps: dict[tuple[str, str, str], list[str]] = {}
     for strategy in view.of_kind(NodeKind.STRATEGY):
@@ -65,7 +65,7 @@ def find_dance(g: MapGraph | MapView) -> list[DanceStep]:
     ]
 
 
-def _line(view: MapView, mover: str, moves: list[str], other: str, trigger: str) -> str:
+def _line(view: MapReading, mover: str, moves: list[str], other: str, trigger: str) -> str:
     mover_name, other_name = view.name(mover) or mover, view.name(other) or other
     said = [f"“{view.node[m].label}”" for m in moves]
     what = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import NodeKind
 
 #: How many of each kind of hot spot to name: a short list gets read.
@@ -40,14 +40,14 @@ class HotSpot(BaseModel):
     ("loops"), or both."""
 
 
-def downstream_reach(g: MapGraph | MapView) -> dict[str, int]:
+def downstream_reach(g: MapGraph | MapReading) -> dict[str, int]:
     """For every node, how many other nodes it leads to.
 
     Nodes in one strongly connected component reach the same set, so the
     set is worked out once per component, as a bit set, from the components
     that lead nowhere upwards.
     """
-    view = view_of(g)
+    view = reading_of(g)
     component = view.component
     count = max(component, default=-1) + 1
     own = [0] * count
@@ -68,11 +68,11 @@ def downstream_reach(g: MapGraph | MapView) -> dict[str, int]:
     return {node_id: reach[component[v]].bit_count() - 1 for v, node_id in enumerate(view.ids)}
 
 
-def hot_spots(g: MapGraph | MapView, loops: Iterable[list[str]], *,
+def hot_spots(g: MapGraph | MapReading, loops: Iterable[list[str]], *,
               top: int = TOP) -> list[HotSpot]:
     """The triggers and feelings that reach furthest, then the nodes on the
     most loops (at least two), `top` of each; a node can be both."""
-    view = view_of(g)
+    view = reading_of(g)
     reach = downstream_reach(view)
     on_loops: dict[str, int] = {}
     for cycle in loops:
@@ -99,12 +99,12 @@ def hot_spots(g: MapGraph | MapView, loops: Iterable[list[str]], *,
     return list(spots.values())
 
 
-def hot_spot_text(h: HotSpot, g: MapGraph | MapView) -> str:
+def hot_spot_text(h: HotSpot, g: MapGraph | MapReading) -> str:
     """One line for a list: “Sam goes quiet” sets off 9 other parts of the map."""
     parts = []
     if "reach" in h.why:
         parts.append(f"sets off {h.reach} other part{'s' if h.reach != 1 else ''} of the map")
     if "loops" in h.why:
         parts.append(f"sits on {h.loops} loops")
-    label = g.node[h.node].label if isinstance(g, MapView) else g.node(h.node).label
+    label = g.node[h.node].label if isinstance(g, MapReading) else g.node(h.node).label
     return f"“{label}” " + " and ".join(parts)

@@ -14,7 +14,7 @@ from patterns.dance import DanceStep, find_dance
 from patterns.graph import MapGraph
 from patterns.hotspots import HotSpot, hot_spots
 from patterns.loops import FoundLoop, find_loops
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.needs import (
     BlockedNeed,
     UnmetNeed,
@@ -58,10 +58,10 @@ class Insights(BaseModel):
         return {node_id for lp in self.loops for node_id in lp.nodes}
 
 
-def analyse(g: MapGraph | MapView) -> Insights:
+def analyse(g: MapGraph | MapReading) -> Insights:
     """Loops, pattern sentences, needs, strategies without an alternative, hot
     spots and the dance, for the map as it is now."""
-    view = view_of(g)
+    view = reading_of(g)
     search = find_loops(view)
     sentences, sentences_capped = find_sentences(view)
     return Insights(

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from patterns.edits import loop_key
 from patterns.graph import MapGraph
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import READING_ORDER, NodeKind
 
 #: Longest loop looked for, in steps. A two-person dance with a meaning, a
@@ -63,13 +63,13 @@ class LoopSearch(BaseModel):
     look for, or the search ran out of time)."""
 
 
-def find_loops(g: MapGraph | MapView, *, limit: int = MAX_LOOPS,
+def find_loops(g: MapGraph | MapReading, *, limit: int = MAX_LOOPS,
                max_length: int = MAX_LOOP_LENGTH, budget: int = WORK_BUDGET) -> LoopSearch:
     """Every loop of the map up to `max_length` steps, at most `limit` of them.
 
     Loops the map names are always listed, however long they are.
     """
-    view = view_of(g)
+    view = reading_of(g)
     ids, index = view.ids, view.seq
     strategy = [view.kind(node_id) is NodeKind.STRATEGY for node_id in ids]
     search = _CycleSearch(view.succ, view.component, strategy, limit, budget)
@@ -98,10 +98,10 @@ _RANK = {kind: i for i, kind in enumerate(READING_ORDER)}
 _RANK[NodeKind.TRIGGER] = -1  # triggers first: a loop reads "when this happens..."
 
 
-def start_node(g: MapGraph | MapView, cycle: list[str]) -> int:
+def start_node(g: MapGraph | MapReading, cycle: list[str]) -> int:
     """Where a loop is best read from: a trigger if there is one (the first
     person's before the others'), else the earliest part in reading order."""
-    view = view_of(g)
+    view = reading_of(g)
 
     def order(i: int) -> tuple[int, int, int]:
         node_id = cycle[i]
@@ -112,7 +112,7 @@ def start_node(g: MapGraph | MapView, cycle: list[str]) -> int:
     return min(range(len(cycle)), key=order)
 
 
-def _found(view: MapView, cycle: list[str], named: dict) -> FoundLoop:
+def _found(view: MapReading, cycle: list[str], named: dict) -> FoundLoop:
     start = start_node(view, cycle)
     nodes = cycle[start:] + cycle[:start]
     people: list[str] = []

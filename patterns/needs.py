@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import LinkKind, NodeKind
 
 
@@ -48,10 +48,10 @@ class UnreplacedStrategy(BaseModel):
     """Whose move it is (None on a map without people)."""
 
 
-def unmet_needs(g: MapGraph | MapView) -> list[UnmetNeed]:
+def unmet_needs(g: MapGraph | MapReading) -> list[UnmetNeed]:
     """Needs longed for but met by no response or resource: "needs without a
     new way to meet them yet", in file order."""
-    view = view_of(g)
+    view = reading_of(g)
     out = []
     for need in view.of_kind(NodeKind.NEED):
         longing = view.sources(need.id, LinkKind.LONGS_FOR)
@@ -61,9 +61,9 @@ def unmet_needs(g: MapGraph | MapView) -> list[UnmetNeed]:
     return out
 
 
-def blocked_needs(g: MapGraph | MapView) -> list[BlockedNeed]:
+def blocked_needs(g: MapGraph | MapReading) -> list[BlockedNeed]:
     """Needs a strategy blocks, with what longs for them, in file order."""
-    view = view_of(g)
+    view = reading_of(g)
     out = []
     for need in view.of_kind(NodeKind.NEED):
         blocking = view.sources(need.id, LinkKind.BLOCKS, (NodeKind.STRATEGY,))
@@ -73,9 +73,9 @@ def blocked_needs(g: MapGraph | MapView) -> list[BlockedNeed]:
     return out
 
 
-def unreplaced_strategies(g: MapGraph | MapView) -> list[UnreplacedStrategy]:
+def unreplaced_strategies(g: MapGraph | MapReading) -> list[UnreplacedStrategy]:
     """Strategies no response replaces yet, in file order."""
-    view = view_of(g)
+    view = reading_of(g)
     return [
         UnreplacedStrategy(strategy=s.id, person=view.owner[s.id])
         for s in view.of_kind(NodeKind.STRATEGY)

@@ -2,7 +2,7 @@
 
 `MapGraph` sorts into file order on every call, which is right for an edit
 and too slow for an analysis that asks thousands of small questions after
-every keystroke. A `MapView` answers them from plain dicts built in one pass.
+every keystroke. A `MapReading` answers them from plain dicts built in one pass.
 It is a snapshot: build a new one after the map changes.
 """
 
@@ -13,7 +13,7 @@ from patterns.models import Link, Node
 from patterns.vocabulary import LinkKind, NodeKind
 
 
-class MapView:
+class MapReading:
     """Nodes in file order, links out of and into each node, and owners."""
 
     def __init__(self, g: MapGraph) -> None:
@@ -131,6 +131,6 @@ def strong_components(succ: list[list[int]]) -> list[int]:
     return component
 
 
-def view_of(g: MapGraph | MapView) -> MapView:
+def reading_of(g: MapGraph | MapReading) -> MapReading:
     """A view of `g`, or `g` itself if it already is one."""
-    return g if isinstance(g, MapView) else MapView(g)
+    return g if isinstance(g, MapReading) else MapReading(g)

@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from patterns.graph import MapGraph
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.models import Node
 from patterns.vocabulary import LinkKind, NodeKind
 
@@ -49,11 +49,11 @@ class PatternSentence(BaseModel):
     """The sentence in the first person ("When ..., I feel ...")."""
 
 
-def find_sentences(g: MapGraph | MapView, *,
+def find_sentences(g: MapGraph | MapReading, *,
                    limit: int = MAX_SENTENCES) -> tuple[list[PatternSentence], bool]:
     """Every pattern sentence of the map, grouped by person, without repeats;
     and whether the list was cut at `limit`."""
-    view = view_of(g)
+    view = reading_of(g)
     triggers = view.of_kind(NodeKind.TRIGGER)
     enough = limit * 4  # room to drop duplicates and still fill the list
     # Each trigger gets its share, so one busy corner cannot crowd out the rest.
@@ -86,15 +86,15 @@ def find_sentences(g: MapGraph | MapView, *,
     return sentences, cut
 
 
-def sentence_text(s: PatternSentence, g: MapGraph | MapView, voice: Voice = "first") -> str:
+def sentence_text(s: PatternSentence, g: MapGraph | MapReading, voice: Voice = "first") -> str:
     """The sentence in the first person ("I feel") or the second ("you feel"),
     for the client reading their own map at home."""
     return sentence_text_for(g, s.node_ids, voice)
 
 
-def sentence_text_for(g: MapGraph | MapView, path: list[str], voice: Voice = "first") -> str:
+def sentence_text_for(g: MapGraph | MapReading, path: list[str], voice: Voice = "first") -> str:
     """The sentence for a path trigger -> inner parts -> strategy [-> need]."""
-    view = view_of(g)
+    view = reading_of(g)
     nodes = [view.node[n] for n in path]
     subject = "I" if voice == "first" else "you"
     own = _own if voice == "first" else _yours
@@ -113,7 +113,7 @@ def sentence_text_for(g: MapGraph | MapView, path: list[str], voice: Voice = "fi
     return text + ("" if text.endswith((".", "!", "?")) else ".")
 
 
-def _paths_from(view: MapView, trigger: str) -> Iterator[list[str]]:
+def _paths_from(view: MapReading, trigger: str) -> Iterator[list[str]]:
     """Paths trigger -> inner... -> strategy [-> need], depth first."""
     path = [trigger]
 
@@ -139,7 +139,7 @@ def _paths_from(view: MapView, trigger: str) -> Iterator[list[str]]:
     yield from walk(trigger)
 
 
-def _inner_clauses(view: MapView, parts: list[Node], subject: str) -> list[str]:
+def _inner_clauses(view: MapReading, parts: list[Node], subject: str) -> list[str]:
     """Feelings, thoughts and body parts in path order; feelings next to each
     other share one "I feel" ("I feel hurt and angry")."""
     clauses: list[str] = []

@@ -13,7 +13,7 @@ from patterns.edits import History, RemoveLink, loop_key, name_loop
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.loops import find_loops
-from patterns.map_view import strong_components
+from patterns.reading import strong_components
 from patterns.synthetic import synthetic_map
 
 # A pursue-withdraw dance between two invented partners, Ana and Bo.

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
 from patterns.insights import FoundLoop, Insights
-from patterns.map_view import MapView, view_of
+from patterns.reading import MapReading, reading_of
 from patterns.models import Node
 from patterns.progress import bars, progress
 from patterns.sentences import PatternSentence, sentence_text
@@ -40,9 +40,9 @@ class Reader:
         self.you = you_ids(g)
 
     @cached_property
-    def view(self) -> MapView:
+    def view(self) -> MapReading:
         """The map read once for sentences (each would otherwise read it again)."""
-        return view_of(self.g)
+        return reading_of(self.g)
 
     def whose(self, node: Node) -> str | None:
         """The person id a node belongs to (its person, else the first person)."""
