@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from patterns.graph import MapGraph
 from patterns.models import Experiment, Link, Loop, Node, Person, Repair, Session
-from patterns.vocabulary import LinkKind, NodeKind, link_phrase
+from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
 
 
 class EditError(ValueError):
@@ -196,6 +196,11 @@ class AddLink:
                 raise EditError(f"there is no node '{end}'")
         if self.link.source == self.link.target:
             raise EditError("a node cannot lead to itself")
+        if "kind" not in self.link.model_fields_set:
+            # No kind named: the default for the pair (SPEC section 2).
+            kind = default_link_kind(g.node(self.link.source).kind, g.node(self.link.target).kind)
+            self.link = self.link.model_copy(update={"kind": kind})
+            self.link.model_fields_set.add("kind")
         if g.link(self.link.source, self.link.target, self.link.kind) is not None:
             raise EditError("those two are already linked that way")
         g.put_link(self.link, self._seq)

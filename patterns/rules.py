@@ -49,11 +49,15 @@ def fill_default_link_kinds(data: Any) -> Any:
                 continue
     filled = []
     for link in links:
-        if isinstance(link, Mapping) and "kind" not in link:
-            source, target = link.get("source"), link.get("target")
-            if isinstance(source, str) and isinstance(target, str):
-                if source in kinds and target in kinds:
-                    link = {**link, "kind": default_link_kind(kinds[source], kinds[target]).value}
+        # A link read from a file without `kind`, or a Link built in Python
+        # without naming one, takes the default for its pair of node kinds.
+        unnamed = "kind" not in link if isinstance(link, Mapping) else (
+            "kind" not in getattr(link, "model_fields_set", {"kind"}))
+        source, target = _get(link, "source"), _get(link, "target")
+        if unnamed and source in kinds and target in kinds:
+            kind = default_link_kind(kinds[source], kinds[target])
+            link = ({**link, "kind": kind.value} if isinstance(link, Mapping)
+                    else link.model_copy(update={"kind": kind}))
         filled.append(link)
     return {**data, "links": filled}
 

@@ -257,3 +257,15 @@ def test_any_script_of_edits_keeps_the_map_valid_and_undoes_exactly(script: tupl
     for state in states[1:]:
         history.redo()
         assert g.to_map() == state
+
+
+def test_a_link_built_without_a_kind_takes_the_default_for_its_pair(chase_graph: MapGraph) -> None:
+    history = History(chase_graph)
+    history.do(AddNode(Node(id="boss", kind=NodeKind.TRIGGER, label="Boss shouts")))
+    history.do(AddLink(Link(source="boss", target="zoe-scared")))
+    history.do(AddLink(Link(source="criticise", target="boss")))
+    assert chase_graph.link("boss", "zoe-scared", LinkKind.ACTIVATES) is not None
+    assert chase_graph.link("criticise", "boss", LinkKind.PROVOKES) is not None
+    m = RelationalMap(title="t", nodes=[chase_graph.node("boss"), chase_graph.node("zoe-scared")],
+                      links=[Link(source="boss", target="zoe-scared")])
+    assert m.links[0].kind is LinkKind.ACTIVATES
