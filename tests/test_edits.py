@@ -266,6 +266,7 @@ def test_a_link_built_without_a_kind_takes_the_default_for_its_pair(chase_graph:
     history.do(AddLink(Link(source="criticise", target="boss")))
     assert chase_graph.link("boss", "zoe-scared", LinkKind.ACTIVATES) is not None
     assert chase_graph.link("criticise", "boss", LinkKind.PROVOKES) is not None
-    m = RelationalMap(title="t", nodes=[chase_graph.node("boss"), chase_graph.node("zoe-scared")],
-                      links=[Link(source="boss", target="zoe-scared")])
+    nodes = [Node(id="boss", kind=NodeKind.TRIGGER, label="Boss shouts"),
+             Node(id="scared", kind=NodeKind.FEELING, label="scared")]
+    m = RelationalMap(title="t", nodes=nodes, links=[Link(source="boss", target="scared")])
     assert m.links[0].kind is LinkKind.ACTIVATES
