@@ -101,6 +101,8 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         self.side_open: bool | None = None  # None: as the screen size suggests
         self._late_pending = False
         self._panes: list[Widget] | None = None
+        self._tabs: dict[Widget, TabPane | None] = {}  # the tab each pane sits in
+        self._stale: set[Widget] = set()  # panes hidden since the map last changed
 
     # -- layout -----------------------------------------------------------------
 
@@ -148,6 +150,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
     def _place_side(self) -> None:
         open_ = self.side_open if self.side_open is not None else not self.has_class("-compact")
         self.query_one("#side").display = open_
+        self._catch_up()
 
     # -- the view handed down -----------------------------------------------------
 
@@ -172,6 +175,11 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             show = getattr(pane, "show", None)
             if show is None:
                 continue
+            if not at_once and self._hidden(pane):
+                # Another tab is open or the side is folded: brought up to date
+                # when shown (privacy and resizing redraw every pane at once).
+                self._stale.add(pane)
+                continue
             if getattr(pane, "LATE", False) and not at_once:
                 # The picture and the analysis follow a frame later, so what was
                 # typed is answered at once however large the map is.
@@ -179,6 +187,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
                     self._late_pending = True
                     self.set_timer(LATE_DELAY, self._show_late)
             else:
+                self._stale.discard(pane)
                 show(view)
 
     @property
@@ -187,11 +196,36 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         `panes_changed`). Kept, because walking the screen each redraw is slow."""
         if self._panes is None:
             self._panes = list(self.query(".map-pane"))
+            self._tabs = {pane: next((a for a in pane.ancestors if isinstance(a, TabPane)), None)
+                          for pane in self._panes}
+            self._stale.clear()
         return self._panes
 
     def panes_changed(self) -> None:
         """Find the panes again (after mounting or removing one)."""
         self._panes = None
+
+    def _hidden(self, pane: Widget) -> bool:
+        """True for a pane in a tab of the side that is not open (or folded)."""
+        tab = self._tabs.get(pane)
+        if tab is None:
+            return False
+        side = self.query_one("#side", TabbedContent)
+        return not side.display or side.active != tab.id
+
+    def _catch_up(self) -> None:
+        """Bring the panes skipped while hidden up to date, now they show."""
+        if not self._stale or not self.is_attached:
+            return
+        view = None
+        for pane in [p for p in self.panes if p in self._stale and not self._hidden(p)]:
+            self._stale.discard(pane)
+            view = view or self.view
+            pane.show(view)  # type: ignore[attr-defined]
+
+    @on(TabbedContent.TabActivated, "#side")
+    def _tab_opened(self, event: TabbedContent.TabActivated) -> None:
+        self._catch_up()
 
     def _show_late(self) -> None:
         self._late_pending = False
@@ -199,7 +233,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             return
         view = self.view
         for pane in self.panes:
-            if getattr(pane, "LATE", False):
+            if getattr(pane, "LATE", False) and pane not in self._stale:
                 pane.show(view)  # type: ignore[attr-defined]
 
     def _session_text(self) -> str:
