@@ -188,7 +188,7 @@ def layout_map(
     on_loop = loop_members(snap)
 
     columns, column_of = _columns(snap, shown)
-    bands, layer_of = _layers(shown, snap.links, ids)
+    bands, layer_of = _layers(shown, snap.links, ids, column_of)
     band_index = {kinds: i for i, kinds in enumerate(b.kinds for b in bands)}
 
     # Parallel links between one pair become one edge with several kinds.
@@ -281,7 +281,7 @@ def _columns(
 
 
 def _layers(
-    shown: list[MapNode], links: tuple[MapLink, ...], ids: set[str]
+    shown: list[MapNode], links: tuple[MapLink, ...], ids: set[str], column_of: dict[str, int]
 ) -> tuple[list[LayoutBand], dict[str, int]]:
     """The bands that have nodes, and the global layer of each node."""
     by_band: dict[int, list[MapNode]] = {}
@@ -292,26 +292,65 @@ def _layers(
     for lk in links:
         if lk.source in ids and lk.target in ids and band_of[lk.source] == band_of[lk.target]:
             inner[lk.source].append(lk.target)
+    present = sorted(by_band)
+    rank = {b: _ranks([n.id for n in by_band[b]], inner, column_of) for b in present}
+    count = {b: max(rank[b].values()) + 1 for b in present}
+    host = _hosts(present, count, {(band_of[lk.source], band_of[lk.target]) for lk in links
+                                   if lk.source in ids and lk.target in ids})
+    first: dict[int, int] = {}
+    at = 0
+    for b in present:
+        if b not in host:
+            first[b] = at
+            at += count[b]
+    for b, h in host.items():
+        first[b] = first[h] if b < h else first[h] + count[h] - 1
+    words = {b: tuple(KIND_PLURALS[k].upper() for k in BANDS[b]
+                      if any(n.kind is k for n in by_band[b])) for b in present}
     bands: list[LayoutBand] = []
     layer_of: dict[str, int] = {}
-    first = 0
-    for b in sorted(by_band):
-        members = by_band[b]
-        rank = _ranks([n.id for n in members], inner)
-        count = max(rank.values()) + 1
-        for n in members:
-            layer_of[n.id] = first + rank[n.id]
-        kinds = tuple(k for k in BANDS[b] if any(n.kind is k for n in members))
-        words = tuple(KIND_PLURALS[k].upper() for k in kinds)
-        bands.append(LayoutBand(kinds=kinds, label=" · ".join(words), words=words,
-                                first=first, count=count))
-        first += count
+    for b in present:
+        for n in by_band[b]:
+            layer_of[n.id] = first[b] + rank[b][n.id]
+        kinds = tuple(k for k in BANDS[b] if any(n.kind is k for n in by_band[b]))
+        # A band beside another writes nothing of its own: its host says both.
+        shown_words = () if b in host else words[b] + tuple(
+            w for guest, h in host.items() if h == b for w in words[guest])
+        bands.append(LayoutBand(kinds=kinds, label=" · ".join(words[b]), words=shown_words,
+                                first=first[b], count=count[b],
+                                beside=present.index(host[b]) if b in host else None))
     return bands, layer_of
 
 
-def _ranks(members: list[str], inner: dict[str, list[str]]) -> dict[str, int]:
-    """Longest-path rank within a band, after setting aside the links that
-    close a cycle inside it (found by a depth-first walk in file order)."""
+def _hosts(present: list[int], count: dict[int, int],
+           joined: set[tuple[int, int]]) -> dict[int, int]:
+    """The side bands that sit beside their neighbour instead of taking a
+    layer of their own: origins beside the triggers (or whatever band comes
+    first), new responses and resources beside the needs (or whatever comes
+    last), each when it needs one layer and no link joins it to that
+    neighbour. The picture is then one or two layers lower."""
+    host: dict[int, int] = {}
+    if len(present) < 2:
+        return host
+    top, bottom = present[0], present[-1]
+    if top == 0 and count[top] == 1 and (top, present[1]) not in joined \
+            and (present[1], top) not in joined:
+        host[top] = present[1]
+    if bottom == len(BANDS) - 1 and count[bottom] == 1 and present[-2] not in host \
+            and (bottom, present[-2]) not in joined and (present[-2], bottom) not in joined:
+        host[bottom] = present[-2]
+    return host
+
+
+def _ranks(members: list[str], inner: dict[str, list[str]],
+           column_of: dict[str, int]) -> dict[str, int]:
+    """The layer of each member within its band: a node sits below every
+    node of the band that leads to it (after setting aside the links that
+    close a cycle inside the band, found by a depth-first walk in file
+    order). A node free to sit in more than one layer (a sensation beside a
+    core feeling rather than above it) takes the one where its person's
+    side has the fewest boxes, the topmost on a tie: the band then gets no
+    wider than it must, and the picture fits more of a screen."""
     state: dict[str, int] = {}  # 1: on the walk's path, 2: done
     dag: dict[str, list[str]] = {v: [] for v in members}
     for root in members:
@@ -332,10 +371,37 @@ def _ranks(members: list[str], inner: dict[str, list[str]]) -> dict[str, int]:
                 if w not in state:
                     state[w] = 1
                     work.append((w, iter(inner[w])))
-    rank = {v: 0 for v in members}
-    for v in _topological(members, dag):
+    order = _topological(members, dag)
+    top = {v: 0 for v in members}
+    for v in order:
         for w in dag[v]:
-            rank[w] = max(rank[w], rank[v] + 1)
+            top[w] = max(top[w], top[v] + 1)
+    below = {v: 0 for v in members}  # the longest path on down to the band's foot
+    for v in reversed(order):
+        for w in dag[v]:
+            below[v] = max(below[v], below[w] + 1)
+    last = max(top.values())
+    if last == 0:
+        return top
+    load: dict[tuple[int, int], int] = {}
+    for v in members:
+        if top[v] == last - below[v]:
+            key = (column_of[v], top[v])
+            load[key] = load.get(key, 0) + 1
+    before: dict[str, list[str]] = {v: [] for v in members}
+    for v in members:
+        for w in dag[v]:
+            before[w].append(v)
+    rank: dict[str, int] = {}
+    for v in order:
+        lo = max([top[v], *(rank[u] + 1 for u in before[v])])
+        hi = last - below[v]
+        if top[v] == hi:
+            rank[v] = hi  # no choice: counted already
+            continue
+        column = column_of[v]
+        rank[v] = min(range(lo, hi + 1), key=lambda r: (load.get((column, r), 0), r))
+        load[column, rank[v]] = load.get((column, rank[v]), 0) + 1
     return rank
 
 

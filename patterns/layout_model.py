@@ -100,12 +100,18 @@ class LayoutBand(_Frozen):
     label: str
     """The band's heading (`FEELINGS · MEANINGS`), upper case."""
     words: tuple[str, ...]
-    """The heading as separate words (`FEELINGS`, `MEANINGS`), to stack them."""
+    """The heading as separate words (`FEELINGS`, `MEANINGS`), to stack them
+    at the band's side; followed by the words of a band sitting beside this
+    one, whose own `words` are then empty."""
     first: int
     """Index of the band's first layer."""
     count: int
     """How many layers the band spans (a meaning that activates a feeling
     sits a layer above it)."""
+    beside: int | None = None
+    """Index in `MapLayout.bands` of the band whose layer this one shares
+    (origins beside the triggers, new responses beside the needs, when no
+    link joins them), or None for a band with layers of its own."""
 
 
 class LayoutColumn(_Frozen):

@@ -42,6 +42,7 @@ def place_columns(
     column_gap: float,
     integer: bool = False,
     sweeps: int = 4,
+    slack: float | None = None,
 ) -> Placement:
     """x positions for every slot.
 
@@ -49,6 +50,9 @@ def place_columns(
     point; `box_gap` separates two boxes, `pass_gap` a pass-through point
     from its neighbour, `column_gap` two columns. With `integer=True` every
     position is a whole number (terminal cells) and all spacing still holds.
+    `slack` bounds each column's width to its widest layer's packed width
+    plus `slack` (a screen short of room: rows are shifted rather than
+    staggered wide); None leaves the width free for straighter edges.
     """
     # Every slot gets a number: base[layer] + order.
     base, count = [], 0
@@ -74,7 +78,7 @@ def place_columns(
         rows = [[base[li] + o for o, s in enumerate(layer) if s.column == c]
                 for li, layer in enumerate(layout.layers)]
         extent = _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer,
-                               sweeps)
+                               sweeps, slack)
         if extent <= 0:
             columns.append((x, 0.0))
             continue
@@ -91,7 +95,7 @@ def place_columns(
 
 def _place_column(rows: list[list[int]], near: list[list[int]], size: list[float],
                   is_box: list[bool], pos: list[float], box_gap: float, pass_gap: float,
-                  integer: bool, sweeps: int) -> float:
+                  integer: bool, sweeps: int, slack: float | None = None) -> float:
     """Place one column's slots (numbers in `rows`, per layer) from x = 0;
     returns the column's width."""
     rows = [row for row in rows if row]
@@ -107,6 +111,14 @@ def _place_column(rows: list[list[int]], near: list[list[int]], size: list[float
             if k + 1 < len(row):
                 offset += size[i] + (box_gap if is_box[i] and is_box[row[k + 1]] else pass_gap)
         offsets.append(these)
+    # With a bound on the width, each row's shift from its packed place lies
+    # in [0, room]; clipping the isotonic fit to that range is still the best
+    # fit under the bound, since the range is the same for the whole row.
+    rooms: list[float | None] = [None] * len(rows)
+    if slack is not None:
+        packed = [offs[-1] + size[row[-1]] for row, offs in zip(rows, offsets)]
+        widest = max(packed) + slack
+        rooms = [widest - p for p in packed]
     # How strongly each slot is pulled to its neighbours: a pass-through point
     # more, so that long edges run straight.
     weight = [0.0] * len(size)
@@ -126,6 +138,9 @@ def _place_column(rows: list[list[int]], near: list[list[int]], size: list[float
                 else:
                     targets.append(pos[i] - off)
             fitted = _isotonic(targets, [weight[i] for i in row])
+            room = rooms[k]
+            if room is not None:
+                fitted = [min(max(y, 0.0), room) for y in fitted]
             for i, y, off in zip(row, fitted, offs):
                 x = (round(y) if integer else y) + off
                 moved = max(moved, abs(x - pos[i]))

@@ -17,33 +17,36 @@ that no two boxes meet and no label text is lost. Geometry:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from patterns.layout import MapLayout
-from patterns.layout_model import MapNode
+from patterns.layout_model import LayoutEdge
 from patterns.layout_place import Placement, place_columns
 from patterns.vocabulary import NodeKind
+from tui.widgets.map_boxes import (
+    KIND_TAGS,
+    LOOP_MARK,
+    NEW_MARK,
+    BoxText,
+    box_lines,
+    box_texts,
+    grow_into_room,
+)
 from tui.widgets.map_labels import BLOCK, Label, RowContents, place_labels
 from tui.widgets.map_ports import assign_ports, assign_tracks
-from tui.widgets.map_text import Cluster, wrap_label
+from tui.widgets.map_text import Cluster
+
+__all__ = ["KIND_TAGS", "LOOP_MARK", "NEW_MARK", "Box", "Picture", "box_lines", "build_picture",
+           "fitting_box_width"]
 
 UP, DOWN, LEFT, RIGHT = 1, 2, 4, 8
 
-LOOP_MARK = "⟳ "
-NEW_MARK = "✦ "
-KIND_TAGS: dict[NodeKind, str] = {
-    NodeKind.TRIGGER: "trigger",
-    NodeKind.FEELING: "feeling",
-    NodeKind.MEANING: "meaning",
-    NodeKind.SENSATION: "body",
-    NodeKind.STRATEGY: "strategy",
-    NodeKind.NEED: "need",
-    NodeKind.RESOURCE: "resource",
-    NodeKind.RESPONSE: "new way",
-    NodeKind.ORIGIN: "origin",
-}
-BOX_GAP, PASS_GAP, COLUMN_GAP = 4, 2, 4
+# Two cells between boxes; a line passing a box, and the lane of a dance,
+# keep one.
+BOX_GAP, PASS_GAP, COLUMN_GAP, RIGHT_PAD = 2, 1, 1, 0
 HEADER_ROWS = 2
+# A column is at most this much wider than its widest layer packed tight:
+# edges run a little less straight, and far more of the map fits a screen.
+SLACK = 0
 
 
 @dataclass(slots=True)
@@ -119,39 +122,35 @@ class Picture:
         return row
 
 
-@lru_cache(maxsize=4096)
-def box_lines(text: str, inner: int, on_loop: bool, new: bool = False) -> list[list[Cluster]]:
-    """A label wrapped to a box's inside, ✦ first when the node is new since
-    the previous session and ⟳ when it is on a loop (cached: labels rarely
-    change between two redraws; do not mutate)."""
-    marks = (NEW_MARK if new else "") + (LOOP_MARK if on_loop else "")
-    if marks:
-        return wrap_label(text, inner, first_prefix=marks, prefix="  ")
-    return wrap_label(text, inner)
-
-
-MIN_BOX, MAX_BOX, WIDE_MAP_BOX = 16, 28, 20
+MIN_BOX, MAX_BOX, WIDE_MAP_BOX = 14, 28, 20
+#: Lines of label a box shows when the picture is fitted to a screen; the
+#: whole label is in the details (and in a picture drawn with None).
+FIT_LINES = 3
 
 
 def _margin(layout: MapLayout) -> int:
+    """Cells at the left for the band headings: the longest word, a space
+    before it and one after."""
     words = [w for b in layout.bands for w in b.words]
-    return max((len(w) for w in words), default=0) + 3
+    return max((len(w) for w in words), default=0) + 2
 
 
-def _placement(layout: MapLayout, box_width: int) -> Placement:
+def _placement(layout: MapLayout, texts: dict[str, BoxText]) -> Placement:
     return place_columns(
-        layout, width=lambda s: box_width if s.node is not None else 1,
-        box_gap=BOX_GAP, pass_gap=PASS_GAP, column_gap=COLUMN_GAP, integer=True,
+        layout, width=lambda s: texts[s.node].width if s.node is not None else 1,
+        box_gap=BOX_GAP, pass_gap=PASS_GAP, column_gap=COLUMN_GAP, integer=True, slack=SLACK,
     )
 
 
-def fitting_box_width(layout: MapLayout, view_width: int) -> int:
-    """The widest box (16 to 28 cells) with which the whole picture fits the
+def fitting_box_width(layout: MapLayout, view_width: int,
+                      most_lines: int | None = FIT_LINES) -> int:
+    """The widest box (14 to 28 cells) with which the whole picture fits the
     view's width; a map too wide for that gets 20-cell boxes and scrolls."""
     margin = _margin(layout)
 
     def fits(w: int) -> bool:
-        return margin + _placement(layout, w).width + 2 <= view_width
+        return margin + _placement(layout, box_texts(layout, w, most_lines)).width + RIGHT_PAD \
+            <= view_width
 
     if not layout.nodes or fits(MAX_BOX):
         return MAX_BOX
@@ -164,22 +163,28 @@ def fitting_box_width(layout: MapLayout, view_width: int) -> int:
     return lo
 
 
-def build_picture(layout: MapLayout, box_width: int) -> Picture:
-    """Lay the layout out in cells with boxes `box_width` wide."""
-    inner = box_width - 4
+def build_picture(layout: MapLayout, box_width: int,
+                  most_lines: int | None = FIT_LINES) -> Picture:
+    """Lay the layout out in cells with boxes at most `box_width` wide (each
+    as narrow as its label allows) and labels cut with … after `most_lines`
+    lines (None: every label whole, however tall its box)."""
     margin = _margin(layout)
-    placement = _placement(layout, box_width)
+    texts = box_texts(layout, box_width, most_lines)
+    # Where a layer leaves room in its column, its boxes widen into it (the
+    # column keeps its width) when that shows more of a label or fewer lines.
+    grow_into_room(layout, texts, most_lines, box_gap=BOX_GAP, pass_gap=PASS_GAP)
+    placement = _placement(layout, texts)
     # Box contents first: they decide each layer's height.
-    contents: dict[str, list[list[Cluster]]] = {}
-    for nid, placed in layout.nodes.items():
-        contents[nid] = box_lines(placed.node.label, inner, placed.on_loop, placed.node.new)
+    contents = {nid: t.lines for nid, t in texts.items()}
     heights = [
         max((len(contents[s.node]) + 2 for s in layer if s.node is not None), default=3)
         for layer in layout.layers
     ]
     xs = [[margin + int(x) for x in row] for row in placement.left]
+    ws = [[texts[s.node].width if s.node is not None else 1 for s in layer]
+          for layer in layout.layers]
 
-    climbs = _climbs(layout, xs, box_width)
+    climbs = _climbs(layout, xs, ws)
     # Connections: one per edge piece between adjacent layers; a step of a
     # dance that climbs past its target comes down onto it from above, in
     # the channel over the target's layer, instead of joining it from below.
@@ -195,9 +200,9 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
             chain = chain[1:]
         for (l1, o1), (_, o2) in zip(chain, chain[1:]):
             conns[l1].append((o1, o2, e))
-    tags = {nid: _tag(placed.node, box_width) for nid, placed in layout.nodes.items()}
+    tags = {nid: t.tag for nid, t in texts.items()}
     # The tag is drawn `╭─ tag ─`: it takes its length and three cells.
-    ports, climb_ports = assign_ports(layout, xs, box_width, conns,
+    ports, climb_ports = assign_ports(layout, xs, ws, conns,
                                       {nid: len(t) + 3 for nid, t in tags.items()}, over)
 
     # Tracks per channel (-1: above the first layer), then rows.
@@ -215,14 +220,19 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
         found = assign_tracks(pieces)
         tracks[li] = {key: found[i] for i, key in enumerate(keys)}
     ys: list[int] = []
-    y = HEADER_ROWS if any(c.person for c in layout.columns) else 0
-    top_channel = y
-    y += max(tracks[-1].values(), default=-1) + 1
+    named = any(c.person for c in layout.columns)
+    # The lines closing a loop over the top may run just under the names
+    # (the row a scrolled view gives to its dotted rule): boxes stay below.
+    top_channel = HEADER_ROWS - 1 if named and tracks[-1] else HEADER_ROWS if named else 0
+    y = max(top_channel + max(tracks[-1].values(), default=-1) + 1,
+            HEADER_ROWS if named else 0)
     for li, h in enumerate(heights):
         ys.append(y)
-        y += h + max(1, max(tracks[li].values(), default=-1) + 1)
-    height = y
-    width = margin + int(placement.width) + 2
+        below = max(tracks[li].values(), default=-1) + 1
+        y += h + (max(1, below) if li + 1 < len(heights) else below)
+    band_words = _band_words(layout, ys)
+    height = max(y, max((row + 1 for row, _ in band_words), default=0))
+    width = margin + int(placement.width) + RIGHT_PAD
 
     boxes: list[Box] = []
     by_id: dict[str, Box] = {}
@@ -232,7 +242,7 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
                 continue
             placed = layout.nodes[slot.node]
             lines = contents[slot.node]
-            box = Box(slot.node, placed.node.kind, xs[li][o], ys[li], box_width, len(lines) + 2,
+            box = Box(slot.node, placed.node.kind, xs[li][o], ys[li], ws[li][o], len(lines) + 2,
                       lines, tags[slot.node], placed.on_loop)
             boxes.append(box)
             by_id[slot.node] = box
@@ -326,10 +336,6 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
     for i, label in enumerate(labels):
         label_rows[label.y].append(i)
 
-    band_words = []
-    for band in layout.bands:
-        for k, word in enumerate(band.words):
-            band_words.append((ys[band.first] + 1 + k, word))
     headers = []
     if HEADER_ROWS and any(c.person for c in layout.columns):
         for c, column in enumerate(layout.columns):
@@ -341,7 +347,22 @@ def build_picture(layout: MapLayout, box_width: int) -> Picture:
                    label_rows, band_words, headers, by_id)
 
 
-def _climbs(layout: MapLayout, xs: list[list[int]], box_width: int) -> dict[int, int]:
+def _band_words(layout: MapLayout, ys: list[int]) -> list[tuple[int, str]]:
+    """(row, word) of the band headings: each band's words one under another
+    from its first layer's first line of text, never onto the next band's."""
+    out: list[tuple[int, str]] = []
+    row = 0
+    for band in layout.bands:
+        if not band.words:
+            continue
+        row = max(row, ys[band.first] + 1)
+        for word in band.words:
+            out.append((row, word))
+            row += 1
+    return out
+
+
+def _climbs(layout: MapLayout, xs: list[list[int]], ws: list[list[int]]) -> dict[int, int]:
     """The steps of a dance that can come down onto their target from above:
     edges running back up through the lane between two people, whose line
     can climb on past the target's layer there (nothing else in that layer
@@ -357,18 +378,7 @@ def _climbs(layout: MapLayout, xs: list[list[int]], box_width: int) -> dict[int,
             continue
         x = xs[lv][ov]
         lt = layout.nodes[edge.target].layer
-        clash = any(xs[lt][o] <= x < xs[lt][o] + (box_width if s.node is not None else 1)
-                    for o, s in enumerate(layout.layers[lt]))
+        clash = any(xs[lt][o] <= x < xs[lt][o] + ws[lt][o] for o in range(len(layout.layers[lt])))
         if not clash:
             found[e] = x
     return found
-
-
-def _tag(node: MapNode, box_width: int) -> str:
-    """The kind written on the top border (with layer or style when the box
-    is wide enough to leave half its border for arrows)."""
-    tag = KIND_TAGS[node.kind]
-    detail = node.layer or node.style
-    if detail and len(tag) + len(detail) + 3 <= box_width // 2:
-        return f"{tag} · {detail}"
-    return tag

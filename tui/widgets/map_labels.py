@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from patterns.layout_model import LayoutEdge, MapLayout
-from patterns.vocabulary import default_link_kind, link_phrase
+from patterns.vocabulary import LinkKind, default_link_kind, link_phrase
 
 if TYPE_CHECKING:
     from tui.widgets.map_geometry import Box
@@ -85,9 +85,11 @@ def place_labels(layout: MapLayout, rows: RowContents,
     order = sorted(range(len(layout.edges)), key=lambda e: (_label_rank(layout, e), e))
     labels: list[Label] = []
     for e in order:
-        text = _label_text(layout.edges[e])
+        edge = layout.edges[e]
+        text = _label_text(edge)
         n = len(text)
-        spot = _inline_spot(n, rows, horizontal[e])
+        # A dotted line (masks) stays dotted end to end: its kind goes beside it.
+        spot = None if LinkKind.MASKS in edge.kinds else _inline_spot(n, rows, horizontal[e])
         if spot is None:
             spot = _side_spot(n, rows, vertical[e])
         if spot is None:

@@ -20,7 +20,7 @@ _TAG_COST = 50  # a port over the kind tag hides part of it: only when there is 
 def assign_ports(
     layout: MapLayout,
     xs: list[list[int]],
-    box_width: int,
+    ws: list[list[int]],
     conns: list[list[tuple[int, int, int]]],
     tags: dict[str, int],
     climbs: dict[int, list[tuple[int, int, int]]] | None = None,
@@ -32,6 +32,7 @@ def assign_ports(
     climb, edge), i = -1 for the top layer). `tags[node id]` is how many
     cells of the box's top border its kind tag takes, from the left."""
     climbs = climbs or {}
+    # `ws[layer][order]` is each slot's width (1 for a pass-through point).
     result: list[list[tuple[int, int]]] = []
     climb_ports: dict[int, int] = {}
     for li in range(-1, len(conns)):
@@ -49,7 +50,7 @@ def assign_ports(
 
         def centre(layer: int, order: int) -> float:
             slot = layout.layers[layer][order]
-            return xs[layer][order] + (box_width / 2 if slot.node is not None else 0)
+            return xs[layer][order] + (ws[layer][order] / 2 if slot.node is not None else 0)
 
         # Lower boxes first: their top ports avoid lines coming down from passes.
         by_box: dict[int, list[int]] = {}
@@ -71,12 +72,12 @@ def assign_ports(
                 if x_top[ci] is not None:
                     want = float(x_top[ci])
                 else:  # another box: aim where the two boxes overlap
-                    lo, hi = xs[li][o1] + 1, xs[li][o1] + box_width - 2
+                    lo, hi = xs[li][o1] + 1, xs[li][o1] + ws[li][o1] - 2
                     want = min(max(centre(li + 1, o2), lo), hi)
                 wants.append((want, centre(li, o1), ci))
             own = {ci: x_top[ci] for ci in members if ci not in climbing}
             tag = tags.get(lower[o2].node or "", 0)
-            chosen = _choose(left, box_width, wants, fixed_top, own, tag)
+            chosen = _choose(left, ws[li + 1][o2], wants, fixed_top, own, tag)
             for ci, x in chosen.items():
                 if ci in climbing:
                     climb_ports[climbing[ci][2]] = x
@@ -94,7 +95,7 @@ def assign_ports(
             wants = [(float(x_bottom[ci]), float(x_bottom[ci]), ci)  # type: ignore[arg-type]
                      for ci in members]
             own = {ci: x_bottom[ci] for ci in members}
-            chosen = _choose(left, box_width, wants, fixed_bottom, own, 0)
+            chosen = _choose(left, ws[li][o1], wants, fixed_bottom, own, 0)
             for ci, x in chosen.items():
                 x_top[ci] = x
         if li >= 0:

@@ -110,3 +110,16 @@ def fit(text: str, width: int) -> str:
         out.append(piece)
         used += w
     return "".join(out) + "…"
+
+
+def cut_lines(lines: list[list[Cluster]], width: int, most: int) -> list[list[Cluster]]:
+    """The first `most` wrapped lines, the last ending in … when anything was
+    left out (a compact box; the whole label is in the details)."""
+    if len(lines) <= most:
+        return lines
+    kept = [list(line) for line in lines[:most]]
+    last = kept[-1]
+    while last and (line_width(last) + 1 > width or last[-1][0] == " "):
+        last.pop()
+    last.append(("…", 1))
+    return kept
