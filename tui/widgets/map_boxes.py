@@ -63,7 +63,7 @@ def box_lines(text: str, inner: int, on_loop: bool, new: bool = False) -> list[l
     return _wrapped(text, inner, (NEW_MARK if new else "") + (LOOP_MARK if on_loop else ""))
 
 
-#: No box grows wider than this to keep a long word whole.
+#: No box grows wider than this, to keep a long word whole or into room.
 ROOMIEST = 28
 
 
