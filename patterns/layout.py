@@ -5,6 +5,9 @@ The picture reads as the pattern reads, top to bottom, in bands by kind:
     ORIGINS · TRIGGERS · FEELINGS, MEANINGS, SENSATIONS · STRATEGIES · NEEDS
     · NEW RESPONSES, RESOURCES
 
+(origins beside the triggers, and new responses and resources beside the
+needs, when no link joins them: patterns.layout_bands).
+
 Each person's side of the pattern has a column of its own, left to right in
 the map's people order, with a lane between two people where the steps of
 their dance run (a strategy of one that provokes a trigger of the other).
