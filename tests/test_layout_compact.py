@@ -178,26 +178,32 @@ async def test_the_chase_loop_is_whole_in_the_session_map_pane(chase_graph: MapG
 
 
 def test_fitting_the_screen_chooses_lines_and_box_widths(chase_graph: MapGraph) -> None:
-    from tui.widgets.map_fit import LEGIBLE, choose_fit, shown_without_scrolling
+    from tui.widgets.map_fit import LEGIBLE, choose_fit, in_view, shown_without_scrolling
 
     lay = layout_map(snapshot(chase_graph))
     loop = set(chase_graph.loops[0].nodes)
-    # the session's map pane at 120x40 (scrollbars taken off): the loop is whole
-    picture, fit = choose_fit(lay, 74, 28)
-    assert fit.most_lines == FIT_LINES and not fit.whole and picture.width <= 74
-    shown = {b.node_id for b in picture.boxes if b.x + b.w <= 74 and 2 <= b.y
-             and b.y + b.h <= 28}
-    assert loop <= shown
+    # the session's map pane at 120x40: the loop is whole, labels keep 3 lines
+    picture, fit = choose_fit(lay, 76, 29)
+    assert fit.most_lines == FIT_LINES and not fit.whole
+    width, height = in_view(picture, 76, 29)
+    assert (width, height) == (74, 29) and picture.width <= width  # no sideways scrolling
+    shown = {b.node_id for b in picture.boxes if b.x + b.w <= width and 2 <= b.y
+             and b.y + b.h <= height}
+    assert loop <= shown and len(shown) >= 12
     # the same pane with the Patterns pane folded away: the whole map, one line a box
-    picture, fit = choose_fit(lay, 116, 29)
-    assert fit.whole and picture.width <= 116 and picture.height <= 29
-    assert shown_without_scrolling(picture, 116, 29)[1] == len(chase_graph.nodes())
+    picture, fit = choose_fit(lay, 118, 29)
+    assert fit.whole and picture.width <= 118 and picture.height <= 29
+    assert shown_without_scrolling(picture, 118, 29)[1] == len(chase_graph.nodes())
     assert fit.most_lines is not None and fit.most_lines * (fit.box_width - 4) >= LEGIBLE
+    # at 80x24 the map pane is 78x17: two lines a box show more than three
+    picture, fit = choose_fit(lay, 78, 17)
+    assert fit.most_lines == 2
+    assert shown_without_scrolling(picture, 78, 17)[1] >= 7
     # a large screen: every label whole
-    picture, fit = choose_fit(lay, 134, 49)
+    picture, fit = choose_fit(lay, 136, 50)
     assert fit.whole and not any(b.lines[-1][-1][0] == "…" for b in picture.boxes)
     # full labels, on request: nothing cut, the picture scrolls
-    picture, fit = choose_fit(lay, 74, 28, full_labels=True)
+    picture, fit = choose_fit(lay, 76, 29, full_labels=True)
     assert fit.full_labels and fit.most_lines is None
     check_picture(picture, labels_of(chase_graph.to_map()), full=True)
 
@@ -219,8 +225,8 @@ def test_a_fitted_picture_keeps_its_sizes_until_the_map_outgrows_the_view(
     bigger, chosen = draw_fitted(layout_map(snapshot(chase_graph)), fit, 100, 30)
     assert chosen != fit and bigger.width <= 100  # outgrew the view: chosen afresh
     # a picture that never fitted keeps its sizes: the map scrolls anyway
-    _, loose = choose_fit(layout_map(snapshot(chase_graph)), 74, 28)
-    _, still = draw_fitted(layout_map(snapshot(small)), loose, 74, 28)
+    _, loose = choose_fit(layout_map(snapshot(chase_graph)), 76, 29)
+    _, still = draw_fitted(layout_map(snapshot(small)), loose, 76, 29)
     assert still == loose
     # asking for full labels draws afresh
     _, full = draw_fitted(layout_map(snapshot(small)), fit, 100, 30, full_labels=True)
@@ -231,6 +237,6 @@ def test_a_map_too_large_to_fit_gets_readable_boxes_and_scrolls() -> None:
     from tui.widgets.map_fit import choose_fit
 
     lay = layout_map(snapshot_of_map(synthetic_map(80)))
-    picture, fit = choose_fit(lay, 74, 28)
+    picture, fit = choose_fit(lay, 76, 29)
     assert fit.box_width == 20 and fit.most_lines == FIT_LINES and not fit.whole
-    assert picture.width > 74
+    assert picture.width > 76

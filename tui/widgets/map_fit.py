@@ -9,8 +9,11 @@ the most of the map's loops, then the most nodes, without scrolling. "Full label
 lets the picture scroll. Plain Python, no Textual: the widget asks, a worker
 may compute.
 
-    picture, fit = draw_fitted(layout, None, 74, 28)        # choose afresh
-    picture, fit = draw_fitted(layout, fit, 74, 28)         # after an edit: keep sizes
+    picture, fit = draw_fitted(layout, None, 76, 29)        # choose afresh
+    picture, fit = draw_fitted(layout, fit, 76, 29)         # after an edit: keep sizes
+
+Sizes are the widget's whole size: scrollbars, when the picture needs them,
+are taken into account here.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from tui.widgets.map_geometry import (
 FIT_LIMIT = 60
 #: The lines of label tried, most first, when fitting the screen.
 TRIED_LINES: tuple[int, ...] = (FIT_LINES, 2, 1)
+#: Cells Textual's scrollbars take (its default sizes, which MapView keeps).
+V_BAR, H_BAR = 2, 1
 #: Fewer lines are tried only while a box still shows this many characters
 #: of its label: below that the picture fits but no longer says anything.
 LEGIBLE = 20
@@ -51,9 +56,20 @@ class Fit:
     """True when the whole picture fitted the view without scrolling."""
 
 
+def in_view(picture: Picture, width: int, height: int) -> tuple[int, int]:
+    """The cells of a `width` x `height` view left for the picture once the
+    scrollbars it needs have taken theirs."""
+    w, h = width, height
+    for _ in range(2):  # one bar can bring the other
+        w = width - V_BAR if picture.height > h else width
+        h = height - H_BAR if picture.width > w else height
+    return w, h
+
+
 def shown_without_scrolling(picture: Picture, width: int, height: int) -> tuple[int, int]:
-    """(nodes on a loop, nodes) whose whole box lies in a view of `width` x
-    `height` cells scrolled to the top left, under the names that stay put."""
+    """(nodes on a loop, nodes) whose whole box a `width` x `height` view
+    shows scrolled to the top left, under the names that stay put."""
+    width, height = in_view(picture, width, height)
     top = HEADER_ROWS if picture.headers else 0
     loops = nodes = 0
     for box in picture.boxes:
@@ -63,25 +79,39 @@ def shown_without_scrolling(picture: Picture, width: int, height: int) -> tuple[
     return loops, nodes
 
 
+def _fits(picture: Picture, width: int, height: int) -> bool:
+    return picture.width <= width and picture.height <= height
+
+
 def choose_fit(layout: MapLayout, view_width: int, view_height: int,
                full_labels: bool = False) -> tuple[Picture, Fit]:
-    """The picture to show in a view of this size, and how it was drawn."""
-    def fits(picture: Picture) -> bool:
-        return picture.width <= view_width and picture.height <= view_height
+    """The picture to show in a view of this size (scrollbars included: the
+    widget's whole size), and how it was drawn."""
+    def widest(lines: int | None) -> tuple[int, Picture]:
+        width = fitting_box_width(layout, view_width, lines)
+        picture = build_picture(layout, width, lines)
+        if picture.height > view_height and picture.width > view_width - V_BAR:
+            # Too tall: a scrollbar takes cells at the side; fit what is left.
+            narrower = fitting_box_width(layout, view_width - V_BAR, lines)
+            if narrower != width:
+                width, picture = narrower, build_picture(layout, narrower, lines)
+        return width, picture
 
     if full_labels or len(layout.nodes) > FIT_LIMIT or view_height <= 0:
         lines = None if full_labels else FIT_LINES
-        width = (WIDE_MAP_BOX if len(layout.nodes) > FIT_LIMIT
-                 else fitting_box_width(layout, view_width, lines))
-        picture = build_picture(layout, width, lines)
-        return picture, Fit(width, lines, full_labels, fits(picture))
+        if len(layout.nodes) > FIT_LIMIT:
+            width, picture = WIDE_MAP_BOX, build_picture(layout, WIDE_MAP_BOX, lines)
+        else:
+            width, picture = widest(lines)
+        whole = _fits(picture, view_width, view_height)
+        return picture, Fit(width, lines, full_labels, whole)
     best: tuple[tuple[int, int, int], Picture, Fit] | None = None
     for lines in TRIED_LINES:
-        width = fitting_box_width(layout, view_width, lines)
-        if best is not None and lines * (width - 4) < LEGIBLE:
+        if best is not None and lines * (fitting_box_width(layout, view_width, lines) - 4) \
+                < LEGIBLE:
             break
-        picture = build_picture(layout, width, lines)
-        if fits(picture):
+        width, picture = widest(lines)
+        if _fits(picture, view_width, view_height):
             return picture, Fit(width, lines, whole=True)
         score = (*shown_without_scrolling(picture, view_width, view_height), lines)
         if best is None or score > best[0]:
@@ -97,6 +127,6 @@ def draw_fitted(layout: MapLayout, kept: Fit | None, view_width: int, view_heigh
     and no longer does (a growing map): then chosen afresh, once."""
     if kept is not None and kept.full_labels == full_labels:
         picture = build_picture(layout, kept.box_width, kept.most_lines)
-        if not kept.whole or (picture.width <= view_width and picture.height <= view_height):
+        if not kept.whole or _fits(picture, view_width, view_height):
             return picture, kept
     return choose_fit(layout, view_width, view_height, full_labels)
