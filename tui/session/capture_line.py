@@ -10,12 +10,14 @@ screen that owns the map answers with `accepted` or `rejected`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Self
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Key
+from textual.geometry import Region
 from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
@@ -59,6 +61,13 @@ class CaptureInput(Input):
         self.recalled: list[str] = []
         self._at = 0
         self._draft = ""
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        """Repaint only: the line is one row across the screen whatever is typed
+        (its CSS fixes its size), so a new value never needs the whole screen
+        laid out again, which Input asks for whenever the text's width changes."""
+        return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
 
     def remember(self, line: str) -> None:
         """Keep a taken line for recall (the same line twice in a row once)."""

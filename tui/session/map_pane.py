@@ -58,7 +58,8 @@ class MapPane(Vertical):
         title = "Map · " + (view.person_name(who) if who else "all people")
         if self.around is not None:
             title += f" · around “{view.label(self.around)[:30]}”"
-        self.border_title = title
+        if title != self.border_title:  # setting it repaints the whole frame
+            self.border_title = title
         self.query_one(MapView).show(self._snapshot(view), selected=view.selected,
                                      loop=view.loop, person=view.person, around=self.around,
                                      privacy=view.privacy)

@@ -169,6 +169,8 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         header = self.query_one(SessionHeader)
         header.show_title(view.mask(self.graph.title))
         header.show_session(self._session_text())
+        if at_once:
+            header.show_save(self.save_status)
         who = self.graph.person(self.person)
         self.query_one(CaptureLine).set_prompt(view.person_name(who) if who else None)
         for pane in self.panes:
@@ -232,6 +234,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         if not self.is_attached:
             return
         view = self.view
+        self.query_one(SessionHeader).show_save(self.save_status)
         for pane in self.panes:
             if getattr(pane, "LATE", False) and pane not in self._stale:
                 pane.show(view)  # type: ignore[attr-defined]
@@ -286,7 +289,10 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         if self.loop is not None and any(n not in self.graph for n in self.loop):
             self.loop = None
         self.saver.changed()
-        self._show_save(SaveStatus("saving"))
+        # The header says "saving…" with the late redraw: a change there in the
+        # frame that answers the line would make Textual repaint everything
+        # between the header and the capture line.
+        self.save_status = SaveStatus("saving")
         self.post_message(MapChanged(self.history.revision, description))
 
     @on(MapChanged)

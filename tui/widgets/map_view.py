@@ -160,7 +160,11 @@ class MapView(ScrollView, can_focus=True):
         self._follow: str | None = None  # the node to bring into view once laid out
         self._state = ViewState()
         self._rows: dict[tuple[int, int, int, bool], list[tuple[str, str]]] = {}
+        #: The runs each row of the view shows now, so a change repaints only
+        #: the rows that differ (adding a node leaves most of a screen as it was).
+        self._drawn: dict[int, list[tuple[str, str]]] = {}
         self._styles: dict[str, Style] = {}
+        self._base: Style | None = None
 
     # -- public API ---------------------------------------------------------
 
@@ -293,8 +297,21 @@ class MapView(ScrollView, can_focus=True):
         self._layout, self._picture, self._shown = layout, picture, generation
         if self._view_width() > 0:
             self._box_width = box_width
-        self.virtual_size = Size(picture.width, picture.height)
+        self._set_virtual_size(Size(picture.width, picture.height))
         self._restyle()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """The picture's size, for scrolling. The view's own size never depends
+        on it, so the screen is not laid out again (setting `virtual_size`
+        would): only the scrollbars follow, and they ask for a layout
+        themselves when one appears or goes."""
+        if size == self.virtual_size:
+            return
+        if not self.container_size:  # not on screen yet: the first layout sizes it
+            self.virtual_size = size
+            return
+        self.set_reactive(MapView.virtual_size, size)
+        self._scroll_update(size)  # Textual's own step after a layout (8.2)
 
     def _restyle(self) -> None:
         loop_edges: frozenset[int] = frozenset()
@@ -305,7 +322,25 @@ class MapView(ScrollView, can_focus=True):
         self._state = replace(self._state, loop_nodes=frozenset(self._loop),
                               loop_edges=loop_edges)
         self._rows.clear()
-        self.refresh()
+        self._repaint_changed()
+
+    def _repaint_changed(self) -> None:
+        """Repaint the rows of the view whose text or colours changed."""
+        width, height = self.scrollable_content_region.size
+        if not width or not height or not self._drawn:
+            self.refresh()
+            return
+        changed = [y for y in range(height) if self._drawn.get(y) != self._runs_at(y, width)]
+        start = None
+        for y in [*changed, None]:
+            # neighbouring rows as one region
+            if start is not None and (y is None or y != end + 1):
+                self.refresh(Region(0, start, width, end - start + 1))
+                start = None
+            if y is not None:
+                if start is None:
+                    start = y
+                end = y
 
     def on_resize(self, event: events.Resize) -> None:
         """A new width may fit more of the map: choose the box width again."""
@@ -321,13 +356,20 @@ class MapView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """The theme or the styles changed: colours are looked up afresh."""
         self._styles.clear()
+        self._base = None
         self._rows.clear()
         super().notify_style_update()
+
+    def _base_style(self) -> Style:
+        # `rich_style` walks every ancestor's styles: once, not per line.
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def _style(self, role: str) -> Style:
         style = self._styles.get(role)
         if style is None:
-            style = self._styles[role] = self.rich_style + self._role_style(role)
+            style = self._styles[role] = self._base_style() + self._role_style(role)
         return style
 
     def _role_style(self, role: str) -> Style:
@@ -363,14 +405,23 @@ class MapView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """One line of the view: the names and band headings stay put, the
         picture scrolls under them."""
-        scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
+        runs = self._runs_at(y, width)
+        self._drawn[y] = runs
+        if not runs:
+            return Strip.blank(width, self._base_style())
+        segments = [Segment(text, self._style(role)) for text, role in runs]
+        return Strip(segments).extend_cell_length(width, self._base_style())
+
+    def _runs_at(self, y: int, width: int) -> list[tuple[str, str]]:
+        """Row y of the view as (text, role) runs; [] for a blank row."""
+        scroll_x, scroll_y = self.scroll_offset
         picture = self._picture
         if picture is None or not picture.boxes:
-            return self._message_line(y, width)
+            return self._message_line(y)
         _, vy = self._to_picture(0, y)
         if vy >= picture.height:
-            return Strip.blank(width, self.rich_style)
+            return []
         key = (vy, scroll_x, width, y < 2 and scroll_y > 0)
         runs = self._rows.get(key)
         if runs is None:
@@ -392,20 +443,18 @@ class MapView(ScrollView, can_focus=True):
             else:
                 runs = render_row(picture, self._state, vy, 0, width)
             self._rows[key] = runs
-        segments = [Segment(text, self._style(role)) for text, role in runs]
-        return Strip(segments).extend_cell_length(width, self.rich_style)
+        return runs
 
-    def _message_line(self, y: int, width: int) -> Strip:
+    def _message_line(self, y: int) -> list[tuple[str, str]]:
         if y != 1:
-            return Strip.blank(width, self.rich_style)
+            return []
         if self._pending:
             text = "Laying out the map…"
         elif self._snap is None or not self._snap.nodes:
             text = "Nothing on the map yet."
         else:
             text = "Nothing to show here: no node matches this view."
-        style = self._style("message")
-        return Strip([Segment("  " + text, style)]).extend_cell_length(width, self.rich_style)
+        return [("  " + text, "message")]
 
     # -- moving -------------------------------------------------------------
 
