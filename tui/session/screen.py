@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -51,9 +52,9 @@ def session_commands_provider() -> type[Provider]:
 if TYPE_CHECKING:
     from textual.command import Provider
 
-#: The map picture and the Patterns panel are redrawn this long after the
-#: rest, so the frame that answers a typed line is painted first.
-LATE_DELAY = 1 / 30
+#: The map picture and the Patterns panel are redrawn once the frame that
+#: answers a typed line is painted, and at least this long after it was asked.
+LATE_DELAY = 0.002
 
 #: Below this the screen says so instead of squeezing (SPEC: 80×24 works).
 MIN_WIDTH, MIN_HEIGHT = 80, 24
@@ -187,7 +188,10 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
                 # typed is answered at once however large the map is.
                 if not self._late_pending:
                     self._late_pending = True
-                    self.set_timer(LATE_DELAY, self._show_late)
+                    # After the frame the quick panes asked for: the timer lets
+                    # their repaint requests reach the screen first (a bare
+                    # call_after_refresh could run before they arrive).
+                    self.set_timer(LATE_DELAY, partial(self.call_after_refresh, self._show_late))
             else:
                 self._stale.discard(pane)
                 show(view)

@@ -202,15 +202,13 @@ class MapView(ScrollView, can_focus=True):
             self._lay_out()
         else:
             self._restyle()
-        if follow is not None:
-            self._scroll_to_node(follow)
+        self._present(follow)
 
     def select(self, node_id: str | None) -> None:
         """Select a node (None: no selection) and scroll so it is visible."""
         self._state = replace(self._state, selected=node_id)
         self._restyle()
-        if node_id is not None:
-            self._scroll_to_node(node_id)
+        self._present(node_id)
 
     @property
     def selected(self) -> str | None:
@@ -265,7 +263,6 @@ class MapView(ScrollView, can_focus=True):
             self._working = True
             self._lay_out_in_worker(self._snap, self._filters, self._box_width,
                                     self._view_width() or 120, self._generation)
-            self.refresh()
 
     @work(thread=True, group="map-layout")
     def _lay_out_in_worker(self, snap: MapSnapshot, filters: tuple[str | None, str | None, int],
@@ -286,12 +283,11 @@ class MapView(ScrollView, can_focus=True):
                         message.generation)
         if self._again:
             self._again = False
+            self._repaint_changed()  # the overtaken picture meanwhile
             self._lay_out()
             return
         self._pending = False
-        follow = self._follow or self._state.selected
-        if follow is not None:
-            self._scroll_to_node(follow)
+        self._present(self._follow or self._state.selected)
 
     def _apply(self, layout: MapLayout, picture: Picture, box_width: int, generation: int) -> None:
         self._layout, self._picture, self._shown = layout, picture, generation
@@ -311,7 +307,19 @@ class MapView(ScrollView, can_focus=True):
             self.virtual_size = size
             return
         self.set_reactive(MapView.virtual_size, size)
-        self._scroll_update(size)  # Textual's own step after a layout (8.2)
+        # What Textual 8.2 does after a layout (Widget._scroll_update), except
+        # that a scrollbar is repainted only when its size changes (a vertical
+        # one costs as much as a third of the map's rows).
+        self._refresh_scrollbars()
+        width, height = self.container_size
+        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.vertical_scrollbar.window_size = height - self.scrollbar_size_horizontal
+        if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
+            self.horizontal_scrollbar.window_virtual_size = size.width
+            self.horizontal_scrollbar.window_size = width - self.scrollbar_size_vertical
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _restyle(self) -> None:
         loop_edges: frozenset[int] = frozenset()
@@ -322,6 +330,12 @@ class MapView(ScrollView, can_focus=True):
         self._state = replace(self._state, loop_nodes=frozenset(self._loop),
                               loop_edges=loop_edges)
         self._rows.clear()
+
+    def _present(self, follow: str | None) -> None:
+        """Scroll to the node to follow, then repaint what changed (in this
+        order, so rows are drawn once, at the offset they are shown at)."""
+        if follow is not None:
+            self._scroll_to_node(follow)
         self._repaint_changed()
 
     def _repaint_changed(self) -> None:
@@ -348,8 +362,7 @@ class MapView(ScrollView, can_focus=True):
             self._sized_for = event.size.width
             self._box_width = None
             self._lay_out()
-            if self._state.selected is not None:
-                self._scroll_to_node(self._state.selected)
+            self._present(self._state.selected)
 
     # -- drawing ------------------------------------------------------------
 
