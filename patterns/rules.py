@@ -54,7 +54,8 @@ def fill_default_link_kinds(data: Any) -> Any:
         unnamed = "kind" not in link if isinstance(link, Mapping) else (
             "kind" not in getattr(link, "model_fields_set", {"kind"}))
         source, target = _get(link, "source"), _get(link, "target")
-        if unnamed and source in kinds and target in kinds:
+        if unnamed and isinstance(source, str) and isinstance(target, str) \
+                and source in kinds and target in kinds:
             kind = default_link_kind(kinds[source], kinds[target])
             link = ({**link, "kind": kind.value} if isinstance(link, Mapping)
                     else link.model_copy(update={"kind": kind}))
