@@ -192,6 +192,8 @@ def test_each_broken_rule_names_its_place(
         ("nodes = [1, 2]", "nodes[0]", "a table"),
         ('people = [{id = "a"}]', "people[0].name", "required"),
         ("title = 3", "title", "text"),
+        ('[[nodes]]\nid = "a"\nkind = "trigger"\nlabel = "a"\n[[links]]\nsource = ["a"]\ntarget = "a"',
+         "links[0].source", "text"),
     ],
 )
 def test_wrong_shapes(body: str, place: str, words: str) -> None:
