@@ -136,3 +136,36 @@ def test_without_a_terminal_the_passphrase_file_is_asked_for(
     capsys.readouterr()
     assert cli(["check", str(chase_path.with_name("chase.toml.age"))]) == 1
     assert "--passphrase-file" in capsys.readouterr().err
+
+
+def test_review_opens_an_encrypted_map_with_a_passphrase_file_and_asks_nothing(
+        chase_path: Path, pass_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import tui.passphrase_screen
+    import tui.review.app
+
+    title = load_map(chase_path).title
+    cli(["encrypt", str(chase_path), "--passphrase-file", str(pass_file)])
+    opened: list[str] = []
+
+    class Review:  # stands in for the screen: what it would show is the unlocked map
+        def __init__(self, path: Path, *, today: object, store: MapStore) -> None:
+            opened.append(store.open().title)
+
+        def run(self) -> int:
+            return 0
+
+    def no_asking(store: MapStore) -> None:
+        raise AssertionError("asked for the passphrase on screen")
+
+    monkeypatch.setattr(tui.review.app, "ReviewApp", Review)
+    monkeypatch.setattr(tui.passphrase_screen, "UnlockApp", no_asking)
+    # The plain name still finds the map, now encrypted beside it.
+    assert cli(["review", str(chase_path), "--passphrase-file", str(pass_file)]) == 0
+    assert opened == [title]
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n", "utf-8")
+    capsys.readouterr()
+    assert cli(["review", str(chase_path), "--passphrase-file", str(wrong)]) == 1
+    err = capsys.readouterr().err
+    assert "passphrase does not open" in err and "Traceback" not in err and opened == [title]

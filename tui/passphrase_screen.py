@@ -10,6 +10,7 @@ gave up. The idle lock uses the same screen to unlock again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -18,7 +19,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
-from exports.crypto import CryptoError, WrongPassphrase
+from exports.crypto import CryptoError, WrongPassphrase, read_passphrase_file
 from exports.store import MapStore
 
 CSS = """
@@ -148,11 +149,16 @@ class UnlockApp(App[bool]):
                          lambda typed: self.exit(typed is not None))
 
 
-def unlock_store(store: MapStore) -> bool:
+def unlock_store(store: MapStore, passphrase_file: Path | None = None) -> bool:
     """Ask for an encrypted map's passphrase on screen and unlock it; False if cancelled.
 
-    A plain map needs nothing and returns True at once.
+    With `passphrase_file` (scripts: `--passphrase-file`), the passphrase is its
+    first line and nothing is asked; a wrong one raises the crypto error. A plain
+    map needs nothing and returns True at once.
     """
     if store.unlocked:
+        return True
+    if passphrase_file is not None:
+        store.unlock(read_passphrase_file(passphrase_file))
         return True
     return bool(UnlockApp(store).run())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from exports.crypto import SUFFIX
 from exports.load_errors import MapLoadError
+from tui.crypto_cli import add_passphrase_option
 
 
 def main(argv: Sequence[str]) -> int:
@@ -21,6 +22,7 @@ def main(argv: Sequence[str]) -> int:
         prog="attachmap review",
         description="Read your map between sessions, and log how practice and repairs went.")
     parser.add_argument("file", type=Path, help="the map to review")
+    add_passphrase_option(parser)
     args = parser.parse_args(argv)
     sealed = args.file.with_name(args.file.name + SUFFIX)
     if not args.file.exists() and not sealed.exists():
@@ -29,4 +31,5 @@ def main(argv: Sequence[str]) -> int:
     from tui.review.app import run_review
 
     # The map may have been encrypted since: `chase.toml` is now `chase.toml.age`.
-    return run_review(args.file if args.file.exists() else sealed)
+    return run_review(args.file if args.file.exists() else sealed,
+                      passphrase_file=args.passphrase_file)

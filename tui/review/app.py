@@ -59,13 +59,17 @@ class ReviewApp(App[int]):
         self.exit(0)
 
 
-def run_review(path: Path, *, today: dt.date | None = None) -> int:
-    """Open `path` in the client's review; the exit code for the command line."""
+def run_review(path: Path, *, today: dt.date | None = None,
+               passphrase_file: Path | None = None) -> int:
+    """Open `path` in the client's review; the exit code for the command line.
+
+    An encrypted map's passphrase is asked on screen, or read from `passphrase_file`.
+    """
     from exports.errors import AttachmapError
     from tui.passphrase_screen import unlock_store
 
     store = MapStore(Path(path))
-    if not unlock_store(store):  # an encrypted map: its passphrase, asked on screen
+    if not unlock_store(store, passphrase_file):  # an encrypted map's passphrase
         raise AttachmapError(f"{path}: not opened (no passphrase was given)")
     result = ReviewApp(Path(path), today=today, store=store).run()
     return result if isinstance(result, int) else 0
