@@ -31,7 +31,7 @@ from tui.widgets.map_boxes import (
     box_texts,
     grow_into_room,
 )
-from tui.widgets.map_labels import BLOCK, Label, RowContents, place_labels
+from tui.widgets.map_labels import Label, RowContents, place_labels
 from tui.widgets.map_ports import assign_ports, assign_tracks
 from tui.widgets.map_text import Cluster
 
@@ -89,10 +89,10 @@ class Picture:
     cells: list[dict[int, list[int]]]
     #: per row: (x1, x2, edge) of horizontal runs between corners
     hlines: list[list[tuple[int, int, int]]]
-    #: (x, y1, y2, edge) of vertical runs, and for each block of rows the
-    #: indexes of the runs that reach into it
+    #: (x, y1, y2, edge) of vertical runs, and per row the (x, edge) of the
+    #: runs crossing it (a row is drawn, and labels placed, from its own list)
     vruns: list[tuple[int, int, int, int]]
-    vblocks: list[list[int]]
+    vrows: list[list[tuple[int, int]]]
     labels: list[Label]
     #: per row: indexes of the boxes and labels on it
     box_rows: list[list[int]]
@@ -106,9 +106,8 @@ class Picture:
         """x -> edges of the vertical runs crossing row y (within start..end-1)."""
         end = self.width if end is None else end
         found: dict[int, list[int]] = {}
-        for i in self.vblocks[y // BLOCK]:
-            x, y1, y2, e = self.vruns[i]
-            if y1 <= y <= y2 and start <= x < end:
+        for x, e in self.vrows[y]:
+            if start <= x < end:
                 found.setdefault(x, []).append(e)
         return found
 
@@ -322,15 +321,16 @@ def build_picture(layout: MapLayout, box_width: int,
             mark(x2, ty, DOWN | (LEFT if toward == RIGHT else RIGHT), e)
             run_down(x2, ty + 1, target.y - 1, e)
 
-    vblocks: list[list[int]] = [[] for _ in range(height // BLOCK + 1)]
-    for i, (_, y1, y2, _) in enumerate(vruns):
-        for block in range(y1 // BLOCK, y2 // BLOCK + 1):
-            vblocks[block].append(i)
+    vrows: list[list[tuple[int, int]]] = [[] for _ in range(height)]
+    for x, y1, y2, e in vruns:
+        at = (x, e)
+        for yy in range(y1, y2 + 1):
+            vrows[yy].append(at)
     box_rows: list[list[int]] = [[] for _ in range(height)]
     for i, box in enumerate(boxes):
         for yy in range(box.y, box.y + box.h):
             box_rows[yy].append(i)
-    rows = RowContents(width, margin, boxes, box_rows, cells, hlines, vruns, vblocks)
+    rows = RowContents(width, margin, boxes, box_rows, cells, hlines, vrows)
     labels = place_labels(layout, rows, vertical, horizontal)
     label_rows: list[list[int]] = [[] for _ in range(height)]
     for i, label in enumerate(labels):
@@ -342,7 +342,7 @@ def build_picture(layout: MapLayout, box_width: int,
             x0, w = placement.columns[c]
             if column.person is not None and w > 0:
                 headers.append((margin + int(x0), int(w), column.person))
-    return Picture(width, height, margin, boxes, layout.edges, cells, hlines, vruns, vblocks,
+    return Picture(width, height, margin, boxes, layout.edges, cells, hlines, vruns, vrows,
                    labels, box_rows,
                    label_rows, band_words, headers, by_id)
 

@@ -18,8 +18,6 @@ from patterns.vocabulary import LinkKind, default_link_kind, link_phrase
 if TYPE_CHECKING:
     from tui.widgets.map_geometry import Box
 
-BLOCK = 16  # rows per block in the index of vertical runs (shared with the picture)
-
 
 @dataclass(slots=True)
 class Label:
@@ -41,10 +39,10 @@ class RowContents:
 
     def __init__(self, width: int, margin: int, boxes: list[Box], box_rows: list[list[int]],
                  cells: list[dict[int, list[int]]], hlines: list[list[tuple[int, int, int]]],
-                 vruns: list[tuple[int, int, int, int]], vblocks: list[list[int]]) -> None:
+                 vrows: list[list[tuple[int, int]]]) -> None:
         self.width, self.margin = width, margin
         self.boxes, self.box_rows, self.cells, self.hlines = boxes, box_rows, cells, hlines
-        self.vruns, self.vblocks = vruns, vblocks
+        self.vrows = vrows
         self._taken: dict[int, bytearray] = {}
         self._crossed: dict[int, list[int]] = {}
 
@@ -53,10 +51,7 @@ class RowContents:
         found = self._crossed.get(y)
         if found is None:
             xs = set(self.cells[y])
-            for i in self.vblocks[y // BLOCK]:
-                x, y1, y2, _ = self.vruns[i]
-                if y1 <= y <= y2:
-                    xs.add(x)
+            xs.update(x for x, _ in self.vrows[y])
             found = self._crossed[y] = sorted(xs)
         return found
 
