@@ -95,33 +95,44 @@ class DetailsPanel(Vertical):
         self._view: SessionView | None = None
         self.editing = False
         self._drawn: tuple[object, ...] | None = None
+        #: The editor's fields: None until first needed, then mounting, then ready.
+        self._form: Vertical | None = None
+        self._form_ready = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="details-read", markup=False)
-        with Vertical(id="details-form"):
-            with Horizontal(classes="form-row"):
-                yield Label("label", classes="field-name")
-                yield Input(id="field-label", classes="wide", select_on_focus=False)
-            with Horizontal(classes="form-row"):
-                yield Label("kind", classes="field-name")
-                yield Select([(k.value, k) for k in NodeKind], allow_blank=False,
-                             id="field-kind", compact=True)
-                yield Label("person", classes="field-name")
-                yield Select([], id="field-person", compact=True, prompt="default")
-                yield Label("intensity", classes="field-name")
-                yield Input(id="field-intensity", type="integer", max_length=2,
-                            placeholder="0–10", classes="narrow", select_on_focus=False)
-                yield Label("layer", id="shade-name", classes="field-name")
-                yield Select([], id="field-shade", compact=True, prompt="—")
-            with Horizontal(classes="form-row"):
-                yield Label("note", classes="field-name")
-                yield Input(id="field-note", classes="wide", placeholder="shared with the client",
-                            select_on_focus=False)
-            with Horizontal(classes="form-row"):
-                yield Label("private", classes="field-name")
-                yield Input(id="field-private_note", classes="wide", select_on_focus=False,
-                            placeholder="therapist only: never shown to the client")
-            yield LinkList(id="details-links")
+
+    @staticmethod
+    def _new_form() -> Vertical:
+        """The editor's fields, made the first time a node is edited: most
+        sessions open with reading, and 30-odd widgets fewer make the first
+        frame come sooner."""
+        return Vertical(
+            Horizontal(Label("label", classes="field-name"),
+                       Input(id="field-label", classes="wide", select_on_focus=False),
+                       classes="form-row"),
+            Horizontal(Label("kind", classes="field-name"),
+                       Select([(k.value, k) for k in NodeKind], allow_blank=False,
+                              id="field-kind", compact=True),
+                       Label("person", classes="field-name"),
+                       Select([], id="field-person", compact=True, prompt="default"),
+                       Label("intensity", classes="field-name"),
+                       Input(id="field-intensity", type="integer", max_length=2,
+                             placeholder="0–10", classes="narrow", select_on_focus=False),
+                       Label("layer", id="shade-name", classes="field-name"),
+                       Select([], id="field-shade", compact=True, prompt="—"),
+                       classes="form-row"),
+            Horizontal(Label("note", classes="field-name"),
+                       Input(id="field-note", classes="wide", placeholder="shared with the client",
+                             select_on_focus=False),
+                       classes="form-row"),
+            Horizontal(Label("private", classes="field-name"),
+                       Input(id="field-private_note", classes="wide", select_on_focus=False,
+                             placeholder="therapist only: never shown to the client"),
+                       classes="form-row"),
+            LinkList(id="details-links"),
+            id="details-form",
+        )
 
     # -- data down ------------------------------------------------------------
 
@@ -161,7 +172,7 @@ class DetailsPanel(Vertical):
                         f" · to {len(g.links_out(node.id))}")
         # Three lines (one when compact) whatever the node: no relayout needed.
         self.query_one("#details-read", Static).update(read, layout=False)
-        if self.editing:
+        if self.editing and self._form_ready:
             self._fill_form(view, node)
 
     def start_editing(self) -> None:
@@ -172,14 +183,33 @@ class DetailsPanel(Vertical):
         self.add_class("-editing")
         self.border_subtitle = ("Enter or Tab keeps a field · in the links: Delete removes, "
                                 "Enter changes the kind · Esc back to the line")
-        self._fill_form(self._view, self._view.node(self._view.selected))  # type: ignore[arg-type]
+        if self._form is None:
+            self._form = self._new_form()
+            self.call_later(self._mount_form, self._form)
+        elif self._form_ready:
+            self._open_form()
+
+    async def _mount_form(self, form: Vertical) -> None:
+        await self.mount(form)
+        self._form_ready = True
+        if self.editing:
+            self._open_form()
+
+    def _open_form(self) -> None:
+        """Fill the fields with the selected node (as the view shows it) and
+        focus the first one that can be typed in."""
+        view = self._view
+        node = view.node(view.selected) if view is not None else None
+        if node is None:
+            return
+        self._fill_form(view, node)  # type: ignore[arg-type]
         # The form becomes visible on the next refresh: focus it then.
         first = next(f for f in self.query("#details-form Input") if not f.disabled)
         self.call_after_refresh(first.focus)
 
     def stop_editing(self) -> None:
         """Back to reading (fields left unsaved are saved first)."""
-        if self.editing:
+        if self.editing and self._form_ready:
             for name in _TEXT_FIELDS:
                 self._commit_text(self.query_one(f"#field-{name}", Input))
         self.editing = False
