@@ -26,6 +26,8 @@ class MapPane(Vertical):
 
     #: Drawn a frame after the quick panes (see SessionScreen.redraw).
     LATE = True
+    #: The picture is fitted to the pane's size: not drawn before it has one.
+    SIZED = True
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -178,6 +178,10 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             show = getattr(pane, "show", None)
             if show is None:
                 continue
+            if getattr(pane, "SIZED", False) and not pane.size:
+                # Drawn for its size: the screen's first Resize shows it, once
+                # it has one (laid out before that, it was laid out twice).
+                continue
             if not at_once and self._hidden(pane):
                 # Another tab is open or the side is folded: brought up to date
                 # when shown (privacy and resizing redraw every pane at once).
