@@ -11,16 +11,23 @@ may compute.
 
     picture, fit = draw_fitted(layout, None, 76, 29)        # choose afresh
     picture, fit = draw_fitted(layout, fit, 76, 29)         # after an edit: keep sizes
+    drawn = draw_map(snap, Look(), 76, 29, drawn)           # and reuse what an edit left
 
 Sizes are the widget's whole size: scrollbars, when the picture needs them,
 are taken into account here.
+
+`draw_map` is what the map view calls after each change: it lays the map
+out again only when its structure changed (not for a label, an intensity or
+what is new), and builds the picture again only when what it shows changed,
+so the same map in the same view always gets the same picture.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from patterns.layout_model import MapLayout
+from patterns.layout import layout_map, layout_structure, with_words
+from patterns.layout_model import MapLayout, MapSnapshot
 from tui.widgets.map_geometry import (
     FIT_LINES,
     HEADER_ROWS,
@@ -130,3 +137,56 @@ def draw_fitted(layout: MapLayout, kept: Fit | None, view_width: int, view_heigh
         if not kept.whole or _fits(picture, view_width, view_height):
             return picture, kept
     return choose_fit(layout, view_width, view_height, full_labels)
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How the user asked to see the map: narrowed to one person's side
+    and/or to the nodes within `radius` links of `around`, and fitted to
+    the view or with every label whole."""
+
+    person: str | None = None
+    around: str | None = None
+    radius: int = 1
+    full_labels: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """A map as drawn for a view, with what it was drawn from, so the next
+    change can reuse what it leaves as it was."""
+
+    layout: MapLayout
+    picture: Picture
+    fit: Fit
+    look: Look
+    size: tuple[int, int]
+    """The view's (width, height) it was drawn for."""
+    structure: tuple[object, ...]
+    """The snapshot's `layout_structure`."""
+    words: tuple[object, ...]
+    """What the boxes say: each node's label, layer, style and mark."""
+
+
+def draw_map(snap: MapSnapshot, look: Look, width: int, height: int,
+             before: Drawn | None = None) -> Drawn:
+    """The map drawn for a `width` x `height` view (the widget's whole size).
+
+    From `before` (the drawing on screen) it keeps the layout when the map's
+    structure and the look are the same, the picture too when the boxes say
+    the same, and the fit when the view and the look are the same.
+    """
+    structure = layout_structure(snap)
+    words = tuple((n.label, n.layer, n.style, n.new) for n in snap.nodes)
+    same_view = before is not None and before.look == look and before.size == (width, height)
+    if before is not None and before.structure == structure \
+            and (before.look.person, before.look.around, before.look.radius) \
+            == (look.person, look.around, look.radius):
+        layout = with_words(before.layout, snap)
+        if same_view and before.words == words:
+            return replace(before, layout=layout)
+    else:
+        layout = layout_map(snap, person=look.person, around=look.around, radius=look.radius)
+    kept = before.fit if same_view and before is not None else None
+    picture, fit = draw_fitted(layout, kept, width, height, look.full_labels)
+    return Drawn(layout, picture, fit, look, (width, height), structure, words)

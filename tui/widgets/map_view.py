@@ -10,12 +10,17 @@ Public API (used by the session and review screens):
 
     view.show(snap, selected=..., loop=[...], person=..., around=..., privacy=...)
     view.select(node_id)                # and scroll to it
+    view.full_labels = True             # every label whole (F7 toggles it)
     @on(MapView.NodeSelected)           # the user moved to or clicked a node
 
 The picture is laid out from an immutable `MapSnapshot` (patterns.layout):
 small maps synchronously, large ones in a worker thread so the screen never
-waits. Lines are drawn on demand (Line API), so scrolling a large map costs
-only the lines on screen.
+waits. By default it fits the view: labels cut with … (whole in the details)
+so that as much of the map, its loops first, shows without scrolling
+(tui.widgets.map_fit, chosen again when the view's size changes). After an
+edit the layout is reused when the map's structure did not change, and the
+picture when the boxes say the same. Lines are drawn on demand (Line API),
+so scrolling a large map costs only the lines on screen.
 """
 
 from __future__ import annotations
@@ -32,43 +37,17 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from patterns.layout import layout_map
 from patterns.layout_model import MapLayout, MapSnapshot
 from patterns.vocabulary import NodeKind
 from tui.widgets.map_canvas import ViewState, render_names, render_row
-from tui.widgets.map_geometry import (
-    HEADER_ROWS,
-    WIDE_MAP_BOX,
-    Picture,
-    build_picture,
-    fitting_box_width,
-)
+from tui.widgets.map_fit import Drawn, Look, draw_map
+from tui.widgets.map_geometry import HEADER_ROWS, Picture
 from tui.widgets.map_moves import nearest_box
 
 #: Maps with more nodes than this are laid out in a worker thread.
 SYNC_LIMIT = 150
-#: Maps with more nodes than this never fit a screen: boxes get a fixed width.
-FIT_LIMIT = 60
-
-
-def choose_box_width(layout: MapLayout, view_width: int) -> int:
-    """Boxes as wide as lets the whole map fit the view, if it can."""
-    if len(layout.nodes) > FIT_LIMIT:
-        return WIDE_MAP_BOX
-    return fitting_box_width(layout, view_width)
-
-
-def draw_layout(layout: MapLayout, box_width: int | None, view_width: int) -> tuple[Picture, int]:
-    """The picture of a layout, and the box width used: the one given (so
-    boxes keep their size from one edit to the next), chosen afresh when
-    there is none, and made narrower once a growing map no longer fits."""
-    width = box_width or choose_box_width(layout, view_width)
-    picture = build_picture(layout, width)
-    if box_width and picture.width > view_width and width > WIDE_MAP_BOX:
-        narrower = choose_box_width(layout, view_width)
-        if narrower < width:
-            width, picture = narrower, build_picture(layout, narrower)
-    return picture, width
+#: The view's size while it has none yet (before it is first laid out).
+UNSIZED = (120, 0)
 
 
 class MapView(ScrollView, can_focus=True):
@@ -115,6 +94,8 @@ class MapView(ScrollView, can_focus=True):
         Binding("down", "move('down')", "Node below", show=False),
         Binding("left", "move('left')", "Node to the left", show=False),
         Binding("right", "move('right')", "Node to the right", show=False),
+        Binding("f7", "full_labels(True)", "full labels", id="map.full-labels"),
+        Binding("f7", "full_labels(False)", "fit the screen", id="map.fit-screen"),
     ]
 
     class NodeSelected(Message):
@@ -134,25 +115,22 @@ class MapView(ScrollView, can_focus=True):
     class _Laid(Message):
         """A layout finished in the worker."""
 
-        def __init__(self, generation: int, layout: MapLayout, picture: Picture,
-                     box_width: int) -> None:
+        def __init__(self, generation: int, drawn: Drawn) -> None:
             super().__init__()
             self.generation = generation
-            self.layout = layout
-            self.picture = picture
-            self.box_width = box_width
+            self.drawn = drawn
 
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._snap: MapSnapshot | None = None
-        self._filters: tuple[str | None, str | None, int] = (None, None, 1)
+        self._look = Look()
+        self._drawing: Drawn | None = None  # the map on screen and what it was drawn from
         self._layout: MapLayout | None = None
         self._picture: Picture | None = None
-        self._box_width: int | None = None  # None: choose again for this view
         self._generation = 0  # counts layouts asked for
         self._shown = 0  # the one on screen
-        self._sized_for = 0
+        self._sized_for = (0, 0)
         self._pending = False
         self._working = False  # a layout thread is running
         self._again = False  # the map changed while it ran
@@ -185,11 +163,9 @@ class MapView(ScrollView, can_focus=True):
         self._loop = tuple(loop or ())
         self._state = replace(self._state, selected=selected, privacy=privacy,
                               people=snap.people)
-        filters = (person, around, radius)
+        look = replace(self._look, person=person, around=around, radius=radius)
         follow = selected
-        if snap is not self._snap or filters != self._filters or self._layout is None:
-            if filters != self._filters:
-                self._box_width = None
+        if snap is not self._snap or look != self._look or self._layout is None:
             if self._snap is not None and snap is not self._snap:
                 # A part just added (typed, or back by undo) is brought into
                 # view, so the people talking see where it went.
@@ -197,7 +173,7 @@ class MapView(ScrollView, can_focus=True):
                 added = [n.id for n in snap.nodes if n.id not in before]
                 if added and selected not in added:
                     follow = added[-1]
-            self._snap, self._filters = snap, filters
+            self._snap, self._look = snap, look
             self._follow = follow
             self._lay_out()
         else:
@@ -226,6 +202,32 @@ class MapView(ScrollView, can_focus=True):
         return self._picture
 
     @property
+    def full_labels(self) -> bool:
+        """True while every label is shown whole (the picture scrolls);
+        False while the picture fits the view, labels cut with …"""
+        return self._look.full_labels
+
+    @full_labels.setter
+    def full_labels(self, value: bool) -> None:
+        if value == self._look.full_labels:
+            return
+        self._look = replace(self._look, full_labels=value)
+        self.refresh_bindings()
+        if self._snap is not None:
+            self._lay_out()
+            self._present(self._state.selected)
+
+    def action_full_labels(self, value: bool) -> None:
+        """Show every label whole (True) or fit the map to the view (False)."""
+        self.full_labels = value
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F7 offers whichever of full labels / fit the screen is not shown."""
+        if action == "full_labels" and parameters:
+            return parameters[0] != self._look.full_labels
+        return True
+
+    @property
     def pending(self) -> bool:
         """True while a layout is being made in a worker."""
         return self._pending
@@ -237,20 +239,21 @@ class MapView(ScrollView, can_focus=True):
 
     # -- layout -------------------------------------------------------------
 
-    def _view_width(self) -> int:
-        return self.scrollable_content_region.width or self.size.width
+    def _view_size(self) -> tuple[int, int]:
+        """The view's whole size (scrollbars included: map_fit allows for them)."""
+        width, height = self.size
+        return (width, height) if width else UNSIZED
 
     def _lay_out(self) -> None:
         """Lay out the current snapshot: here when small, else in a worker.
-        Box width is chosen once per view size and filter, then kept, so
+        How it fits is chosen once per view size and look, then kept, so
         boxes do not change size under the user's eyes at every edit."""
         assert self._snap is not None
         self._generation += 1
-        person, around, radius = self._filters
+        width, height = self._view_size()
         if len(self._snap.nodes) <= SYNC_LIMIT:
-            layout = layout_map(self._snap, person=person, around=around, radius=radius)
-            picture, width = draw_layout(layout, self._box_width, self._view_width() or 120)
-            self._apply(layout, picture, width, self._generation)
+            drawn = draw_map(self._snap, self._look, width, height, self._drawing)
+            self._apply(drawn, self._generation)
             self._again = self._pending = False  # a running thread's result is older: dropped
         else:
             self._pending = True
@@ -261,16 +264,13 @@ class MapView(ScrollView, can_focus=True):
                 self._again = True
                 return
             self._working = True
-            self._lay_out_in_worker(self._snap, self._filters, self._box_width,
-                                    self._view_width() or 120, self._generation)
+            self._lay_out_in_worker(self._snap, self._look, width, height, self._drawing,
+                                    self._generation)
 
     @work(thread=True, group="map-layout")
-    def _lay_out_in_worker(self, snap: MapSnapshot, filters: tuple[str | None, str | None, int],
-                           box_width: int | None, view_width: int, generation: int) -> None:
-        person, around, radius = filters
-        layout = layout_map(snap, person=person, around=around, radius=radius)
-        picture, width = draw_layout(layout, box_width, view_width)
-        self.post_message(self._Laid(generation, layout, picture, width))
+    def _lay_out_in_worker(self, snap: MapSnapshot, look: Look, width: int, height: int,
+                           before: Drawn | None, generation: int) -> None:
+        self.post_message(self._Laid(generation, draw_map(snap, look, width, height, before)))
 
     @on(_Laid)
     def _laid(self, message: _Laid) -> None:
@@ -279,8 +279,7 @@ class MapView(ScrollView, can_focus=True):
         # Even a layout overtaken by edits is the newest there is: show it,
         # unless a small map was laid out here meanwhile.
         if message.generation > self._shown:
-            self._apply(message.layout, message.picture, message.box_width,
-                        message.generation)
+            self._apply(message.drawn, message.generation)
         if self._again:
             self._again = False
             self._repaint_changed()  # the overtaken picture meanwhile
@@ -289,10 +288,10 @@ class MapView(ScrollView, can_focus=True):
         self._pending = False
         self._present(self._follow or self._state.selected)
 
-    def _apply(self, layout: MapLayout, picture: Picture, box_width: int, generation: int) -> None:
-        self._layout, self._picture, self._shown = layout, picture, generation
-        if self._view_width() > 0:
-            self._box_width = box_width
+    def _apply(self, drawn: Drawn, generation: int) -> None:
+        self._drawing, self._shown = drawn, generation
+        self._layout, self._picture = drawn.layout, drawn.picture
+        picture = drawn.picture
         self._set_virtual_size(Size(picture.width, picture.height))
         self._restyle()
 
@@ -357,10 +356,9 @@ class MapView(ScrollView, can_focus=True):
                 end = y
 
     def on_resize(self, event: events.Resize) -> None:
-        """A new width may fit more of the map: choose the box width again."""
-        if self._snap is not None and event.size.width != self._sized_for:
-            self._sized_for = event.size.width
-            self._box_width = None
+        """A new size may fit more of the map: choose how it fits again."""
+        if self._snap is not None and tuple(event.size) != self._sized_for:
+            self._sized_for = tuple(event.size)
             self._lay_out()
             self._present(self._state.selected)
 
