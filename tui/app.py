@@ -8,6 +8,7 @@ so a bad file is a plain message and exit 1, never a half-drawn screen.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -57,6 +58,16 @@ class AttachmapApp(IdleLockMixin, App[int]):
         if self.idle_after:
             self.idle_lock = IdleLock(self, self.store, self.idle_after)
             self.idle_lock.start()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: if start-up paused the garbage
+        collector (`attachmap FILE` does), everything made so far lives as
+        long as the app, so it is frozen out of the collector's scans (a full
+        scan of it took 0.1-0.2 s, in the middle of typing) and the collector
+        resumes. The little garbage start-up left (some 8,000 objects) stays."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
