@@ -44,6 +44,8 @@ def session_commands(screen: SessionScreen) -> list[tuple[str, str, Callable[[],
          screen.action_next_person),
         ("map: around the selected node", "narrow the map to one node's neighbours, or widen"
          " it again (F5)", screen.action_map_around),
+        ("map: full labels / fit the screen", "every label whole (the map scrolls), or the map"
+         " fitted to its pane with long labels cut … (F7)", screen.action_map_labels),
         ("go to: practice", "experiments with new responses and their tries",
          partial(screen.action_go_to, "practice")),
         ("go to: repairs", "the rupture-and-repair log", partial(screen.action_go_to, "repairs")),

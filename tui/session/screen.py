@@ -40,6 +40,7 @@ from tui.session.nodes_panel import NodeList, NodesPanel
 from tui.session.patterns_panel import PatternsPanel
 from tui.session.view import SessionView
 from tui.widgets.experiments import ExperimentsPanel
+from tui.widgets.map_view import MapView
 from tui.widgets.repairs import RepairsPanel
 
 def session_commands_provider() -> type[Provider]:
@@ -76,6 +77,8 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         Binding("f4", "next_person", "whose side", id="session.person", show=False),
         Binding("f5", "map_around", "around node", id="session.around", show=False),
         Binding("f6", "whats_new", "what's new", id="session.new", show=False),
+        Binding("f7", "map_labels", "map: full labels / fit the screen", id="session.map-labels",
+                show=False),
         # priority: the capture line (an Input) would take ctrl+e as "end of line".
         Binding("ctrl+e", "export", "export", id="session.export", priority=True),
         Binding("ctrl+f", "find", "find", id="session.find", show=False),
@@ -438,6 +441,11 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             return
         pane.around = None if pane.around is not None else self.selected
         self.redraw()
+
+    def action_map_labels(self) -> None:
+        """Every label whole on the map (it scrolls), or the map fitted to its pane."""
+        view = self.query_one(MapView)
+        view.full_labels = not view.full_labels
 
     def action_whats_new(self) -> None:
         """Mark on the map what was mapped since the previous session (✦), or stop."""
