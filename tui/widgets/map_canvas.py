@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
 
 from patterns.layout_model import MapPerson
 from patterns.vocabulary import LinkKind
@@ -87,11 +89,7 @@ def render_row(picture: Picture, state: ViewState, y: int, start: int = 0,
             roles[lo - start:hi - start] = cell_roles[lo - x:hi - x]
 
     def put(x: int, text: str, role: str) -> None:
-        cells: list[str] = []
-        for piece, w in clusters(text):
-            cells.append(piece)
-            if w == 2:
-                cells.append("")
+        cells = _cells(text)
         paint(x, cells, [role] * len(cells))
 
     for by, word in picture.band_words:
@@ -227,13 +225,26 @@ def _box_row(picture: Picture, state: ViewState, box: Box, y: int) -> tuple[list
     return row, role_row
 
 
+@lru_cache(maxsize=4096)
+def _cells(text: str) -> list[str]:
+    """The cells a text takes: each grapheme, and "" after a wide one (the
+    same band words and link kinds are drawn on every row: cached; do not
+    mutate)."""
+    cells: list[str] = []
+    for piece, w in clusters(text):
+        cells.append(piece)
+        if w == 2:
+            cells.append("")
+    return cells
+
+
 def _runs(chars: list[str], roles: list[str]) -> list[tuple[str, str]]:
     runs: list[tuple[str, str]] = []
     start = 0
-    for x in range(1, len(chars) + 1):
-        if x == len(chars) or roles[x] != roles[start]:
-            runs.append(("".join(chars[start:x]), roles[start]))
-            start = x
+    for role, same in groupby(roles):
+        end = start + len(list(same))
+        runs.append(("".join(chars[start:end]), role))
+        start = end
     return runs
 
 
