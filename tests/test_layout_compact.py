@@ -240,3 +240,20 @@ def test_a_map_too_large_to_fit_gets_readable_boxes_and_scrolls() -> None:
     picture, fit = choose_fit(lay, 76, 29)
     assert fit.box_width == 20 and fit.most_lines == FIT_LINES and not fit.whole
     assert picture.width > 76
+
+
+def test_a_map_grown_too_wide_tries_the_narrowest_boxes_too(chase_graph: MapGraph) -> None:
+    """One trigger more and the chase no longer fits 76 columns at any box
+    width: the narrowest boxes still show more of its loop than the wide
+    ones a map that scrolls anyway would get."""
+    from patterns.edits import AddNode
+    from tui.widgets.map_fit import choose_fit, shown_without_scrolling
+    from tui.widgets.map_geometry import MIN_BOX
+
+    AddNode(Node(id="door", kind=NodeKind.TRIGGER, label="the door slams",
+                 person="zoe")).apply(chase_graph)
+    lay = layout_map(snapshot(chase_graph))
+    picture, fit = choose_fit(lay, 76, 29)
+    assert not fit.whole and fit.box_width == MIN_BOX
+    wide = build_picture(lay, 20, fit.most_lines)
+    assert shown_without_scrolling(picture, 76, 29) > shown_without_scrolling(wide, 76, 29)

@@ -31,6 +31,7 @@ from patterns.layout_model import MapLayout, MapSnapshot
 from tui.widgets.map_geometry import (
     FIT_LINES,
     HEADER_ROWS,
+    MIN_BOX,
     WIDE_MAP_BOX,
     Picture,
     build_picture,
@@ -120,9 +121,14 @@ def choose_fit(layout: MapLayout, view_width: int, view_height: int,
         width, picture = widest(lines)
         if _fits(picture, view_width, view_height):
             return picture, Fit(width, lines, whole=True)
-        score = (*shown_without_scrolling(picture, view_width, view_height), lines)
-        if best is None or score > best[0]:
-            best = (score, picture, Fit(width, lines))
+        tries = [(width, picture)]
+        if picture.width > view_width and width > MIN_BOX:
+            # Too wide even so: the narrowest boxes may still show more of it.
+            tries.append((MIN_BOX, build_picture(layout, MIN_BOX, lines)))
+        for width, picture in tries:
+            score = (*shown_without_scrolling(picture, view_width, view_height), lines)
+            if best is None or score > best[0]:
+                best = (score, picture, Fit(width, lines))
     assert best is not None
     return best[1], best[2]
 
