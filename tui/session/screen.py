@@ -36,12 +36,10 @@ from tui.session.dialog_actions import DialogActions
 from tui.session.header import SessionHeader
 from tui.session.help_screen import HelpScreen, keys_of
 from tui.session.map_pane import MapPane
-from tui.session.nodes_panel import NodeList, NodesPanel
-from tui.session.patterns_panel import PatternsPanel
+from tui.session.nodes_panel import NodeList
+from tui.session.side_tabs import SideTabs
 from tui.session.view import SessionView
-from tui.widgets.experiments import ExperimentsPanel
 from tui.widgets.map_view import MapView
-from tui.widgets.repairs import RepairsPanel
 
 def session_commands_provider() -> type[Provider]:
     """The palette's commands, imported when the palette first opens."""
@@ -61,7 +59,7 @@ LATE_DELAY = 0.002
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-class SessionScreen(CaptureActions, DialogActions, Screen[None]):
+class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
     """Map, patterns, details and the capture line, over one open map."""
 
     CSS_PATH = "session.tcss"
@@ -115,16 +113,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         with Vertical(id="body"):
             with Horizontal(id="main"):
                 yield MapPane(id="map-pane", classes="map-pane")
-                with TabbedContent(id="side", initial="pane-patterns"):
-                    with TabPane("Patterns", id="pane-patterns"):
-                        yield PatternsPanel(id="patterns", classes="map-pane")
-                    with TabPane("Nodes", id="pane-nodes"):
-                        yield NodesPanel(id="nodes", classes="map-pane")
-                    with TabPane("Practice", id="pane-practice"):
-                        yield ExperimentsPanel(id="experiments", classes="map-pane",
-                                               today=self.today)
-                    with TabPane("Repairs", id="pane-repairs"):
-                        yield RepairsPanel(id="repairs", classes="map-pane", today=self.today)
+                yield from self.compose_side()
             yield DetailsPanel(id="details", classes="map-pane")
             yield CaptureLine(id="capture", hint_for=self.capture_hint,
                               complete=self.capture_completion)
@@ -150,11 +139,6 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         self.query_one(DetailsPanel).set_class(compact, "-compact")
         self._place_side()
         self.redraw(at_once=True)
-
-    def _place_side(self) -> None:
-        open_ = self.side_open if self.side_open is not None else not self.has_class("-compact")
-        self.query_one("#side").display = open_
-        self._catch_up()
 
     # -- the view handed down -----------------------------------------------------
 
@@ -211,7 +195,7 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             self._panes = list(self.query(".map-pane"))
             self._tabs = {pane: next((a for a in pane.ancestors if isinstance(a, TabPane)), None)
                           for pane in self._panes}
-            self._stale.clear()
+            self._stale.intersection_update(self._panes)
         return self._panes
 
     def panes_changed(self) -> None:
@@ -235,10 +219,6 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
             self._stale.discard(pane)
             view = view or self.view
             pane.show(view)  # type: ignore[attr-defined]
-
-    @on(TabbedContent.TabActivated, "#side")
-    def _tab_opened(self, event: TabbedContent.TabActivated) -> None:
-        self._catch_up()
 
     def _show_late(self) -> None:
         self._late_pending = False
@@ -401,27 +381,6 @@ class SessionScreen(CaptureActions, DialogActions, Screen[None]):
         if action == "next_person":
             return bool(self.graph.people) or None
         return True
-
-    def action_toggle_side(self) -> None:
-        """Show or fold away the Patterns pane (at 80×24 it starts folded)."""
-        self.side_open = not self.query_one("#side").display
-        self._place_side()
-
-    def action_go_to(self, pane: str) -> None:
-        """Open a pane of the side (patterns, nodes…) and focus it."""
-        self.side_open = True
-        self._place_side()
-        side = self.query_one("#side", TabbedContent)
-        side.active = f"pane-{pane}"
-        target = side.get_pane(f"pane-{pane}")
-        focusable = [w for w in target.query("*") if w.focusable]
-        if focusable:
-            focusable[-1 if pane == "nodes" else 0].focus()
-
-    def action_find(self) -> None:
-        """Find a node by words of its label."""
-        self.action_go_to("nodes")
-        self.query_one("#nodes-filter").focus()
 
     def action_next_person(self) -> None:
         """Choose whose side new parts go to (and the map narrows to)."""
