@@ -21,12 +21,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from typing import TYPE_CHECKING
 
 from exports.errors import AttachmapError
 from exports.load_errors import MapLoadError
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 MAGIC = b"age-encryption.org/v1\n"
 ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
@@ -152,9 +153,17 @@ def _parse_header(data: bytes, path: Path | str) -> _Header:
     return _Header(salt, log_n, wrapped, mac, to_dashes, len(b"\n".join(lines[:4])) + 1)
 
 
+def _chacha(key: bytes) -> ChaCha20Poly1305:
+    # `cryptography` is imported when a map is encrypted or decrypted, not
+    # by every command that opens a plain map (10 ms of each start-up).
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    return ChaCha20Poly1305(key)
+
+
 def _stream(key: bytes, data: bytes, *, seal: bool) -> bytes:
     """age's STREAM: 64 KiB chunks, each nonce an 11-byte counter and a last-chunk flag."""
-    aead = ChaCha20Poly1305(key)
+    aead = _chacha(key)
     size = CHUNK if seal else CHUNK + TAG
     chunks = [data[i:i + size] for i in range(0, len(data), size)] or [b""]
     out = []
@@ -192,7 +201,7 @@ class SealingKey:
             sealed = pyrage.passphrase.encrypt(b"", passphrase)
             return unlock(sealed, passphrase, "<new key>")[1]
         salt, file_key = os.urandom(16), os.urandom(16)
-        wrap = ChaCha20Poly1305(_scrypt(passphrase, salt, log_n)).encrypt(bytes(12), file_key, None)
+        wrap = _chacha(_scrypt(passphrase, salt, log_n)).encrypt(bytes(12), file_key, None)
         to_dashes = (MAGIC + b"-> scrypt " + _b64encode(salt) + b" " + str(log_n).encode()
                      + b"\n" + _b64encode(wrap) + b"\n---")
         mac = _header_mac(file_key, to_dashes)
@@ -216,6 +225,8 @@ class SealingKey:
 
 
 def _payload(file_key: bytes, rest: bytes, path: Path | str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+
     if len(rest) < 16 + TAG:
         raise TamperedFile(path, "not an intact age file (it is cut short)")
     nonce, body = rest[:16], rest[16:]
@@ -234,9 +245,11 @@ def unlock(data: bytes, passphrase: str, path: Path | str = "<data>") -> tuple[b
     `WrongPassphrase` when the passphrase does not open it, `TamperedFile`
     when the file is not an intact passphrase-encrypted age file.
     """
+    from cryptography.exceptions import InvalidTag
+
     header = _parse_header(data, path)
     try:
-        file_key = ChaCha20Poly1305(_scrypt(passphrase, header.salt, header.log_n)).decrypt(
+        file_key = _chacha(_scrypt(passphrase, header.salt, header.log_n)).decrypt(
             bytes(12), header.wrapped, None)
     except InvalidTag:
         raise WrongPassphrase(path, "the passphrase does not open this map (check it and try"

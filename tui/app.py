@@ -20,7 +20,6 @@ from exports.store import MapStore
 from patterns.graph import MapGraph
 from tui.disk_notices import SaveAsScreen, StoreWatch, save_as, suggest_elsewhere
 from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
-from tui.passphrase_screen import unlock_store
 from tui.session.screen import SessionScreen
 from tui.textual_guards import install as install_textual_guards
 
@@ -103,6 +102,8 @@ class AttachmapApp(IdleLockMixin, App[int]):
 def run_session(path: Path) -> int:
     """Open `path` in the session screen; the exit code for the command line."""
     store = MapStore(Path(path))
+    from tui.passphrase_screen import unlock_store  # its screen, for encrypted maps
+
     if not unlock_store(store):  # an encrypted map: its passphrase, asked on screen
         raise AttachmapError(f"{path}: not opened (no passphrase was given)")
     app = AttachmapApp(Path(path), store=store)

@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widgets import Label
 
 from exports.store import MapStore
-from tui.passphrase_screen import PassphraseScreen
 
 IDLE_ENV = "ATTACHMAP_IDLE_LOCK_MINUTES"
 DEFAULT_MINUTES = 5.0
@@ -91,6 +90,8 @@ class IdleLock:
             return
         self.locked = True
         if self.store.encrypted:
+            from tui.passphrase_screen import PassphraseScreen  # encrypted maps only
+
             screen: Screen[Any] = PassphraseScreen(
                 "attachmap is locked. Type the map's passphrase to go on:",
                 lambda typed: None if self.store.check_passphrase(typed)

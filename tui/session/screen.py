@@ -24,7 +24,6 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from exports.store import MapStore
 from patterns.edits import Batch, Edit, EditError, History, RemoveNode
-from patterns.changes import since_last_session
 from patterns.graph import MapGraph
 from patterns.today import latest_session, session_number, session_on, start_session
 from tui.messages import EditRequested, LoopChosen, MapChanged, NodeChosen, SaveState
@@ -34,7 +33,6 @@ from tui.session.capture_line import CaptureInput, CaptureLine
 from tui.session.details import DetailsPanel
 from tui.session.dialog_actions import DialogActions
 from tui.session.header import SessionHeader
-from tui.session.help_screen import HelpScreen, keys_of
 from tui.session.map_pane import MapPane
 from tui.session.nodes_panel import NodeList
 from tui.session.side_tabs import SideTabs
@@ -145,8 +143,11 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
     @property
     def view(self) -> SessionView:
         """The map as shown now."""
-        new = (frozenset(since_last_session(self.graph, self.today()).nodes)
-               if self.show_new else frozenset())
+        new: frozenset[str] = frozenset()
+        if self.show_new:  # F6: imported when first asked for
+            from patterns.changes import since_last_session
+
+            new = frozenset(since_last_session(self.graph, self.today()).nodes)
         return SessionView(self.graph, self.history.revision, self.selected, self.loop,
                            self.person, self.privacy, new)
 
@@ -410,6 +411,8 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         """Mark on the map what was mapped since the previous session (✦), or stop."""
         self.show_new = not self.show_new
         if self.show_new:
+            from patterns.changes import since_last_session
+
             news = since_last_session(self.graph, self.today())
             self.notify(news.sentence() + (" New parts are marked ✦ on the map."
                                            if news.nodes else ""), title="What's new")
@@ -423,6 +426,8 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
 
     def action_help(self) -> None:
         """Every key and the capture grammar."""
+        from tui.session.help_screen import HelpScreen, keys_of
+
         self.app.push_screen(HelpScreen(keys_of(self.BINDINGS)))
 
     def action_to_capture(self) -> None:
