@@ -9,10 +9,11 @@ from pathlib import Path
 from test_session_support import pilot_test, screen_text, session_app, settle
 
 from exports.toml_map import load_map
+from patterns.edits import UpdateNode
 from patterns.vocabulary import LinkKind
 from tui.session.capture_line import CaptureInput
 from tui.session.details import DetailsPanel, LinkList
-from tui.session.patterns_panel import LoopList
+from tui.session.patterns_panel import LoopList, PatternsPanel
 from tui.widgets.map_view import MapView
 
 
@@ -186,3 +187,26 @@ async def test_a_person_is_added_and_new_parts_go_to_their_side(tmp_path: Path) 
         node = screen.graph.nodes()[-1]
         assert node.person == "bo"
         assert load_map(tmp_path / "couple.toml").nodes[-1].person == "bo"
+
+
+@pilot_test
+async def test_a_loop_in_the_patterns_panel_follows_a_node_renamed_on_it(
+    chase_path: Path,
+) -> None:
+    # Loop prompts are kept between redraws: one must still change with its nodes.
+    app = session_app(chase_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        screen = app.session
+        loop = screen.query_one(PatternsPanel).insights.loops[0]
+        assert "the silence after" not in screen_text(app)
+        assert screen.apply(UpdateNode(loop.nodes[0], {"label": "the silence after a row"}))
+        await settle(pilot, 0.1)
+        loops = screen.query_one(LoopList)
+        prompts = [str(loops.get_option_at_index(i).prompt) for i in range(loops.option_count)]
+        assert any("the silence after" in p for p in prompts)
+        await pilot.press("f2")  # privacy: the people on the loop by their initials
+        await settle(pilot)
+        prompts = [str(loops.get_option_at_index(i).prompt) for i in range(loops.option_count)]
+        names = [p.name for p in screen.graph.people]
+        assert not any(name in p for p in prompts for name in names)
