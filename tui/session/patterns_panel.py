@@ -113,6 +113,7 @@ class PatternsPanel(VerticalScroll):
         self._view: SessionView | None = None
         self.insights: Insights | None = None
         self._analysed: int | None = None
+        self._analysing: int | None = None  # the revision a worker is analysing
         self._drawn: tuple[int, tuple[str, ...] | None, bool] | None = None
         self._text_shown: Text | None = None
         self._loops_shown: list[Text] | None = None
@@ -132,7 +133,10 @@ class PatternsPanel(VerticalScroll):
         if self._analysed != view.revision:
             if len(view.graph) <= SYNC_LIMIT:
                 self.insights, self._analysed = analyse(view.graph), view.revision
-            else:
+            elif self._analysing != view.revision:
+                # Once per revision: a redraw while it runs (a selection, the
+                # screen's first Resize) does not start it again.
+                self._analysing = view.revision
                 self._analyse(MapParts.of(view.graph), view.revision)
         self._draw()
 
