@@ -195,8 +195,9 @@ def watch(self, screen, renderable):
     display(self, screen, renderable)
     if (renderable is not None and getattr(screen, "_late_pending", None) is False
             and screen.is_mounted):
-        views = screen.query("#map-view")
-        if views and views.first().layout_result is not None:
+        views, patterns = screen.query("#map-view"), screen.query("#patterns")
+        if (views and views.first().layout_result is not None
+                and patterns and not patterns.first().busy):
             self.exit()
 App.run, App._display = headless, watch
 from tui.cli import main
