@@ -106,6 +106,10 @@ def run_session(path: Path) -> int:
 
     if not unlock_store(store):  # an encrypted map: its passphrase, asked on screen
         raise AttachmapError(f"{path}: not opened (no passphrase was given)")
+    if store.encrypted and not gc.isenabled():
+        # The passphrase screen was an app of its own: its garbage goes now,
+        # not frozen with start-up's objects once the session shows.
+        gc.collect()
     app = AttachmapApp(Path(path), store=store)
     result = app.run()
     return result if isinstance(result, int) else 0
