@@ -37,6 +37,11 @@ class AttachmapApp(IdleLockMixin, App[int]):
 
     TITLE = "attachmap"
     ENABLE_COMMAND_PALETTE = True
+    #: The session screen's stylesheet, read with the app's own: read when the
+    #: screen is pushed, Textual parses every stylesheet again and restyles
+    #: the app (about 25 ms of start-up). The screen names it too (the same
+    #: file is read once).
+    CSS_PATH = "session/session.tcss"
 
     def __init__(self, path: Path, *, clock: Callable[[], dt.datetime] = utc_now,
                  store: MapStore | None = None, idle_after: float | None = None) -> None:
