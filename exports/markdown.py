@@ -23,8 +23,8 @@ from exports.audience import Audience, for_audience
 from patterns.graph import MapGraph
 from patterns.hotspots import hot_spot_text
 from patterns.insights import Insights, analyse
-from patterns.reading import MapReading
 from patterns.models import Node, RelationalMap
+from patterns.reading import MapReading
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind, link_phrase
 
 # Characters that mean something to Markdown (or to a notes system's links).

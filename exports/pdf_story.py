@@ -21,8 +21,8 @@ from exports.pdf_text import para, plural
 from patterns.graph import MapGraph
 from patterns.insights import Insights
 from patterns.loops import FoundLoop
-from patterns.reading import MapReading, reading_of
 from patterns.models import Node
+from patterns.reading import MapReading, reading_of
 from patterns.sentences import PatternSentence, sentence_text
 from patterns.vocabulary import LinkKind, NodeKind
 

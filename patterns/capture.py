@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from patterns.capture_arrows import ARROW, Arrow, find_arrows
+from patterns.capture_draft import Draft, a_kind, kind_name
 from patterns.capture_refs import (
     CaptureError,
     check_length,
@@ -43,8 +45,6 @@ from patterns.capture_refs import (
     quoted,
     resolve_node,
 )
-from patterns.capture_arrows import ARROW, Arrow, find_arrows
-from patterns.capture_draft import Draft, a_kind, kind_name
 from patterns.capture_sentence import is_sentence, sentence_tail, split_sentence
 from patterns.edits import Edit
 from patterns.graph import MapGraph

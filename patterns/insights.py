@@ -14,7 +14,6 @@ from patterns.dance import DanceStep, find_dance
 from patterns.graph import MapGraph
 from patterns.hotspots import HotSpot, hot_spots
 from patterns.loops import FoundLoop, find_loops
-from patterns.reading import MapReading, reading_of
 from patterns.needs import (
     BlockedNeed,
     UnmetNeed,
@@ -23,6 +22,7 @@ from patterns.needs import (
     unmet_needs,
     unreplaced_strategies,
 )
+from patterns.reading import MapReading, reading_of
 from patterns.sentences import PatternSentence, find_sentences
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from patterns.graph import MapGraph
+from patterns.layout_bands import BANDS, band_layers
 from patterns.layout_model import (
     LayoutColumn,
     LayoutEdge,
@@ -47,7 +48,6 @@ from patterns.layout_model import (
     PlacedNode,
     Slot,
 )
-from patterns.layout_bands import BANDS, band_layers
 from patterns.layout_order import reduce_crossings
 from patterns.models import Link, Loop, Node, Person, RelationalMap
 from patterns.reading import strong_components

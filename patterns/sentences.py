@@ -22,8 +22,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from patterns.graph import MapGraph
-from patterns.reading import MapReading, reading_of
 from patterns.models import Node
+from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import LinkKind, NodeKind
 
 #: Inner parts (feelings, meanings, sensations) one sentence walks through at
