@@ -72,6 +72,9 @@ class AttachmapApp(IdleLockMixin, App[int]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        # What the capture line needs to read a typed line: not needed for the
+        # first frame, so imported now, before anyone has had time to type.
+        import patterns.capture  # noqa: F401
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

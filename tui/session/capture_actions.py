@@ -2,14 +2,15 @@
 turning an entered line into one undoable edit.
 
 A mixin of `SessionScreen` (its handlers are found by name, as Textual does
-for `on_…` methods of any class in the screen's MRO).
+for `on_…` methods of any class in the screen's MRO). The capture grammar
+(patterns.capture) is imported when first used, not before the first frame:
+the app imports it as soon as that frame is on screen (AttachmapApp.on_ready).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patterns.capture import CaptureError, capture_hint, complete_capture, parse_capture
 from tui.session.capture_line import CaptureInput, CaptureLine
 
 if TYPE_CHECKING:
@@ -21,10 +22,14 @@ class CaptureActions:
 
     def capture_hint(self: SessionScreen, text: str) -> str | None:
         """What the line would do if Enter were pressed now."""
+        from patterns.capture import capture_hint
+
         return self.view.mask(capture_hint(text, self.graph))
 
     def capture_completion(self: SessionScreen, text: str) -> str | None:
         """The line with the node reference being typed completed, or None."""
+        from patterns.capture import complete_capture
+
         return complete_capture(text, self.graph)
 
     def start_line(self: SessionScreen, text: str) -> None:
@@ -37,6 +42,8 @@ class CaptureActions:
     def on_capture_line_submitted(self: SessionScreen, event: CaptureLine.Submitted) -> None:
         """Enter: the line becomes one edit (new nodes carry today's session and
         go to the chosen person's side), or its error shows under the line."""
+        from patterns.capture import CaptureError, parse_capture
+
         event.stop()
         line = self.query_one(CaptureLine)
         try:
