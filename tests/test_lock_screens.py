@@ -109,7 +109,18 @@ async def test_an_encrypted_map_needs_its_passphrase_after_the_idle_lock(
 
 
 @pilot_test
-async def test_the_passphrase_screen_opens_an_encrypted_map(chase_path: Path) -> None:
+async def test_the_passphrase_screen_opens_an_encrypted_map(
+        chase_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.worker_manager import WorkerManager
+
+    described: list[str] = []  # what each worker says it does (Textual may log it)
+    add_worker = WorkerManager.add_worker
+
+    def noting(self, worker, **kwargs):  # type: ignore[no-untyped-def]
+        described.append(worker.description)
+        return add_worker(self, worker, **kwargs)
+
+    monkeypatch.setattr(WorkerManager, "add_worker", noting)
     sealed = encrypted_copy(chase_path)
     store = MapStore(sealed)
     app = UnlockApp(store)
@@ -124,6 +135,8 @@ async def test_the_passphrase_screen_opens_an_encrypted_map(chase_path: Path) ->
     assert app.return_value is True and store.unlocked
     assert store.open().title == "Zoë and Sam: the chase"
     store.close()
+    # The passphrase was checked in a worker, whose description never holds it.
+    assert described and not any("wrong" in d or PASS in d for d in described)
 
 
 @pilot_test

@@ -282,7 +282,8 @@ class ExportProgress(ModalScreen[Path | None]):
         self.query_one("#export-close").display = False  # nothing to close on until it is written
         self._write()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export",
+          description="writing the export")
     def _write(self) -> Path:
         return write_export(self.map, self.request, source=self.source)
 

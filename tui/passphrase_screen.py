@@ -88,7 +88,9 @@ class PassphraseScreen(Screen[str | None]):
             field.disabled = True
         self._check(passphrase)
 
-    @work(thread=True, exclusive=True)
+    # Named, so that Textual does not write the passphrase into the worker's
+    # description (its default is the call with every argument spelled out).
+    @work(thread=True, exclusive=True, description="checking the passphrase")
     def _check(self, passphrase: str) -> None:
         problem = self.check(passphrase)
         self.app.call_from_thread(self._checked, passphrase, problem)

@@ -267,7 +267,9 @@ class MapView(ScrollView, can_focus=True):
             self._lay_out_in_worker(self._snap, self._look, width, height, self._drawing,
                                     self._generation)
 
-    @work(thread=True, group="map-layout")
+    # A description of our own: by default Textual writes out every argument
+    # (the whole snapshot, ~1 MB at 400 nodes) while the screen waits.
+    @work(thread=True, group="map-layout", description="laying out the map")
     def _lay_out_in_worker(self, snap: MapSnapshot, look: Look, width: int, height: int,
                            before: Drawn | None, generation: int) -> None:
         self.post_message(self._Laid(generation, draw_map(snap, look, width, height, before)))
