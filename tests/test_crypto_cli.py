@@ -169,3 +169,37 @@ def test_review_opens_an_encrypted_map_with_a_passphrase_file_and_asks_nothing(
     assert cli(["review", str(chase_path), "--passphrase-file", str(wrong)]) == 1
     err = capsys.readouterr().err
     assert "passphrase does not open" in err and "Traceback" not in err and opened == [title]
+
+
+def test_the_session_opens_an_encrypted_map_with_a_passphrase_file(
+        chase_path: Path, pass_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import tui.app
+    import tui.passphrase_screen
+
+    title = load_map(chase_path).title
+    cli(["encrypt", str(chase_path), "--passphrase-file", str(pass_file)])
+    sealed = chase_path.with_name("chase.toml.age")
+    opened: list[str] = []
+
+    class Session:  # stands in for the screen: what it would show is the unlocked map
+        def __init__(self, path: Path, *, store: MapStore) -> None:
+            opened.append(store.open().title)
+            store.close()
+
+        def run(self) -> int:
+            return 0
+
+    def no_asking(store: MapStore) -> None:
+        raise AssertionError("asked for the passphrase on screen")
+
+    monkeypatch.setattr(tui.app, "AttachmapApp", Session)
+    monkeypatch.setattr(tui.passphrase_screen, "UnlockApp", no_asking)
+    assert cli([str(sealed), "--passphrase-file", str(pass_file)]) == 0
+    assert opened == [title]
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n", "utf-8")
+    capsys.readouterr()
+    assert cli([str(sealed), "--passphrase-file", str(wrong)]) == 1
+    err = capsys.readouterr().err
+    assert "passphrase does not open" in err and "Traceback" not in err and opened == [title]

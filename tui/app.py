@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from exports.errors import AttachmapError
@@ -37,6 +38,8 @@ class AttachmapApp(IdleLockMixin, App[int]):
 
     TITLE = "attachmap"
     ENABLE_COMMAND_PALETTE = True
+    #: Textual's own ctrl+q, shown: the footer is where a new user looks for the way out.
+    BINDINGS = [Binding("ctrl+q", "quit", "quit", priority=True, id="app.quit")]
     #: The session screen's stylesheet, read with the app's own: read when the
     #: screen is pushed, Textual parses every stylesheet again and restyles
     #: the app (about 25 ms of start-up). The screen names it too (the same
@@ -107,12 +110,15 @@ class AttachmapApp(IdleLockMixin, App[int]):
             self.exit(0)
 
 
-def run_session(path: Path) -> int:
-    """Open `path` in the session screen; the exit code for the command line."""
+def run_session(path: Path, passphrase_file: Path | None = None) -> int:
+    """Open `path` in the session screen; the exit code for the command line.
+
+    An encrypted map's passphrase is asked on screen, or read from `passphrase_file`.
+    """
     store = MapStore(Path(path))
     from tui.passphrase_screen import unlock_store  # its screen, for encrypted maps
 
-    if not unlock_store(store):  # an encrypted map: its passphrase, asked on screen
+    if not unlock_store(store, passphrase_file):  # an encrypted map's passphrase
         raise AttachmapError(f"{path}: not opened (no passphrase was given)")
     if store.encrypted and not gc.isenabled():
         # The passphrase screen was an app of its own: its garbage goes now,

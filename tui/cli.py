@@ -30,6 +30,9 @@ attachmap history FILE           earlier versions kept beside the map
 attachmap restore FILE N         bring back version N from the history
 attachmap encrypt FILE           encrypt a map with a passphrase (FILE.age)
 attachmap decrypt FILE.age       turn an encrypted map back into plain TOML
+
+An encrypted map (FILE.age) asks for its passphrase without echo; every command
+also takes --passphrase-file PATH (the passphrase on its first line) for scripts.
 """
 
 
@@ -99,7 +102,7 @@ def _cmd_demo(argv: Sequence[str]) -> int:
     return _open(args.file)
 
 
-def _open(path: Path) -> int:
+def _open(path: Path, passphrase_file: Path | None = None) -> int:
     # Start-up makes some 190,000 objects that live as long as the app
     # (Textual's styles, pydantic's validators, networkx): the garbage
     # collector would scan them over and over, finding next to nothing, for
@@ -109,7 +112,7 @@ def _open(path: Path) -> int:
     try:
         from tui.app import run_session
 
-        return run_session(path)
+        return run_session(path, passphrase_file)
     finally:
         gc.enable()
 
@@ -150,13 +153,14 @@ def run(argv: Sequence[str]) -> int:
         return HANDLERS[argv[0]](argv[1:])
     parser = argparse.ArgumentParser(prog="attachmap", usage=USAGE, add_help=False)
     parser.add_argument("file", nargs="?", type=Path, default=None)
+    parser.add_argument("--passphrase-file", type=Path, default=None)
     args = parser.parse_args(argv)
     if args.file is None:
         print("usage:\n" + USAGE, file=sys.stderr)
         print("Give a map file to open (it is created if missing), e.g. attachmap my-map.toml",
               file=sys.stderr)
         return 2
-    return _open(args.file)
+    return _open(args.file, args.passphrase_file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
