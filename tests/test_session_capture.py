@@ -167,3 +167,16 @@ async def test_new_user_walkthrough_of_issue_3(tmp_path: Path) -> None:
     ]
     for n in m.nodes:
         assert n.label in seen[0]
+
+
+@pilot_test
+async def test_an_enter_typed_while_the_app_started_adds_the_line(chase_path: Path) -> None:
+    # Typed before Textual took the terminal over, Enter arrives as a line feed (ctrl+j).
+    app = session_app(chase_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pilot.app.session.query_one(CaptureInput).insert_text_at_cursor("t: the phone buzzes")
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        node = app.session.graph.nodes()[-1]
+        assert (node.kind, node.label) == (NodeKind.TRIGGER, "the phone buzzes")
+        assert app.session.query_one(CaptureInput).value == ""

@@ -51,6 +51,9 @@ class CaptureInput(Input):
     BINDINGS = [
         Binding("up", "recall(-1)", "earlier line", show=False),
         Binding("down", "recall(1)", "later line", show=False),
+        # An Enter typed while the app was starting reaches it as ctrl+j (the
+        # terminal turned it into a line feed before Textual took it over).
+        Binding("ctrl+j", "submit", "add the line", show=False),
     ]
 
     class HelpWanted(Message):
