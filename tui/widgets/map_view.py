@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from rich.segment import Segment
 from rich.style import Style
@@ -39,10 +40,11 @@ from textual.strip import Strip
 
 from patterns.layout_model import MapLayout, MapSnapshot
 from patterns.vocabulary import NodeKind
-from tui.widgets.map_canvas import ViewState, render_names, render_row
+from tui.widgets.map_canvas import ViewState
 from tui.widgets.map_fit import Drawn, Look, draw_map
-from tui.widgets.map_geometry import HEADER_ROWS, Picture
+from tui.widgets.map_geometry import Picture
 from tui.widgets.map_moves import nearest_box
+from tui.widgets.map_window import Runs, message_row, role_style, sticky, to_picture, window_row
 
 #: Maps with more nodes than this are laid out in a worker thread.
 SYNC_LIMIT = 150
@@ -53,34 +55,7 @@ UNSIZED = (120, 0)
 class MapView(ScrollView, can_focus=True):
     """The map picture: scrolls, follows the selected node, narrows on request."""
 
-    DEFAULT_CSS = """
-    MapView {
-        background: $surface;
-        color: $foreground;
-        overflow: auto auto;
-        &:focus { background-tint: $foreground 3%; }
-    }
-    MapView > .map-view--band { color: $text-muted; text-style: bold; }
-    MapView > .map-view--header { color: $foreground; text-style: bold underline; }
-    MapView > .map-view--message { color: $text-muted; text-style: italic; }
-    MapView > .map-view--edge { color: $text-muted; }
-    MapView > .map-view--edge-loop { color: $foreground 80%; }
-    MapView > .map-view--edge-closing { color: $error; }
-    MapView > .map-view--edge-selected { color: $accent; text-style: bold; }
-    MapView > .map-view--label { text-style: italic; }
-    MapView > .map-view--tag { text-style: italic; }
-    MapView > .map-view--mark { color: $accent; text-style: bold; }
-    MapView > .map-view--selected { background: $accent-muted; text-style: bold; }
-    MapView > .map-view--trigger { color: $text-warning; }
-    MapView > .map-view--feeling { color: $text-error; }
-    MapView > .map-view--meaning { color: $secondary-lighten-3; }
-    MapView > .map-view--sensation { color: $error-lighten-3; }
-    MapView > .map-view--strategy { color: $text-primary; }
-    MapView > .map-view--need { color: $text-success; }
-    MapView > .map-view--resource { color: $success-lighten-2; }
-    MapView > .map-view--response { color: $accent-lighten-2; }
-    MapView > .map-view--origin { color: $foreground-muted; }
-    """
+    DEFAULT_CSS = (Path(__file__).with_name("map_view.tcss")).read_text("utf-8")
 
     COMPONENT_CLASSES = {
         "map-view--band", "map-view--header", "map-view--message", "map-view--edge",
@@ -386,34 +361,15 @@ class MapView(ScrollView, can_focus=True):
         return style
 
     def _role_style(self, role: str) -> Style:
-        part = lambda name: self.get_component_rich_style(f"map-view--{name}", partial=True)  # noqa: E731
-        if role.startswith("label-"):
-            return part(role.removeprefix("label-")) + part("label")
-        if role.startswith("border-"):
-            kind = role.removeprefix("border-").removesuffix("-selected")
-            style = part(kind)
-            return style + Style(bold=True) if role.endswith("-selected") else style
-        if role.startswith("tag-"):
-            return part(role.removeprefix("tag-")) + part("tag")
-        if role == "text-selected":
-            return part("selected")
-        if role in ("text", "blank"):
-            return Style()
-        return part(role)
+        return role_style(role, lambda name: self.get_component_rich_style(
+            f"map-view--{name}", partial=True))
 
     def _sticky(self) -> tuple[int, int]:
-        """Rows at the top (people's names) and cells at the left (band
-        headings) that stay on screen while the map scrolls under them."""
-        picture = self._picture
-        if picture is None:
-            return 0, 0
-        return (HEADER_ROWS if picture.headers else 0), picture.margin
+        return sticky(self._picture)
 
     def _to_picture(self, x: int, y: int) -> tuple[int, int]:
         """Picture coordinates of a cell of the view."""
-        top, left = self._sticky()
-        scroll_x, scroll_y = self.scroll_offset
-        return (x if x < left else x + scroll_x), (y if y < top else y + scroll_y)
+        return to_picture(self._picture, tuple(self.scroll_offset), x, y)
 
     def render_line(self, y: int) -> Strip:
         """One line of the view: the names and band headings stay put, the
@@ -426,12 +382,12 @@ class MapView(ScrollView, can_focus=True):
         segments = [Segment(text, self._style(role)) for text, role in runs]
         return Strip(segments).extend_cell_length(width, self._base_style())
 
-    def _runs_at(self, y: int, width: int) -> list[tuple[str, str]]:
+    def _runs_at(self, y: int, width: int) -> Runs:
         """Row y of the view as (text, role) runs; [] for a blank row."""
         scroll_x, scroll_y = self.scroll_offset
         picture = self._picture
         if picture is None or not picture.boxes:
-            return self._message_line(y)
+            return message_row(y, self._pending, self._snap)
         _, vy = self._to_picture(0, y)
         if vy >= picture.height:
             return []
@@ -440,34 +396,9 @@ class MapView(ScrollView, can_focus=True):
         if runs is None:
             if len(self._rows) > 4 * max(self.size.height, 10):
                 self._rows.clear()  # scrolled far: keep the cache to about a screen
-            left = min(picture.margin, width)
-            top, _ = self._sticky()
-            if top and y == 0:
-                runs = render_names(picture, self._state, scroll_x + left, scroll_x + width,
-                                    left)
-            elif top and y == top - 1 and scroll_y:
-                # a dotted rule under the names says the map goes on above
-                runs = [(" " * left, "blank"), ("┈" * (width - left), "edge")]
-            elif scroll_x:
-                # the band headings stay; a dotted rule says the map goes on to the left
-                runs = (render_row(picture, self._state, vy, 0, left - 1) + [("┊", "edge")]
-                        + render_row(picture, self._state, vy, scroll_x + left,
-                                     scroll_x + width))
-            else:
-                runs = render_row(picture, self._state, vy, 0, width)
-            self._rows[key] = runs
+            runs = self._rows[key] = window_row(picture, self._state, y, (scroll_x, scroll_y),
+                                                width)
         return runs
-
-    def _message_line(self, y: int) -> list[tuple[str, str]]:
-        if y != 1:
-            return []
-        if self._pending:
-            text = "Laying out the map…"
-        elif self._snap is None or not self._snap.nodes:
-            text = "Nothing on the map yet."
-        else:
-            text = "Nothing to show here: no node matches this view."
-        return [("  " + text, "message")]
 
     # -- moving -------------------------------------------------------------
 
