@@ -5,8 +5,9 @@ boxes may be and how many lines of each label they show.
 with the widest boxes that keep the picture within the view's width (fewer
 lines only while a box still shows 20 characters), and keeps the first
 picture that fits the view's height too; when none does, the one that shows
-the most of the map's loops, then the most nodes, without scrolling. "Full labels" shows every label whole, however tall its box, and
-lets the picture scroll. Plain Python, no Textual: the widget asks, a worker
+the most of the map's loops, then the most nodes, without scrolling.
+"Full labels" shows every label whole, however tall its box, and lets the
+picture scroll. Plain Python, no Textual: the widget asks, a worker
 may compute.
 
     picture, fit = draw_fitted(layout, None, 76, 29)        # choose afresh
@@ -95,8 +96,9 @@ def choose_fit(layout: MapLayout, view_width: int, view_height: int,
                full_labels: bool = False) -> tuple[Picture, Fit]:
     """The picture to show in a view of this size (scrollbars included: the
     widget's whole size), and how it was drawn."""
-    def widest(lines: int | None) -> tuple[int, Picture]:
-        width = fitting_box_width(layout, view_width, lines)
+    def widest(lines: int | None, width: int | None = None) -> tuple[int, Picture]:
+        if width is None:
+            width = fitting_box_width(layout, view_width, lines)
         picture = build_picture(layout, width, lines)
         if picture.height > view_height and picture.width > view_width - V_BAR:
             # Too tall: a scrollbar takes cells at the side; fit what is left.
@@ -115,10 +117,10 @@ def choose_fit(layout: MapLayout, view_width: int, view_height: int,
         return picture, Fit(width, lines, full_labels, whole)
     best: tuple[tuple[int, int, int], Picture, Fit] | None = None
     for lines in TRIED_LINES:
-        if best is not None and lines * (fitting_box_width(layout, view_width, lines) - 4) \
-                < LEGIBLE:
+        width = fitting_box_width(layout, view_width, lines)
+        if best is not None and lines * (width - 4) < LEGIBLE:
             break
-        width, picture = widest(lines)
+        width, picture = widest(lines, width)
         if _fits(picture, view_width, view_height):
             return picture, Fit(width, lines, whole=True)
         tries = [(width, picture)]
