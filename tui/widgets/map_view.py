@@ -101,8 +101,6 @@ class MapView(ScrollView, can_focus=True):
         self._snap: MapSnapshot | None = None
         self._look = Look()
         self._drawing: Drawn | None = None  # the map on screen and what it was drawn from
-        self._layout: MapLayout | None = None
-        self._picture: Picture | None = None
         self._generation = 0  # counts layouts asked for
         self._shown = 0  # the one on screen
         self._sized_for = (0, 0)
@@ -140,7 +138,7 @@ class MapView(ScrollView, can_focus=True):
                               people=snap.people)
         look = replace(self._look, person=person, around=around, radius=radius)
         follow = selected
-        if snap is not self._snap or look != self._look or self._layout is None:
+        if snap is not self._snap or look != self._look or self._drawing is None:
             if self._snap is not None and snap is not self._snap:
                 # A part just added (typed, or back by undo) is brought into
                 # view, so the people talking see where it went.
@@ -169,12 +167,12 @@ class MapView(ScrollView, can_focus=True):
     @property
     def layout_result(self) -> MapLayout | None:
         """The layout on screen (None before the first one is ready)."""
-        return self._layout
+        return self._drawing.layout if self._drawing is not None else None
 
     @property
     def picture(self) -> Picture | None:
         """The picture on screen, in cells (None before the first one)."""
-        return self._picture
+        return self._drawing.picture if self._drawing is not None else None
 
     @property
     def full_labels(self) -> bool:
@@ -209,7 +207,7 @@ class MapView(ScrollView, can_focus=True):
 
     def node_region(self, node_id: str) -> Region | None:
         """Where a node's box is in the picture (virtual coordinates)."""
-        box = self._picture.by_id.get(node_id) if self._picture else None
+        box = self.picture.by_id.get(node_id) if self.picture else None
         return None if box is None else Region(box.x, box.y, box.w, box.h)
 
     # -- layout -------------------------------------------------------------
@@ -267,9 +265,7 @@ class MapView(ScrollView, can_focus=True):
 
     def _apply(self, drawn: Drawn, generation: int) -> None:
         self._drawing, self._shown = drawn, generation
-        self._layout, self._picture = drawn.layout, drawn.picture
-        picture = drawn.picture
-        self._set_virtual_size(Size(picture.width, picture.height))
+        self._set_virtual_size(Size(drawn.picture.width, drawn.picture.height))
         self._restyle()
 
     def _set_virtual_size(self, size: Size) -> None:
@@ -299,9 +295,9 @@ class MapView(ScrollView, can_focus=True):
 
     def _restyle(self) -> None:
         loop_edges: frozenset[int] = frozenset()
-        if self._picture is not None and self._loop:
+        if self.picture is not None and self._loop:
             steps = {(a, b) for a, b in zip(self._loop, self._loop[1:] + self._loop[:1])}
-            loop_edges = frozenset(i for i, e in enumerate(self._picture.edges)
+            loop_edges = frozenset(i for i, e in enumerate(self.picture.edges)
                                    if (e.source, e.target) in steps)
         self._state = replace(self._state, loop_nodes=frozenset(self._loop),
                               loop_edges=loop_edges)
@@ -365,11 +361,11 @@ class MapView(ScrollView, can_focus=True):
             f"map-view--{name}", partial=True))
 
     def _sticky(self) -> tuple[int, int]:
-        return sticky(self._picture)
+        return sticky(self.picture)
 
     def _to_picture(self, x: int, y: int) -> tuple[int, int]:
         """Picture coordinates of a cell of the view."""
-        return to_picture(self._picture, tuple(self.scroll_offset), x, y)
+        return to_picture(self.picture, tuple(self.scroll_offset), x, y)
 
     def render_line(self, y: int) -> Strip:
         """One line of the view: the names and band headings stay put, the
@@ -385,7 +381,7 @@ class MapView(ScrollView, can_focus=True):
     def _runs_at(self, y: int, width: int) -> Runs:
         """Row y of the view as (text, role) runs; [] for a blank row."""
         scroll_x, scroll_y = self.scroll_offset
-        picture = self._picture
+        picture = self.picture
         if picture is None or not picture.boxes:
             return message_row(y, self._pending, self._snap)
         _, vy = self._to_picture(0, y)
@@ -419,20 +415,20 @@ class MapView(ScrollView, can_focus=True):
 
     def action_move(self, direction: str) -> None:
         """Select the nearest node in a direction (up, down, left, right)."""
-        if self._picture is None or not self._picture.boxes:
+        if self.picture is None or not self.picture.boxes:
             return
-        current = self._picture.by_id.get(self._state.selected or "")
-        target = nearest_box(self._picture.boxes, current, direction)
+        current = self.picture.by_id.get(self._state.selected or "")
+        target = nearest_box(self.picture.boxes, current, direction)
         if target is not None:
             self._choose(target.node_id)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a box selects its node."""
         offset = event.get_content_offset(self)
-        if offset is None or self._picture is None:
+        if offset is None or self.picture is None:
             return
         x, y = self._to_picture(offset.x, offset.y)
-        box = next((b for b in self._picture.boxes if b.contains(x, y)), None)
+        box = next((b for b in self.picture.boxes if b.contains(x, y)), None)
         if box is not None:
             self.focus()
             self._choose(box.node_id)
