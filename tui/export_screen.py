@@ -115,6 +115,15 @@ def write_export(m: RelationalMap, request: ExportRequest, *, source: Path) -> P
     return request.path
 
 
+
+def _choice_row(field: str, name: str, choices: dict[str, str], chosen: str) -> Horizontal:
+    """A labelled row of radio buttons: the set `export-<name>`, one button
+    `<name>-<key>` per choice, the `chosen` one pressed."""
+    buttons = [RadioButton(text, value=key == chosen, id=f"{name}-{key}")
+               for key, text in choices.items()]
+    return Horizontal(Label(field, classes="field"), RadioSet(*buttons, id=f"export-{name}"),
+                      classes="row")
+
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """Ask how to export the map: format, audience, paper and place."""
 
@@ -139,23 +148,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
             box.border_title = "Export the map"
-            with Horizontal(classes="row"):
-                yield Label("Format", classes="field")
-                with RadioSet(id="export-format"):
-                    for key, text in CHOICES.items():
-                        yield RadioButton(text, value=key == self.fmt, id=f"format-{key}")
-            with Horizontal(classes="row"):
-                yield Label("For", classes="field")
-                with RadioSet(id="export-audience"):
-                    for key, text in AUDIENCE_CHOICES.items():
-                        yield RadioButton(text, value=key == self.audience, id=f"audience-{key}")
+            yield _choice_row("Format", "format", CHOICES, self.fmt)
+            yield _choice_row("For", "audience", AUDIENCE_CHOICES, self.audience)
             yield Label("", id="export-audience-note", markup=False)
             with Vertical(id="export-pdf-options"):
-                with Horizontal(classes="row"):
-                    yield Label("Paper", classes="field")
-                    with RadioSet(id="export-paper"):
-                        for key, text in PAPER_CHOICES.items():
-                            yield RadioButton(text, value=key == self.paper, id=f"paper-{key}")
+                yield _choice_row("Paper", "paper", PAPER_CHOICES, self.paper)
                 with Horizontal(classes="row-tight"):
                     yield Label("Metadata", classes="field")
                     yield Checkbox("may name the client (otherwise it names nobody)", False,
