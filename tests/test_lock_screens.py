@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_session_support import frozen_clock, pilot_test, screen_text, settle
+from test_session_support import frozen_clock, pilot_test, screen_text, settle, wait_for
 from textual.widgets import Input
 
 from exports.crypto import SealingKey
@@ -33,15 +33,6 @@ def encrypted_copy(chase_path: Path) -> Path:
     sealed.write_bytes(fast_key(PASS).seal(chase_path.read_bytes()))
     chase_path.unlink()
     return sealed
-
-
-async def wait_for(pilot, condition, timeout: float = 8.0) -> None:
-    """Pause until `condition()` holds (timers are slow on a busy machine)."""
-    for _ in range(int(timeout / 0.1)):
-        if condition():
-            return
-        await pilot.pause(0.1)
-    raise AssertionError("waited in vain")
 
 
 def test_idle_time_comes_from_the_environment() -> None:

@@ -57,6 +57,16 @@ async def settle(pilot, seconds: float = 0.0) -> None:
     await pilot.pause()
 
 
+async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 8.0) -> None:
+    """Pause until `condition()` holds (timers and the footer's redraw are
+    slow on a busy machine)."""
+    for _ in range(int(timeout / 0.1)):
+        if condition():
+            return
+        await pilot.pause(0.1)
+    raise AssertionError("waited in vain")
+
+
 def pilot_test(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
     """Run an async Pilot test without an async test plugin (fixtures still work)."""
 
