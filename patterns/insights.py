@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from patterns.cycles import Cycle, find_cycles
 from patterns.dance import DanceStep, find_dance
 from patterns.graph import MapGraph
 from patterns.hotspots import HotSpot, hot_spots
@@ -33,6 +34,10 @@ class Insights(BaseModel):
     """The loops, vicious first, then shortest, with their names."""
     loops_capped: bool
     """True when there may be more loops than listed."""
+    cycles: list[Cycle] = []
+    """The loops gathered into cycles (variants folded): what is told."""
+    cycles_capped: bool = False
+    """True when there may be more cycles than listed."""
     sentences: list[PatternSentence]
     """The pattern read aloud, grouped by person, no repeats."""
     sentences_capped: bool = False
@@ -63,22 +68,27 @@ def analyse(g: MapGraph | MapReading) -> Insights:
     spots and the dance, for the map as it is now."""
     view = reading_of(g)
     search = find_loops(view)
+    cycles = find_cycles(view, search)
     sentences, sentences_capped = find_sentences(view)
     return Insights(
         loops=search.loops,
         loops_capped=search.capped,
+        cycles=cycles.cycles,
+        cycles_capped=cycles.capped,
         sentences=sentences,
         sentences_capped=sentences_capped,
         unmet_needs=unmet_needs(view),
         blocked_needs=blocked_needs(view),
         unreplaced_strategies=unreplaced_strategies(view),
-        hot_spots=hot_spots(view, (lp.nodes for lp in search.loops)),
+        # Where cycles meet, not loops: variants of one cycle meet everywhere.
+        hot_spots=hot_spots(view, (c.node_ids for c in cycles.cycles)),
         dance=find_dance(view),
     )
 
 
 __all__ = [
     "BlockedNeed",
+    "Cycle",
     "DanceStep",
     "FoundLoop",
     "HotSpot",

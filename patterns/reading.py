@@ -34,10 +34,14 @@ class MapReading:
             self.out[source].append(d["link"])
             self.into[target].append(d["link"])
         self.succ: list[list[int]] = [
-            sorted({self.seq[lk.target] for lk in self.out[node_id]}) for node_id in self.ids
+            sorted({self.seq[lk.target] for lk in self.out[node_id]
+                    if lk.kind is not LinkKind.MASKS})
+            for node_id in self.ids
         ]
         """Successors of each node by file-order number, each once (parallel
-        links of different kinds are one step for walking)."""
+        links of different kinds are one step for walking). A `masks` link is
+        no step: the core feeling lies underneath the surface one, it is not
+        set off by it, so loops, components and reach never walk it."""
         self._component: list[int] | None = None
         self.person_rank: dict[str, int] = {p.id: i for i, p in enumerate(g.people)}
         """Each person's place in the map's list of people (the client first)."""
