@@ -29,7 +29,7 @@ from reportlab.platypus import (
 
 from exports.audience import Audience, for_audience
 from exports.errors import AttachmapError
-from exports.pdf_fonts import BOLD, REGULAR, missing_glyphs, register_fonts
+from exports.pdf_fonts import BOLD, REGULAR, missing_glyphs, register_fonts, text_width
 from exports.pdf_map_pages import MapKey, MapPageFlowable, loop_marks
 from exports.pdf_map_plan import MapPage, plan_pages
 from exports.pdf_metadata import PdfMetadata, apply_metadata, metadata_for
@@ -37,6 +37,7 @@ from exports.pdf_notes import index_section, private_section
 from exports.pdf_practice import story_of_practice
 from exports.pdf_story import Bookmark, Story, story_of_pattern
 from exports.pdf_style import LOOP_COLOURS, MARGIN, PAPERS, PRIVATE, QUIET, Paper, page_size, styles
+from exports.pdf_text import clean, visual
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.layout import snapshot_of_map
@@ -47,9 +48,11 @@ class _Decorations:
     """What every page carries: the page number, and on the therapist's copy
     a warning that it holds private notes. Also writes the metadata."""
 
-    def __init__(self, meta: PdfMetadata, therapist: bool) -> None:
+    def __init__(self, meta: PdfMetadata, therapist: bool, signature: str | None = None) -> None:
         self.meta = meta
         self.therapist = therapist
+        #: The therapist and practice (the settings), at the foot of every page.
+        self.signature = visual(clean(signature)) if signature else ""
         self.when = dt.datetime.now(dt.UTC)
 
     def __call__(self, canvas, doc) -> None:
@@ -60,12 +63,25 @@ class _Decorations:
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(QUIET)
         canvas.drawRightString(width - MARGIN, 14, f"page {doc.page}")
+        if self.signature:  # left, where the therapist's copy has its warning: above it
+            room = width - 2 * MARGIN - text_width(f"page {doc.page}", REGULAR, 8) - 12
+            canvas.drawString(MARGIN, 24 if self.therapist else 14,
+                              _fitted(self.signature, room, 8))
         if self.therapist:
             canvas.setFillColor(PRIVATE)
             canvas.setFont(BOLD, 8)
             canvas.drawString(MARGIN, 14,
                               "THERAPIST’S COPY: holds private notes, not for the client")
         canvas.restoreState()
+
+
+def _fitted(text: str, width: float, size: float) -> str:
+    """`text`, cut with `…` to fit `width` points at `size`."""
+    if text_width(text, REGULAR, size) <= width:
+        return text
+    while text and text_width(text + "…", REGULAR, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _subtitle(m: RelationalMap) -> str:
@@ -87,8 +103,9 @@ def _missing_letters(m: RelationalMap, story: Story) -> list[Flowable]:
 
 
 def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper = "a4",
-               name_in_metadata: bool = False, **_: Any) -> bytes:
-    """The map as a PDF for `audience` on `paper` (`a4` or `letter`)."""
+               name_in_metadata: bool = False, signature: str | None = None, **_: Any) -> bytes:
+    """The map as a PDF for `audience` on `paper` (`a4` or `letter`); `signature`
+    (the therapist and practice, from the settings) goes at the foot of each page."""
     if paper not in PAPERS:
         raise AttachmapError(f"unknown paper size {paper!r}: expected one of {', '.join(PAPERS)}")
     if audience not in ("client", "therapist"):
@@ -104,7 +121,7 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
     key = MapKey(loops, snap)
     pages = plan_pages(snap, paper, key.height(min(page_size(paper))))
     meta = metadata_for(m, audience, name_in_metadata=name_in_metadata)
-    decorate = _Decorations(meta, therapist)
+    decorate = _Decorations(meta, therapist, signature)
 
     story_size = page_size(paper)
     frame_w = story_size[0] - 2 * MARGIN

@@ -24,6 +24,16 @@ def example_paths() -> list[Path]:
     return found or [PACKAGED_CHASE]
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has its own settings folder ($XDG_CONFIG_HOME), empty: the
+    suite never reads or writes the developer's own config.toml."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder / "attachmap" / "config.toml"
+
+
 @pytest.fixture
 def chase_path(tmp_path: Path) -> Path:
     """A private copy of the chase example, safe to edit."""

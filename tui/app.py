@@ -17,12 +17,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from exports.errors import AttachmapError
+from exports.settings import Settings, settings_in_force
 from exports.store import MapStore
 from patterns.graph import MapGraph
 from tui.disk_notices import SaveAsScreen, StoreWatch, save_as, suggest_elsewhere
 from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
 from tui.session.screen import SessionScreen
 from tui.textual_guards import install as install_textual_guards
+from tui.themes import ThemeMixin
 
 
 install_textual_guards()
@@ -33,7 +35,7 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-class AttachmapApp(IdleLockMixin, App[int]):
+class AttachmapApp(IdleLockMixin, ThemeMixin, App[int]):
     """The session app: therapist and client build one map together."""
 
     TITLE = "attachmap"
@@ -47,10 +49,15 @@ class AttachmapApp(IdleLockMixin, App[int]):
     CSS_PATH = "session/session.tcss"
 
     def __init__(self, path: Path, *, clock: Callable[[], dt.datetime] = utc_now,
-                 store: MapStore | None = None, idle_after: float | None = None) -> None:
+                 store: MapStore | None = None, idle_after: float | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__()
-        #: Seconds without input before the idle lock (None: from the environment; 0: never).
-        self.idle_after = idle_seconds() if idle_after is None else idle_after
+        #: The practice's settings (config.toml, read before the terminal is taken over).
+        self.settings = settings_in_force().settings if settings is None else settings
+        self.setup_themes(self.settings.theme)
+        #: Seconds without input before the idle lock (None: from the settings; 0: never).
+        self.idle_after = (idle_seconds(settings=self.settings) if idle_after is None
+                           else idle_after)
         self.store = store or MapStore(Path(path))
         self.clock = clock
         # Opened here, before the terminal is taken over: a bad file raises
@@ -60,6 +67,7 @@ class AttachmapApp(IdleLockMixin, App[int]):
         self._quit_asked = False
 
     def on_mount(self) -> None:
+        self.remember_theme_changes()
         self.push_screen(self.session)
         StoreWatch(self, self.store, retry=self.session.flush).start()
         if self.idle_after:

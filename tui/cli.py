@@ -16,7 +16,8 @@ from pathlib import Path
 
 from exports.errors import AttachmapError
 
-COMMANDS = ("review", "check", "export", "diff", "history", "restore", "encrypt", "decrypt", "demo")
+COMMANDS = ("review", "check", "export", "diff", "history", "restore", "encrypt", "decrypt", "demo",
+            "config")
 
 USAGE = """\
 attachmap [FILE]                 open FILE (create it if missing) in the session screen
@@ -30,6 +31,8 @@ attachmap history FILE           earlier versions kept beside the map
 attachmap restore FILE N         bring back version N from the history
 attachmap encrypt FILE           encrypt a map with a passphrase (FILE.age)
 attachmap decrypt FILE.age       turn an encrypted map back into plain TOML
+attachmap config                 the practice's settings in force, and their file
+attachmap --version              the version of attachmap
 
 An encrypted map (FILE.age) asks for its passphrase without echo; every command
 also takes --passphrase-file PATH (the passphrase on its first line) for scripts.
@@ -69,9 +72,11 @@ def _cmd_export(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path, help="the map to export")
     parser.add_argument("-f", "--format", required=True, choices=sorted(FORMATS), dest="fmt")
     parser.add_argument("-o", "--output", type=Path, help="where to write (default: beside FILE; - for standard output)")
-    parser.add_argument("--audience", choices=("client", "therapist"), default="client",
-                        help="client (default) leaves out every private note")
-    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    parser.add_argument("--audience", choices=("client", "therapist"), default=None,
+                        help="client leaves out every private note (default: the settings',"
+                             " else client)")
+    parser.add_argument("--paper", choices=("a4", "letter"), default=None,
+                        help="PDF paper size (default: the settings', else a4)")
     parser.add_argument("--name-in-metadata", action="store_true",
                         help="let the PDF's metadata name the client (off by default)")
     from tui.crypto_cli import add_passphrase_option, passphrase_source
@@ -79,16 +84,43 @@ def _cmd_export(argv: Sequence[str]) -> int:
     add_passphrase_option(parser)
     args = parser.parse_args(argv)
     from exports.export_file import default_output, export_file
+    from exports.settings import settings_in_force
 
+    settings = settings_in_force().settings
+    args.audience = args.audience or settings.audience
     out = args.output or default_output(args.file, args.fmt, args.audience)
-    written = export_file(args.file, args.fmt, out, audience=args.audience, paper=args.paper,
+    written = export_file(args.file, args.fmt, out, audience=args.audience,
+                          paper=args.paper or settings.paper,
                           name_in_metadata=args.name_in_metadata,
+                          signature=settings.signature(),
                           passphrase_source=passphrase_source(args))
     if written is not None:
         print(f"wrote {written} ({args.fmt}, for the {args.audience})", file=sys.stderr)
         if str(args.file).endswith(".age"):
             print("note: the export itself is not encrypted; keep it somewhere private",
                   file=sys.stderr)
+    return 0
+
+
+def _cmd_config(argv: Sequence[str]) -> int:
+    parser = _parser("attachmap config", "Show the practice's settings in force and the file"
+                     " they are kept in ($XDG_CONFIG_HOME/attachmap/config.toml).")
+    parser.add_argument("--path", action="store_true", help="print only the file's path")
+    args = parser.parse_args(argv)
+    from exports.settings import describe, settings_in_force, settings_path
+
+    if args.path:
+        print(settings_path())
+        return 0
+    in_force = settings_in_force()
+    print(describe(in_force))
+    theme = in_force.settings.theme
+    if theme is not None:
+        from tui.themes import theme_names
+
+        if theme not in theme_names():
+            print(f"note: there is no theme {theme!r}; the screens use the default."
+                  f" Themes: {', '.join(theme_names())}", file=sys.stderr)
     return 0
 
 
@@ -131,6 +163,7 @@ HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": _cmd_check,
     "export": _cmd_export,
     "demo": _cmd_demo,
+    "config": _cmd_config,
     "review": _lazy("tui.review_cli:main"),
     "diff": _lazy("tui.diff_cli:main"),
     "history": _lazy("tui.history_cli:history_main"),

@@ -1,7 +1,8 @@
 """The idle lock: after a while with no key or mouse, the map hides behind a privacy screen.
 
 A laptop left open between clients must not show the last client's map.
-After `ATTACHMAP_IDLE_LOCK_MINUTES` (default 5; 0 turns it off) without input,
+After `idle_lock_minutes` of the settings (default 5; 0 turns it off;
+`ATTACHMAP_IDLE_LOCK_MINUTES` in the environment overrides it) without input,
 the app covers everything with a screen that shows nothing of the map: for a
 plain map any key brings it back; for an encrypted map only its passphrase
 does. Autosave goes on underneath; nothing is lost while locked.
@@ -9,8 +10,8 @@ does. Autosave goes on underneath; nothing is lost while locked.
 
 from __future__ import annotations
 
-import os
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from textual import events
@@ -19,23 +20,20 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label
 
+from exports.settings import Settings, env_idle_minutes
 from exports.store import MapStore
 
-IDLE_ENV = "ATTACHMAP_IDLE_LOCK_MINUTES"
-DEFAULT_MINUTES = 5.0
 #: Actions still allowed while locked: quitting saves and reveals nothing.
 ALLOWED_WHILE_LOCKED = {"quit"}
 
 
-def idle_seconds(environ: dict[str, str] | None = None) -> float | None:
-    """The idle time before locking, from the environment; None when turned off."""
-    raw = (environ if environ is not None else os.environ).get(IDLE_ENV, "").strip()
-    if not raw:
-        return DEFAULT_MINUTES * 60
-    try:
-        minutes = float(raw)
-    except ValueError:
-        return DEFAULT_MINUTES * 60
+def idle_seconds(environ: Mapping[str, str] | None = None,
+                 settings: Settings | None = None) -> float | None:
+    """The idle time before locking: `ATTACHMAP_IDLE_LOCK_MINUTES` if set to a
+    number, else the settings' `idle_lock_minutes` (default 5); None when 0."""
+    minutes = env_idle_minutes(environ)
+    if minutes is None:
+        minutes = (settings or Settings()).idle_lock_minutes
     return minutes * 60 if minutes > 0 else None
 
 

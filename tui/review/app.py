@@ -14,30 +14,36 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from exports.settings import Settings, settings_in_force
 from exports.store import MapStore
 from patterns.graph import MapGraph
 from tui.review.screen import ReviewScreen
 from tui.review.sections import SECTIONS
 from tui.textual_guards import install as install_textual_guards
+from tui.themes import ThemeMixin
 
 install_textual_guards()  # Textual 8.2 crashes a fast typist can hit
 
 
-class ReviewApp(App[int]):
+class ReviewApp(ThemeMixin, App[int]):
     """The client's review of their map, between sessions."""
 
     TITLE = "attachmap review"
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, path: Path, *, today: dt.date | None = None,
-                 store: MapStore | None = None) -> None:
+                 store: MapStore | None = None, settings: Settings | None = None) -> None:
         super().__init__()
+        #: The practice's settings: the review opens in the theme chosen there.
+        self.settings = settings_in_force().settings if settings is None else settings
+        self.setup_themes(self.settings.theme)
         self.store = store or MapStore(Path(path))
         # A missing file is not made here: there is nothing to review.
         whole = MapGraph.from_map(self.store.open())
         self.review = ReviewScreen(self.store, whole, today=today)
 
     def on_mount(self) -> None:
+        self.remember_theme_changes()
         self.push_screen(self.review)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -50,6 +56,8 @@ class ReviewApp(App[int]):
         for key, title, _ in SECTIONS:
             yield SystemCommand(f"Go to: {title.lower()}", f"Show {title.lower()}",
                                 lambda key=key: self.review.action_open_part(key))
+        yield SystemCommand("Theme", "Change the colours (a light one suits a bright room)",
+                            self.action_change_theme)
         yield SystemCommand("Help", "What each key does", self.review.action_help)
         yield SystemCommand("Quit", "Close the review (everything is saved)", self.action_quit)
 
