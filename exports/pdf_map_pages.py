@@ -17,7 +17,7 @@ from exports.pdf_map_plan import TITLE_H, MapPage, Part, drawing_area
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, MIN_FONT, PRIVATE, QUIET
 from exports.pdf_style import MAP_MARGIN as MARGIN
 from exports.pdf_text import clean, visual
-from patterns.layout_model import MapSnapshot
+from patterns.layout.model import MapSnapshot
 from patterns.vocabulary import READING_ORDER, LinkKind, NodeKind, link_phrase
 
 KEY_SIZE = MIN_FONT + 0.5

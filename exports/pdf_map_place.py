@@ -6,7 +6,7 @@ label wrapped to a fixed width) and a place, and every edge a route. The
 picture is measured at full size in a y-down space of its own; the page
 modules scale it onto paper (never below 7 pt type) or cut it into tiles.
 
-The x positions come from patterns.layout_place, the placement the screen
+The x positions come from patterns.layout.place, the placement the screen
 uses too, so that both align the same boxes: within a column boxes keep the
 layout's order (as few crossings as it found) and sit as straight below the
 boxes they link to as that order allows.
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from exports.pdf_fonts import CONDENSED, CONDENSED_BOLD, text_width
 from exports.pdf_text import wrap
-from patterns.layout_model import MapLayout, MapNode
-from patterns.layout_place import place_columns
+from patterns.layout.model import MapLayout, MapNode
+from patterns.layout.place import place_columns
 from patterns.vocabulary import LinkKind
 
 #: Type sizes at full scale. A page may shrink the picture, but only as far as

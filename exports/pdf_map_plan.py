@@ -18,7 +18,7 @@ from exports.pdf_map_place import MIN_SCALE, MapGeometry, place
 from exports.pdf_style import MAP_MARGIN as MARGIN
 from exports.pdf_style import PAGE_SIZES, Paper
 from patterns.layout import layout_map
-from patterns.layout_model import MapSnapshot
+from patterns.layout.model import MapSnapshot
 
 #: A small map is drawn a little larger than life, never more.
 MAX_SCALE = 1.25

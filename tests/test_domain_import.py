@@ -1,6 +1,7 @@
 """The domain and the exports work without a terminal: no Textual imported.
 
-Each module of patterns/ and exports/ (found on disk, so new ones are covered)
+Each module of patterns/ and exports/ and their packages (found on disk, so
+new ones are covered)
 is imported in its own fresh interpreter.
 """
 
@@ -14,9 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = sorted(
-    f"{p.parent.name}.{p.stem}"
+    ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
     for folder in ("patterns", "exports")
-    for p in (ROOT / folder).glob("*.py")
+    for p in (ROOT / folder).rglob("*.py")
 )
 
 

@@ -24,7 +24,7 @@ from patterns.layout import (
     snapshot,
     snapshot_of_map,
 )
-from patterns.layout_model import MapLayout
+from patterns.layout.model import MapLayout
 from patterns.models import Link, Node, RelationalMap
 from patterns.synthetic import synthetic_map
 from patterns.vocabulary import LinkKind, NodeKind
@@ -244,8 +244,8 @@ def test_three_people_each_have_a_column() -> None:
 
 
 def test_crossing_reduction_helps(monkeypatch: pytest.MonkeyPatch) -> None:
-    import patterns.layout as layout_module
-    from patterns.layout_order import total_crossings
+    import patterns.layout.layers as layout_module
+    from patterns.layout.order import total_crossings
 
     snap = snapshot_of_map(synthetic_map(60))
     ordered = layout_map(snap).crossings

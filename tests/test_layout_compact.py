@@ -12,7 +12,7 @@ from test_map_view import MapApp, pilot_test, visible
 
 from patterns.graph import MapGraph
 from patterns.layout import layout_map, snapshot, snapshot_of_map
-from patterns.layout_place import place_columns
+from patterns.layout.place import place_columns
 from patterns.models import Link, Node, Person, RelationalMap
 from patterns.synthetic import synthetic_map
 from patterns.vocabulary import LinkKind, NodeKind

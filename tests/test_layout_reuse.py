@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from patterns.graph import MapGraph
 from patterns.layout import layout_map, layout_structure, snapshot, with_words
-from patterns.layout_model import MapLink, MapSnapshot
+from patterns.layout.model import MapLink, MapSnapshot
 from patterns.vocabulary import LinkKind
 from patterns.synthetic import synthetic_map
 from tui.widgets.map_canvas import picture_text

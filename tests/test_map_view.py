@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 
 from patterns.graph import MapGraph
 from patterns.layout import snapshot, snapshot_of_map
-from patterns.layout_model import MapSnapshot
+from patterns.layout.model import MapSnapshot
 from patterns.models import RelationalMap
 from patterns.synthetic import synthetic_map
 from tui.widgets.map_view import MapView

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from patterns.layout import snapshot
-from patterns.layout_model import MapSnapshot
+from patterns.layout.model import MapSnapshot
 from tui.messages import NodeChosen
 from tui.session.view import SessionView
 from tui.widgets.map_view import MapView

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from patterns.layout_model import MapLayout
+from patterns.layout.model import MapLayout
 from patterns.vocabulary import NodeKind
 from rich.cells import cell_len
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 
-from patterns.layout_model import MapPerson
+from patterns.layout.model import MapPerson
 from patterns.vocabulary import LinkKind
 from tui.widgets.map_geometry import DOWN, LEFT, RIGHT, UP, Box, Picture
 from rich.cells import cell_len

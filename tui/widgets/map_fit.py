@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from patterns.layout import layout_map, layout_structure, with_words
-from patterns.layout_model import MapLayout, MapSnapshot
+from patterns.layout.model import MapLayout, MapSnapshot
 from tui.widgets.map_geometry import (
     FIT_LINES,
     HEADER_ROWS,

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from patterns.layout import MapLayout
-from patterns.layout_model import LayoutEdge
-from patterns.layout_place import Placement, place_columns
+from patterns.layout.model import LayoutEdge
+from patterns.layout.place import Placement, place_columns
 from patterns.vocabulary import NodeKind
 from tui.widgets.map_boxes import (
     KIND_TAGS,

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from patterns.layout_model import LayoutEdge, MapLayout
+from patterns.layout.model import LayoutEdge, MapLayout
 from patterns.vocabulary import LinkKind, default_link_kind, link_phrase
 
 if TYPE_CHECKING:

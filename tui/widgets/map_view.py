@@ -38,7 +38,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from patterns.layout_model import MapLayout, MapSnapshot
+from patterns.layout.model import MapLayout, MapSnapshot
 from patterns.vocabulary import NodeKind
 from tui.widgets.map_canvas import ViewState
 from tui.widgets.map_fit import Drawn, Look, draw_map

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from rich.style import Style
 
-from patterns.layout_model import MapSnapshot
+from patterns.layout.model import MapSnapshot
 from tui.widgets.map_canvas import ViewState, render_names, render_row
 from tui.widgets.map_geometry import HEADER_ROWS, Picture
 

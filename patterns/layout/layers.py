@@ -6,7 +6,7 @@ The picture reads as the pattern reads, top to bottom, in bands by kind:
     · NEW RESPONSES, RESOURCES
 
 (origins beside the triggers, and new responses and resources beside the
-needs, when no link joins them: patterns.layout_bands).
+needs, when no link joins them: patterns.layout.bands).
 
 Each person's side of the pattern has a column of its own, left to right in
 the map's people order, with a lane between two people where the steps of
@@ -24,7 +24,7 @@ Use:
     lay = layout_map(snap, person="zoe")    # anywhere, e.g. in a worker
     lay.layers[i]                           # slots left to right
     lay.nodes["quiet"].layer, .column, .order
-    place_columns(lay, ...)                 # patterns.layout_place: x positions
+    place_columns(lay, ...)                 # patterns.layout.place: x positions
 
 The same snapshot and arguments give the same layout in every run: every
 choice is ordered by file order, never by hashing.
@@ -35,8 +35,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from patterns.graph import MapGraph
-from patterns.layout_bands import BANDS, band_layers
-from patterns.layout_model import (
+from patterns.layout.bands import BANDS, band_layers
+from patterns.layout.model import (
     LayoutColumn,
     LayoutEdge,
     MapLayout,
@@ -48,7 +48,7 @@ from patterns.layout_model import (
     PlacedNode,
     Slot,
 )
-from patterns.layout_order import reduce_crossings
+from patterns.layout.order import reduce_crossings
 from patterns.models import Link, Loop, Node, Person, RelationalMap
 from patterns.reading import strong_components
 

@@ -11,7 +11,7 @@ the same map gives the same layers in every run.
 
 from __future__ import annotations
 
-from patterns.layout_model import LayoutBand, MapLink, MapNode
+from patterns.layout.model import LayoutBand, MapLink, MapNode
 from patterns.vocabulary import KIND_PLURALS, NodeKind
 
 #: The bands top to bottom, and the kinds each holds (most telling first).

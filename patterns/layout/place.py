@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
-from patterns.layout_model import MapLayout, Slot
+from patterns.layout.model import MapLayout, Slot
 
 
 class Placement(BaseModel):
