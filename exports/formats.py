@@ -29,6 +29,10 @@ FORMATS: dict[str, ExportFormat] = {
     "toml": ExportFormat("toml", ".toml", "the map itself, to keep or load again",
                          "exports.formats:render_toml"),
     "md": ExportFormat("md", ".md", "Markdown for notes systems", "exports.markdown:render_markdown_bytes"),
+    "dot": ExportFormat("dot", ".dot", "Graphviz DOT: draw the map with dot -Tsvg",
+                        "exports.dot:render_dot"),
+    "json": ExportFormat("json", ".json", "JSON node-link data for Python, D3 or Kumu",
+                         "exports.node_link:render_json"),
 }
 
 

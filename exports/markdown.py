@@ -4,7 +4,8 @@
 session goes: who is in the pattern, the pattern in the client's own words,
 the loops and their names, the dance between two people, the needs
 underneath, the new responses and how practising them went, repairs and
-sessions, then every part of the map by kind.
+sessions, then the map drawn as a Mermaid flowchart (exports.mermaid) and
+every part of the map by kind.
 
 For the client (the default) no private note appears anywhere; for the
 therapist they are added at the end, in a section marked as therapist-only.
@@ -113,6 +114,14 @@ class _Writer:
         self.heading(2, "People")
         for p in self.m.people:
             self.add(f"- **{esc(p.name)}**" + (f", {esc(p.role)}" if p.role else ""))
+
+    def picture(self) -> None:
+        if not self.m.nodes:
+            return
+        from exports.mermaid import mermaid_flowchart  # one home for the drawing
+
+        self.heading(2, "The map")
+        self.add("```mermaid", mermaid_flowchart(self.m).rstrip("\n"), "```")
 
     def sentences(self) -> None:
         said = self.insights.sentences
@@ -306,7 +315,7 @@ class _Writer:
         self.title()
         for section in (self.people, self.sentences, self.loops, self.dance, self.hot_spots,
                         self.needs, self.responses, self.practice, self.repairs, self.sessions,
-                        self.parts, self.private_notes):
+                        self.picture, self.parts, self.private_notes):
             section()
         return "\n".join(self.lines).rstrip() + "\n"
 

@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A2, A3, A4, LETTER, TABLOID
 from reportlab.lib.styles import ParagraphStyle
 
+from exports.palette import INK_HEX, KIND_HEX, LOOP_HEX
 from exports.pdf_fonts import BOLD, ITALIC, REGULAR, register_fonts
 from patterns.vocabulary import NodeKind
 
@@ -34,28 +35,21 @@ PAGE_SIZES: dict[Paper, list[tuple[str, tuple[float, float]]]] = {
 MARGIN = 42.0  # about 15 mm around the story: safe on home printers
 MAP_MARGIN = 28.0  # about 10 mm around the map: every point of paper counts there
 
-INK = colors.HexColor("#23272E")
+INK = colors.HexColor(INK_HEX)
 QUIET = colors.HexColor("#5F6670")
 RULE = colors.HexColor("#C9CED6")
 PAPER_TINT = colors.HexColor("#F6F4EF")
 PRIVATE = colors.HexColor("#8A1C1C")
 PRIVATE_TINT = colors.HexColor("#FBEDEC")
 
-#: (fill, outline) for each kind of box.
+#: (fill, outline) for each kind of box (exports.palette: the same on every picture).
 KIND_COLOURS: dict[NodeKind, tuple[colors.Color, colors.Color]] = {
-    NodeKind.TRIGGER: (colors.HexColor("#FDE3CF"), colors.HexColor("#C0601A")),
-    NodeKind.FEELING: (colors.HexColor("#F9D9E0"), colors.HexColor("#B3405C")),
-    NodeKind.MEANING: (colors.HexColor("#E8E0F5"), colors.HexColor("#6B50A6")),
-    NodeKind.SENSATION: (colors.HexColor("#FBF0C6"), colors.HexColor("#9C7A0F")),
-    NodeKind.STRATEGY: (colors.HexColor("#D8E6F3"), colors.HexColor("#2D5F92")),
-    NodeKind.NEED: (colors.HexColor("#D5EFE6"), colors.HexColor("#217A64")),
-    NodeKind.RESOURCE: (colors.HexColor("#E5F1D6"), colors.HexColor("#56832B")),
-    NodeKind.RESPONSE: (colors.HexColor("#D4EEF4"), colors.HexColor("#1C7689")),
-    NodeKind.ORIGIN: (colors.HexColor("#EDE7E0"), colors.HexColor("#75624F")),
+    kind: (colors.HexColor(fill), colors.HexColor(outline))
+    for kind, (fill, outline) in KIND_HEX.items()
 }
 
 #: Accent colours of loops, in order: the first loop is the one that matters most.
-LOOP_COLOURS = [colors.HexColor(c) for c in ("#C0392B", "#7D3C98", "#D35400", "#117A65")]
+LOOP_COLOURS = [colors.HexColor(c) for c in LOOP_HEX]
 
 #: Singular names of kinds as a client reads them in the key.
 KIND_NAMES: dict[NodeKind, str] = {

@@ -25,7 +25,8 @@ attachmap demo [FILE]            open a copy of the example map (default demo.to
 attachmap review FILE            the client's read-only review; may log experiment tries
 attachmap check FILE             validate; print a one-screen summary; exit 1 on an invalid file
 attachmap export FILE -f FORMAT [-o OUT] [--audience client|therapist]
-                                 FORMAT: pdf, toml, md
+                                 FORMAT: pdf, toml, md (with a Mermaid drawing),
+                                 dot (Graphviz), json (networkx node-link)
 attachmap diff OLD NEW           what changed between two saves of a map
 attachmap history FILE           earlier versions kept beside the map
 attachmap restore FILE N         bring back version N from the history
@@ -68,9 +69,11 @@ def _cmd_check(argv: Sequence[str]) -> int:
 def _cmd_export(argv: Sequence[str]) -> int:
     from exports.formats import FORMATS
 
-    parser = _parser("attachmap export", "Write a map out as PDF, TOML or Markdown.")
+    parser = _parser("attachmap export", "Write a map out for the client (without private"
+                     " notes) or for the therapist; every format keeps the same privacy rules.")
     parser.add_argument("file", type=Path, help="the map to export")
-    parser.add_argument("-f", "--format", required=True, choices=sorted(FORMATS), dest="fmt")
+    parser.add_argument("-f", "--format", required=True, choices=sorted(FORMATS), dest="fmt",
+                        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
     parser.add_argument("-o", "--output", type=Path, help="where to write (default: beside FILE; - for standard output)")
     parser.add_argument("--audience", choices=("client", "therapist"), default=None,
                         help="client leaves out every private note (default: the settings',"

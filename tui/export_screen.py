@@ -1,6 +1,6 @@
 """The export dialog of the session screen: which format, for whom, and where.
 
-`ExportScreen(source)` asks the format (PDF / TOML / Markdown), the audience
+`ExportScreen(source)` asks the format (PDF / TOML / Markdown / DOT / JSON), the audience
 (the client, the default, leaves out every private note; the therapist adds
 them), the paper and whether the PDF's metadata may name the client, and the
 place (beside the map by default: `chase.toml` -> `chase-client.pdf`). It
@@ -43,20 +43,24 @@ from exports.audience import AUDIENCES, Audience, has_private_notes
 from exports.errors import AttachmapError
 from exports.export_file import default_output
 from exports.formats import FORMATS, render
+from exports.settings import Settings
 from patterns.models import RelationalMap
 
 #: The formats offered, in the order shown, with a line saying what each is for.
 CHOICES: dict[str, str] = {
     "pdf": "PDF: the map and its story, to take home or print",
     "toml": "TOML: the map itself, to keep or load again",
-    "md": "Markdown: for notes systems (Obsidian, Logseq)",
+    "md": "Markdown: for notes apps, with a Mermaid drawing of the map",
+    "dot": "Graphviz DOT: the map as a graph, to draw with dot",
+    "json": "JSON: node-link data for Python, D3 or Kumu",
 }
 AUDIENCE_CHOICES: dict[Audience, str] = {
     "client": "the client: leaves out every private note",
     "therapist": "the therapist: adds the private notes",
 }
 PAPER_CHOICES = {"a4": "A4", "letter": "Letter"}
-FORMAT_NAMES = {"pdf": "PDF", "toml": "TOML", "md": "Markdown"}
+FORMAT_NAMES = {"pdf": "PDF", "toml": "TOML", "md": "Markdown", "dot": "Graphviz DOT",
+                "json": "JSON"}
 
 
 class ExportRequest(BaseModel):
@@ -65,7 +69,7 @@ class ExportRequest(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     fmt: str
-    """`pdf`, `toml` or `md` (a key of exports.formats.FORMATS)."""
+    """`pdf`, `toml`, `md`, `dot` or `json` (a key of exports.formats.FORMATS)."""
     audience: Audience = "client"
     """Who the file is for: the client's version has no private notes."""
     path: Path
@@ -74,6 +78,8 @@ class ExportRequest(BaseModel):
     """PDF paper size: `a4` or `letter`."""
     name_in_metadata: bool = False
     """Whether the PDF's metadata may name the client."""
+    signature: str | None = None
+    """The therapist and practice for the foot of the PDF's pages (the settings)."""
 
 
 def resolve_output(text: str, source: Path, fmt: str) -> Path:
@@ -106,7 +112,7 @@ def write_export(m: RelationalMap, request: ExportRequest, *, source: Path) -> P
     if problem:
         raise AttachmapError(problem)
     data = render(m, request.fmt, request.audience, paper=request.paper,
-                  name_in_metadata=request.name_in_metadata)
+                  name_in_metadata=request.name_in_metadata, signature=request.signature)
     try:
         write_atomic(request.path, data)
     except OSError as error:
@@ -134,12 +140,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     ]
 
     def __init__(self, source: Path, *, fmt: str = "pdf", audience: Audience = "client",
-                 private_notes: bool | None = None) -> None:
+                 private_notes: bool | None = None, paper: str = "a4",
+                 signature: str | None = None) -> None:
         super().__init__()
         self.source = Path(source)
         self.fmt = fmt if fmt in CHOICES else "pdf"
         self.audience: Audience = audience
-        self.paper = "a4"
+        self.paper = paper if paper in PAPER_CHOICES else "a4"
+        self.signature = signature
         #: Whether the map has private notes (None: unknown), to say what the
         #: therapist's version adds.
         self.private_notes = private_notes
@@ -242,6 +250,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.dismiss(ExportRequest(
             fmt=self.fmt, audience=self.audience, path=path, paper=self.paper,
             name_in_metadata=self.fmt == "pdf" and self.query_one(Checkbox).value,
+            signature=self.signature,
         ))
 
     @on(Button.Pressed, "#export-cancel")
@@ -331,5 +340,9 @@ def start_export(screen: Screen, source: Path, current_map: Callable[[], Relatio
         screen.app.push_screen(progress, done)
 
     m = current_map()
+    # The practice's settings (the app's, read at start) choose the defaults.
+    settings = getattr(screen.app, "settings", None) or Settings()
     screen.app.push_screen(
-        ExportScreen(source, fmt=fmt, private_notes=has_private_notes(m)), chosen)
+        ExportScreen(source, fmt=fmt, private_notes=has_private_notes(m),
+                     audience=settings.audience, paper=settings.paper,
+                     signature=settings.signature()), chosen)

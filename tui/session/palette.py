@@ -54,7 +54,12 @@ def session_commands(screen: SessionScreen) -> list[tuple[str, str, Callable[[],
         ("export: PDF", "the relational map to take home (ctrl+e)",
          partial(screen.action_export, "pdf")),
         ("export: TOML", "the map itself, to keep or share", partial(screen.action_export, "toml")),
-        ("export: Markdown", "for notes systems", partial(screen.action_export, "md")),
+        ("export: Markdown", "for notes systems, with a Mermaid drawing of the map",
+         partial(screen.action_export, "md")),
+        ("export: Graphviz DOT", "the map as a graph, to draw with dot -Tsvg",
+         partial(screen.action_export, "dot")),
+        ("export: JSON", "node-link data for Python, D3 or Kumu",
+         partial(screen.action_export, "json")),
         ("help", "every key and the capture grammar (?)", screen.action_help),
     ]
     for kind in READING_ORDER:
