@@ -22,7 +22,7 @@ from patterns.insights import Insights, analyse
 from patterns.models import Experiment, RelationalMap, Try
 from patterns.progress import progress
 from patterns.synthetic import synthetic_map
-from tui.review.words import Reader, needs_underneath, said_sentences, stories
+from tui.review.words import Reader, needs_underneath, stories
 
 
 def _later(m: RelationalMap) -> RelationalMap:
@@ -43,8 +43,7 @@ def _later(m: RelationalMap) -> RelationalMap:
 def _words(g: MapGraph, insights: Insights) -> None:
     """What the review's patterns part builds after each logged try."""
     reader = Reader(g)
-    said = said_sentences(insights, reader)
-    stories(g, insights, reader=reader, said=said)
+    stories(g, insights, reader=reader)
     needs_underneath(g, insights, reader)
 
 

@@ -1,10 +1,11 @@
 """The map as Markdown, for notes systems (Obsidian, Logseq, a plain editor).
 
-`attachmap export FILE -f md` writes it. It reads top to bottom the way a
-session goes: who is in the pattern, the pattern in the client's own words,
-the loops and their names, the dance between two people, the needs
-underneath, the new responses and how practising them went, repairs and
-sessions, then the map drawn as a Mermaid flowchart (exports.mermaid) and
+`attachmap export FILE -f md` writes it. It tells the same story as the PDF,
+section by section and in the same words (`patterns.story`, `patterns.voice`):
+each cycle told once, person by person, each chain in that person's own
+first person; the dance between two people; the needs underneath; the new
+responses and how practising them went; what steadies; repairs and
+sessions; then the map drawn as a Mermaid flowchart (exports.mermaid) and
 every part of the map by kind.
 
 For the client (the default) no private note appears anywhere; for the
@@ -15,18 +16,30 @@ HTML.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from typing import Any
 
 from exports.audience import Audience, for_audience
 from patterns.graph import MapGraph
-from patterns.hotspots import hot_spot_text
 from patterns.insights import Insights, analyse
 from patterns.models import Node, RelationalMap
+from patterns.progress import progress
 from patterns.reading import MapReading
+from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind, link_phrase
+from patterns.voice import (
+    addressed,
+    capital,
+    day,
+    layer_words,
+    dance_line,
+    plural,
+    quote,
+    strength_words,
+    style_words,
+    therapist_note,
+)
 
 # Characters that mean something to Markdown (or to a notes system's links).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -44,10 +57,6 @@ def esc(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "  \n  ")
 
 
-def _date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 class _Writer:
     """Builds the document section by section from one analysis."""
 
@@ -57,8 +66,11 @@ class _Writer:
         self.g = MapGraph.from_map(m)
         self.view = MapReading(self.g)
         self.insights: Insights = analyse(self.view)
+        self.told: PatternStory = tell(self.view, self.insights)
         self.lines: list[str] = []
         self.several = len(m.people) > 1
+        you = addressed(m.people)
+        self.you = you.id if you else None
 
     # -- small helpers ------------------------------------------------------
 
@@ -73,14 +85,27 @@ class _Writer:
     def label(self, node_id: str) -> str:
         return esc(self.view.node[node_id].label)
 
+    def quoted(self, node_id: str) -> str:
+        """A label in quotation marks that never nest, escaped."""
+        return esc(quote(self.view.node[node_id].label))
+
     def whose(self, node: Node | str) -> str:
-        """` (Zoë)` after a part when the map has several people."""
+        """` (Sam)` after a part of someone other than the person addressed,
+        when the map has several people."""
         owner = self.view.owner[node if isinstance(node, str) else node.id]
-        return f" ({self.name(owner)})" if self.several and owner else ""
+        return f" ({self.name(owner)})" if self.several and owner and owner != self.you else ""
 
     def name(self, person_id: str | None) -> str:
+        """`you` for the person addressed (one rule: `patterns.voice.addressed`),
+        else the person's name."""
+        if person_id is not None and person_id == self.you:
+            return "you"
         person = self.g.person(person_id)
-        return esc(person.name) if person else "Everyone"
+        return esc(person.name) if person else esc(person_id or "")
+
+    def chain(self, chain: ToldChain) -> str:
+        return f"- **{esc(chain.who)}:** {esc(chain.text)}" if chain.who else \
+            f"- {esc(chain.text)}"
 
     # -- sections -----------------------------------------------------------
 
@@ -98,22 +123,14 @@ class _Writer:
             facts.append(f"Client: {esc(self.m.client)}")
         if self.m.sessions:
             n = len(self.m.sessions)
-            facts.append(f"{n} session{'s' if n != 1 else ''}, last on"
-                         f" {_date(self.m.sessions[-1].date)}")
+            facts.append(f"{plural(n, 'session')}, last on {day(self.m.sessions[-1].date)}")
         if self.m.updated:
-            facts.append(f"updated {_date(self.m.updated.date())}")
+            facts.append(f"updated {day(self.m.updated.date())}")
         if self.audience == "therapist":
             private = any(n.private_note for n in self.m.nodes)
             facts.append("**therapist's copy" + (": contains private notes**" if private else "**"))
         if facts:
             self.add(" · ".join(facts), "")
-
-    def people(self) -> None:
-        if not self.m.people:
-            return
-        self.heading(2, "People")
-        for p in self.m.people:
-            self.add(f"- **{esc(p.name)}**" + (f", {esc(p.role)}" if p.role else ""))
 
     def picture(self) -> None:
         if not self.m.nodes:
@@ -123,113 +140,106 @@ class _Writer:
         self.heading(2, "The map")
         self.add("```mermaid", mermaid_flowchart(self.m).rstrip("\n"), "```")
 
-    def sentences(self) -> None:
-        said = self.insights.sentences
-        if not said:
+    def cycles(self) -> None:
+        told = self.told
+        if not told.cycles and not told.others:
             return
-        self.heading(2, "The pattern in your own words")
-        for person in [*[p.id for p in self.m.people], None]:
-            theirs = [s for s in said if s.person == person]
-            if not theirs:
-                continue
-            if self.several:
-                self.heading(3, self.name(person))
-            self.add(*(f"- {esc(s.text)}" for s in theirs))
-        if self.insights.sentences_capped:
-            self.add("", f"*The map holds more of these than the {len(said)} shown here.*")
-
-    def loops(self) -> None:
-        found = self.insights.loops
-        if not found:
-            return
-        self.heading(2, "Loops")
-        self.add("A loop goes round and round: each step sets off the next, and the last leads"
-                 " back to the first.")
-        unnamed, nameless = 0, sum(1 for lp in found if not lp.name)
-        for lp in found:
-            if lp.name:
-                title = esc(lp.name[:1].upper() + lp.name[1:])
+        whose = "person by person, each in their own words" if self.several else \
+            "in your own words"
+        if told.cycles:
+            self.heading(2, "The cycle that keeps you stuck" if len(told.cycles) == 1
+                         else "The cycles that keep you stuck")
+            self.add("A cycle goes round and round: each move makes sense as protection, and"
+                     f" each one sets off the next alarm. Here it is told {whose}."
+                     " It describes what tends to happen, not who is to blame.")
+        else:
+            self.heading(2, "Your pattern, in words")
+            self.add(f"These sentences put the map into words, {whose}, as found in our"
+                     " sessions. They describe what tends to happen, not who is to blame.")
+        for number, cycle in enumerate(told.cycles):
+            self.heading(3, f"⟳ {esc(cycle.title)}")
+            self.add(*(self.chain(c) for c in cycle.chains))
+            if len(cycle.people) > 1 and number == 0:
+                self.add("", "> Nobody here is the villain: the cycle is the problem, and you can"
+                         " step out of it together.")
+        if told.others:
+            if told.cycles:
+                self.heading(3, "Other moments on the map")
             else:
-                unnamed += 1
-                title = "A loop without a name yet" + (f" ({unnamed})" if nameless > 1 else "")
-            self.heading(3, title)
-            who = " and ".join(self.name(p) for p in lp.people)
-            kind = "A vicious loop" if lp.vicious else "A loop"
-            self.add(f"{kind} of {len(lp.nodes)} steps" + (f" through {who}" if who else "")
-                     + ":", "")
-            for i, node_id in enumerate(lp.nodes, 1):
-                node = self.view.node[node_id]
-                owner = self.view.owner[node_id]
-                tag = f"{node.kind.value}, {self.name(owner)}" if self.several and owner else \
-                    node.kind.value
-                self.add(f"{i}. {self.label(node_id)} *({tag})*")
-            self.add("", "…and round again.")
-        if self.insights.loops_capped:
-            self.add("", "*There are more loops in the map than are listed here.*")
+                self.add("")
+            self.add(*(self.chain(c) for c in told.others))
+        if told.capped:
+            self.add("", "*The map holds more than is told here.*")
 
     def dance(self) -> None:
         if not self.insights.dance:
             return
         self.heading(2, "The dance between you")
-        self.add(*(f"- {esc(step.text)}" for step in self.insights.dance))
-
-    def hot_spots(self) -> None:
-        spots = self.insights.hot_spots
-        if spots:
-            self.heading(2, "Where the pattern gathers")
-            self.add(*(f"- {esc(hot_spot_text(h, self.view))}" for h in spots))
+        self.add("Each person’s way of protecting themselves lands on the other as the very"
+                 " thing that sets them off.", "")
+        for step in self.insights.dance:
+            moves = [self.view.node[m].label for m in step.strategies]
+            self.add("- " + esc(dance_line(self.name(step.person), moves, self.name(step.other),
+                                           self.view.node[step.trigger].label)))
 
     def needs(self) -> None:
         needs = self.view.of_kind(NodeKind.NEED)
         if not needs:
             return
-        self.heading(2, "Needs underneath")
-        unmet = {u.need for u in self.insights.unmet_needs}
-        for need in needs:
+        self.heading(2, "What you need underneath")
+        self.add("Under every protective move is a longing for connection. These are the needs"
+                 " the moves are reaching for.", "")
+        blocked = {b.need: b.blocked_by for b in self.insights.blocked_needs}
+        for need in sorted(needs, key=lambda n: self.view.owner[n.id] != self.you):
+            longing = [lk.source for lk in self.view.into[need.id]
+                       if lk.kind is LinkKind.LONGS_FOR]
             met = [lk.source for lk in self.view.into[need.id] if lk.kind is LinkKind.MEETS]
-            line = f"- **{self.label(need.id)}**{self.whose(need)}"
+            said = []
+            if longing:
+                said.append("reached for by " + ", ".join(self.quoted(n) for n in longing))
             if met:
-                line += " — met by " + ", ".join(f"“{self.label(n)}”" for n in met)
-            elif need.id in unmet:
-                line += " — no new way to meet it yet"
-            self.add(line)
-        blocked = self.insights.blocked_needs
-        if blocked:
-            self.heading(3, "Moves that get in the way of a need")
-            for b in blocked:
-                moves = " and ".join(f"“{self.label(s)}”" for s in b.blocked_by)
-                self.add(f"- {moves} {'gets' if len(b.blocked_by) == 1 else 'get'} in the way of"
-                         f" “{self.label(b.need)}”")
+                said.append("met by " + ", ".join(self.quoted(n) for n in met))
+            elif longing:
+                said.append("*no new way to meet it yet: something to explore together*")
+            if need.id in blocked:
+                said.append("blocked by " + ", ".join(self.quoted(n) for n in blocked[need.id]))
+            if need.note:
+                said.append(f"*{esc(therapist_note(need.note))}*")
+            self.add(f"- **{self.label(need.id)}**{self.whose(need)}"
+                     + "".join(f"  \n  {x}" for x in said))
 
     def responses(self) -> None:
         responses = self.view.of_kind(NodeKind.RESPONSE)
         missing = self.insights.unreplaced_strategies
         if not responses and not missing:
             return
-        self.heading(2, "New responses")
+        self.heading(2, "New ways to try")
+        self.add("New responses are small, brave steps: doing something different when the old"
+                 " alarm goes off. Progress is rarely a straight line.", "")
         if not responses:
             self.add("No new responses mapped yet.")
-        for r in responses:
+        for r in sorted(responses, key=lambda n: self.view.owner[n.id] != self.you):
             instead = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.REPLACES]
             meets = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.MEETS]
             said = []
             if instead:
-                said.append("instead of " + ", ".join(f"“{self.label(s)}”" for s in instead))
+                said.append("instead of " + ", ".join(self.quoted(s) for s in instead))
             if meets:
-                said.append("meets " + ", ".join(f"“{self.label(n)}”" for n in meets))
+                said.append("to meet " + ", ".join(self.quoted(n) for n in meets))
+            if r.note:
+                said.append(f"*{esc(therapist_note(r.note))}*")
             self.add(f"- **{self.label(r.id)}**{self.whose(r)}"
-                     + (" — " + "; ".join(said) if said else ""))
+                     + "".join(f"  \n  {x}" for x in said))
         if missing:
-            self.heading(3, "Moves without an alternative yet")
-            self.add(*(f"- {self.label(u.strategy)}{self.whose(u.strategy)}"
-                       for u in missing))
+            names = ", ".join(self.quoted(u.strategy) + self.whose(u.strategy) for u in missing)
+            self.add("", f"> Still looking for another way instead of: {names}.")
 
     def practice(self) -> None:
         if not self.m.experiments:
             return
-        self.heading(2, "Practice between sessions")
+        self.heading(3, "Practice between sessions")
         for e in self.m.experiments:
-            self.heading(3, f"Practising: {self.label(e.response)}")
+            self.heading(4, f"Practising: {self.label(e.response)}")
             if e.plan:
                 self.add(f"**Plan:** {esc(e.plan)}", "")
             if not e.tries:
@@ -238,21 +248,40 @@ class _Writer:
             self.add("| Date | Distress before | Distress after | How it went |",
                      "| --- | --- | --- | --- |")
             for t in e.tries:
-                cells = [_date(t.date), _score(t.before), _score(t.after), esc(t.note or "")]
+                cells = [day(t.date), _score(t.before), _score(t.after), esc(t.note or "")]
                 self.add("| " + " | ".join(c.replace("  \n  ", " ") for c in cells) + " |")
-            scored = [t for t in e.tries if t.before is not None and t.after is not None]
-            if scored:
-                eased = sum(t.before - t.after for t in scored) / len(scored)  # type: ignore[operator]
-                if eased > 0:
-                    self.add("", f"On average, distress eased by {eased:.1f} points a try.")
+            trend = progress(e)
+            relief = trend.relief_text()
+            self.add("", capital(trend.trend()) + (f"; {relief}." if relief else "."))
+
+    def steadying(self) -> None:
+        resources = self.view.of_kind(NodeKind.RESOURCE)
+        origins = self.view.of_kind(NodeKind.ORIGIN)
+        if not resources and not origins:
+            return
+        self.heading(2, "What steadies you, and where it began")
+        for node, verb in [(n, "helps with") for n in resources] + [(n, "shaped") for n in origins]:
+            kind = "resource" if node.kind is NodeKind.RESOURCE else "where it began"
+            who = f", {self.name(self.view.owner[node.id])}" if self.whose(node) else ""
+            line = f"- **{self.label(node.id)}** *({kind}{who})*"
+            targets = [lk.target for lk in self.view.out[node.id]]
+            if targets:
+                line += f"  \n  {verb} " + ", ".join(self.quoted(t) for t in targets)
+            if node.note:
+                line += f"  \n  *{esc(therapist_note(node.note))}*"
+            self.add(line)
 
     def repairs(self) -> None:
         if not self.m.repairs:
             return
         self.heading(2, "Ruptures and repairs")
+        self.add("Every close relationship has ruptures. What matters is coming back together,"
+                 " and each repair is worth noticing.")
         for r in self.m.repairs:
-            with_ = f" · with {self.name(r.with_)}" if r.with_ else ""
-            self.heading(3, f"{_date(r.date)}{with_}")
+            person = self.g.person(r.with_)
+            with_ = f" · with {esc(person.name) if person else esc(r.with_ or '')}" \
+                if r.with_ else ""
+            self.heading(3, f"{day(r.date)}{with_}")
             for what, text in (("What happened", r.rupture), ("The repair", r.repair),
                                ("How it landed", r.outcome)):
                 if text:
@@ -261,14 +290,14 @@ class _Writer:
     def sessions(self) -> None:
         if not self.m.sessions:
             return
-        self.heading(2, "Sessions")
+        self.heading(2, "Sessions so far")
         for s in self.m.sessions:
-            self.add(f"- **{_date(s.date)}**" + (f" — {esc(s.note)}" if s.note else ""))
+            self.add(f"- **{day(s.date)}**" + (f" — {esc(s.note)}" if s.note else ""))
 
     def parts(self) -> None:
         if not self.m.nodes:
             return
-        self.heading(2, "Every part of the map")
+        self.heading(2, "Everything on the map")
         on_loop = self.insights.on_loop()
         for kind in READING_ORDER:
             nodes = self.view.of_kind(kind)
@@ -276,27 +305,22 @@ class _Writer:
                 continue
             self.heading(3, KIND_PLURALS[kind].capitalize())
             for n in nodes:
-                extra = []
-                if n.layer:
-                    extra.append(n.layer.value)
-                if n.style:
-                    extra.append(n.style.value.replace("-", " "))
-                if n.intensity is not None:
-                    extra.append(f"{n.intensity}/10")
+                extra = [x for x in (layer_words(n.layer), style_words(n.style),
+                                     strength_words(n.intensity)) if x]
                 if n.id in on_loop:
                     extra.append("on a loop")
                 line = f"- {self.label(n.id)}{self.whose(n)}"
                 if extra:
                     line += f" *({', '.join(extra)})*"
                 if n.note:
-                    line += f"  \n  {esc(n.note)}"
+                    line += f"  \n  {esc(therapist_note(n.note))}"
                 self.add(line)
         noted = [lk for lk in self.m.links if lk.note]
         if noted:
             self.heading(3, "Notes on the links")
             for lk in noted:
-                self.add(f"- “{self.label(lk.source)}” {link_phrase(lk.kind)}"
-                         f" “{self.label(lk.target)}”: {esc(lk.note or '')}")
+                self.add(f"- {self.quoted(lk.source)} {link_phrase(lk.kind)}"
+                         f" {self.quoted(lk.target)}: {esc(lk.note or '')}")
 
     def private_notes(self) -> None:
         if self.audience != "therapist":
@@ -313,9 +337,9 @@ class _Writer:
     def document(self) -> str:
         self.front_matter()
         self.title()
-        for section in (self.people, self.sentences, self.loops, self.dance, self.hot_spots,
-                        self.needs, self.responses, self.practice, self.repairs, self.sessions,
-                        self.picture, self.parts, self.private_notes):
+        for section in (self.cycles, self.dance, self.needs, self.responses, self.practice,
+                        self.steadying, self.repairs, self.sessions, self.picture, self.parts,
+                        self.private_notes):
             section()
         return "\n".join(self.lines).rstrip() + "\n"
 

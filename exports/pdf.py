@@ -42,6 +42,7 @@ from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.layout import snapshot_of_map
 from patterns.models import RelationalMap
+from patterns.voice import day
 
 
 class _Decorations:
@@ -86,7 +87,7 @@ def _fitted(text: str, width: float, size: float) -> str:
 
 def _subtitle(m: RelationalMap) -> str:
     when = m.updated or m.created
-    return f"updated {when:%-d %b %Y}" if when else ""
+    return f"updated {day(when)}" if when else ""
 
 
 def _missing_letters(m: RelationalMap, story: Story) -> list[Flowable]:

@@ -19,6 +19,7 @@ from exports.pdf_story import Story
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, PAPER_TINT, PRIVATE, QUIET, RULE
 from exports.pdf_text import clean, para, visual, wrap
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
+from patterns.voice import layer_words, strength_words, style_words, therapist_note
 
 
 def _describe(s: Story, node_id: str) -> str:
@@ -29,19 +30,15 @@ def _describe(s: Story, node_id: str) -> str:
     if extra:
         text += f" <font color='#5F6670' size=8.5>· {extra}</font>"
     if node.note:
-        text += f"<br/><i>{para(node.note)}</i>"
+        text += f"<br/><i>{para(therapist_note(node.note))}</i>"
     return text
 
 
 def _details(node) -> str:
-    extra = []
-    if node.layer:
-        extra.append(node.layer.value)
-    if node.style:
-        extra.append(node.style.value.replace("-", " "))
-    if node.intensity is not None:
-        extra.append(f"intensity {node.intensity}/10")
-    return ", ".join(extra)
+    """A part's layer, style and strength in plain words (no "core", no
+    "attack", no bare "9/10")."""
+    extra = [layer_words(node.layer), style_words(node.style), strength_words(node.intensity)]
+    return ", ".join(x for x in extra if x)
 
 
 _SIZE, _LEAD, _WHOSE_W = 9.0, 12.0, 84.0
@@ -145,7 +142,8 @@ def index_section(s: Story, width: float) -> list[Flowable]:
         out.append(KindHeading(kind, len(nodes)))
         for node in nodes:
             who = s.name(s.whose(node)) if people else ""
-            out.append(IndexRow(clean(node.label), _details(node), clean(node.note or ""),
+            note = clean(therapist_note(node.note)) if node.note else ""
+            out.append(IndexRow(clean(node.label), _details(node), note,
                                 who.capitalize() if who == "you" else who))
     noted = [lk for lk in s.g.links() if lk.note]
     if noted:

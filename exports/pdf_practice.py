@@ -19,6 +19,7 @@ from exports.pdf_text import clean, para, plural, visual, wrap
 from patterns.models import Experiment
 from patterns.progress import progress
 from patterns.vocabulary import LinkKind, NodeKind
+from patterns.voice import day, quote, therapist_note
 
 #: Tries listed row by row under a chart; older ones are summed up.
 MAX_TRY_ROWS = 12
@@ -66,7 +67,7 @@ def _experiment(s: Story, e: Experiment, width: float) -> list[Flowable]:
     parts += [s.p(words, "item"), Spacer(1, 4), TriesChart(e.tries, width=min(width, 320))]
     out: list[Flowable] = [KeepTogether(parts)]
     shown = e.tries[-MAX_TRY_ROWS:]
-    rows = [[f"{t.date:%d %b %Y}", "–" if t.before is None else str(t.before),
+    rows = [[day(t.date), "–" if t.before is None else str(t.before),
              "–" if t.after is None else str(t.after), t.note or ""] for t in shown]
     out.append(Spacer(1, 6))
     out.append(_table(["date", "before", "after", "how it went"], rows,
@@ -97,17 +98,17 @@ def responses_section(s: Story, width: float) -> list[Flowable]:
         replaces = [lk.target for lk in s.links_out(response.id) if lk.kind is LinkKind.REPLACES]
         meets = [lk.target for lk in s.links_out(response.id) if lk.kind is LinkKind.MEETS]
         if replaces:
-            lines.append("instead of " + ", ".join(f"“{s.label(n)}”" for n in replaces))
+            lines.append("instead of " + ", ".join(s.quoted(n) for n in replaces))
         if meets:
-            lines.append("to meet " + ", ".join(f"“{s.label(n)}”" for n in meets))
+            lines.append("to meet " + ", ".join(s.quoted(n) for n in meets))
         if response.note:
-            lines.append(f"<i>{para(response.note)}</i>")
+            lines.append(f"<i>{para(therapist_note(response.note))}</i>")
         block = [s.p(title, "h2")] + ([s.p("<br/>".join(lines), "item")] if lines else [])
         for e in experiments.get(response.id, []):
             block.extend(_experiment(s, e, width))
         out.extend(block)
     if s.insights.unreplaced_strategies:
-        names = [f"“{s.label(u.strategy)}”" + ("" if s.name(u.person) == "you"
+        names = [s.quoted(u.strategy) + ("" if s.name(u.person) == "you"
                                                 else f" ({para(s.name(u.person))})")
                  for u in s.insights.unreplaced_strategies]
         out.append(s.p("Still looking for another way instead of: " + ", ".join(names) + ".",
@@ -128,9 +129,9 @@ def steadying_section(s: Story) -> list[Flowable]:
         text = f"<b>{para(node.label)}</b> <font color='#5F6670'>({kind}"
         text += ")</font>" if who == "you" else f", {para(who)})</font>"
         if targets:
-            text += f"<br/>{verb} " + ", ".join(f"“{s.label(t)}”" for t in targets)
+            text += f"<br/>{verb} " + ", ".join(s.quoted(t) for t in targets)
         if node.note:
-            text += f"<br/><i>{para(node.note)}</i>"
+            text += f"<br/><i>{para(therapist_note(node.note))}</i>"
         out.append(s.p(text, "item"))
     return out
 
@@ -145,7 +146,7 @@ def repairs_section(s: Story, width: float) -> list[Flowable]:
     rows = []
     for r in s.g.repairs:
         person = s.g.person(r.with_)
-        rows.append([f"{r.date:%d %b %Y}", person.name if person else r.with_ or "",
+        rows.append([day(r.date), person.name if person else r.with_ or "",
                      r.rupture or "", r.repair or "", r.outcome or ""])
     rest = max(width - 130, 240) / 3
     out.append(_table(["date", "with", "what happened", "the repair", "how it went"], rows,
@@ -167,9 +168,9 @@ def sessions_section(s: Story, width: float) -> list[Flowable]:
         labels = added.get(session.id, [])
         what = ""
         if labels:
-            sample = ", ".join(f"“{clean(label)}”" for label in labels[:3])
+            sample = ", ".join(quote(clean(label)) for label in labels[:3])
             what = f"{plural(len(labels), 'part')} added: {sample}" + (" …" if len(labels) > 3 else "")
-        rows.append([f"{number}", f"{session.date:%d %b %Y}", session.note or "", what])
+        rows.append([f"{number}", day(session.date), session.note or "", what])
     out.append(_table(["", "date", "what it was about", "added to the map"], rows,
                       [20, 68, (width - 88) * 0.45, (width - 88) * 0.55]))
     return out

@@ -1,35 +1,33 @@
 """The story pages of the PDF, part one: the pattern in words.
 
-Written for the client reading at home, in plain, warm language: the
-pattern sentences ("When Sam goes quiet after a disagreement, you feel
-scared of being left …"), the dance between two people, the loops and what
-each move in them protects, and the needs underneath. "You" is the map's
-first person (its default owner, usually the client); everyone else is named
-and speaks in their own first-person words.
+Written for the client reading at home, in plain, warm language: how to read
+the map, each cycle told once, person by person, each chain in that person's
+own first person (`patterns.story`), the dance between two people and the
+needs underneath. The framing speaks to the client as "you" (the person
+`patterns.voice.addressed` chooses); a person's chain is never turned round.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from exports.audience import Audience
-from exports.pdf_style import LOOP_COLOURS
 from exports.pdf_text import para, plural
 from patterns.graph import MapGraph
 from patterns.insights import Insights
-from patterns.loops import FoundLoop
 from patterns.models import Node
 from patterns.reading import MapReading, reading_of
-from patterns.sentences import PatternSentence, sentence_text
+from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import LinkKind, NodeKind
+from patterns.voice import addressed, dance_line, quote, therapist_note
 
-#: Loops told in full; the rest are counted (the map page shows them all).
-MAX_LOOPS_TOLD = 4
-#: Sentences told per person; the rest are counted.
-MAX_SENTENCES_TOLD = 12
+#: Cycles told in full; the rest are counted (the map page shows them all).
+MAX_CYCLES_TOLD = 6
+#: Chains of triggers on no cycle told; the rest are counted.
+MAX_OTHERS_TOLD = 12
 #: Steps of the dance listed; the rest are counted.
 MAX_DANCE_TOLD = 12
 
@@ -61,17 +59,20 @@ class Story:
     insights: Insights
     styles: dict[str, ParagraphStyle]
     audience: Audience = "client"
-    loop_names: dict[tuple[str, ...], str] = field(default_factory=dict)
     view: MapReading | None = None
+    told: PatternStory | None = None
 
     def __post_init__(self) -> None:
-        # Built once: sentence_text would otherwise read the whole map per sentence.
+        # Built once: every section reads the map through it.
         self.view = reading_of(self.g)
+        self.told = tell(self.view, self.insights)
 
     @property
     def you(self) -> str | None:
-        """The id of the person the story speaks to as "you"."""
-        return self.g.people[0].id if self.g.people else None
+        """The id of the person the story speaks to as "you" (one rule for
+        every output: `patterns.voice.addressed`)."""
+        person = addressed(self.g.people)
+        return person.id if person else None
 
     def name(self, person_id: str | None) -> str:
         """A person's name, `you` for the first person."""
@@ -106,6 +107,10 @@ class Story:
         """A node's label, escaped for a paragraph."""
         return para(self.view.node[node_id].label)
 
+    def quoted(self, node_id: str) -> str:
+        """A node's label in quotation marks that never nest, escaped."""
+        return para(quote(self.view.node[node_id].label))
+
     def p(self, text: str, style: str = "body") -> Paragraph:
         """A paragraph of already-escaped text."""
         return Paragraph(text, self.styles[style])
@@ -115,57 +120,61 @@ class Story:
         parts = [self.p(para(text), "h1")] + ([self.p(intro, "intro")] if intro else [])
         return [CondPageBreak(120), Bookmark(text), KeepTogether(parts)]
 
-    def loop_title(self, index: int, loop: FoundLoop) -> str:
-        """`the chase`, or `loop 2` for a loop not named yet."""
-        return loop.name or self.loop_names.get(tuple(loop.nodes), f"loop {index + 1}")
 
-
-def _possessive(name: str) -> str:
-    if name == "you":
-        return "your"
-    return f"{name}’" if name.endswith("s") else f"{name}’s"
+def chain_paragraph(s: Story, chain: ToldChain) -> Paragraph:
+    """A person's chain, their name first (in bold) on a map with people."""
+    who = f"<b>{para(chain.who)}:</b> " if chain.who else ""
+    return s.p(who + para(chain.text), "sentence")
 
 
 def pattern_section(s: Story) -> list[Flowable]:
-    """The pattern sentences, the client's first, then each other person's."""
+    """Each cycle, told once, person by person, then the other moments."""
+    several = len(s.g.people) > 1
+    told = s.told
+    cycles = told.cycles[:MAX_CYCLES_TOLD]
+    title = "The cycle that keeps you stuck" if len(told.cycles) == 1 else \
+        "The cycles that keep you stuck" if told.cycles else "Your pattern, in words"
+    whose = "person by person, each in their own words" if several else "in your own words"
     out = s.heading(
-        "Your pattern, in words",
-        "These sentences put the map into words, using the words you found in our sessions. "
-        "They describe what tends to happen, not who is to blame.",
+        title,
+        f"A cycle goes round and round: each move makes sense as protection, and each one sets "
+        f"off the next alarm. Here it is told {whose}. It describes what tends to "
+        f"happen, not who is to blame." if told.cycles else
+        f"These sentences put the map into words, {whose}, as found in our sessions. They "
+        f"describe what tends to happen, not who is to blame.",
     )
-    if not s.insights.sentences:
+    if not told.cycles and not told.others:
         out.append(s.p("There is no full sentence yet: a sentence needs a trigger, what it stirs "
                        "in you, and the move that follows. It will appear as the map grows."))
         return out
-    by_person: dict[str | None, list[PatternSentence]] = {}
-    for sentence in s.insights.sentences:
-        key = sentence.person if sentence.person != s.you else None
-        by_person.setdefault(key, []).append(sentence)
-    for person_id, sentences in sorted(by_person.items(), key=lambda kv: kv[0] is not None):
-        if person_id is not None:
-            out.append(s.p(f"In {para(s.name(person_id))}’s own words", "h2"))
-        for sentence in sentences[:MAX_SENTENCES_TOLD]:
-            if person_id is None:
-                out.append(s.p(para(sentence_text(sentence, s.view, "second")), "sentence"))
-            else:
-                out.append(s.p(f"“{para(sentence.text)}”", "sentence"))
-        if len(sentences) > MAX_SENTENCES_TOLD:
-            more = len(sentences) - MAX_SENTENCES_TOLD
-            out.append(s.p(f"… and {plural(more, 'more sentence')} like these on the map.", "small"))
-    if s.insights.sentences_capped:
-        out.append(s.p("The map holds more paths than are listed here.", "small"))
+    for number, cycle in enumerate(cycles):
+        out.append(s.p(f"⟳ {para(cycle.title)}", "h2"))
+        out.extend(chain_paragraph(s, chain) for chain in cycle.chains)
+        if len(cycle.people) > 1 and number == 0:
+            out.append(s.p("Nobody here is the villain: the cycle is the problem, and you can "
+                           "step out of it together.", "quote"))
+    hidden = len(told.cycles) - len(cycles)
+    if hidden > 0:
+        out.append(s.p(f"{plural(hidden, 'more cycle')} run through the map: their boxes are "
+                       "marked ⟳ on the map pages.", "small"))
+    if told.others:
+        if told.cycles:
+            out.append(s.p("Other moments on the map", "h2"))
+        out.extend(chain_paragraph(s, chain) for chain in told.others[:MAX_OTHERS_TOLD])
+        if len(told.others) > MAX_OTHERS_TOLD:
+            more = len(told.others) - MAX_OTHERS_TOLD
+            out.append(s.p(f"… and {plural(more, 'more moment')} like these on the map.",
+                           "small"))
+    if told.capped:
+        out.append(s.p("The map holds more than is told here.", "small"))
     return out
 
 
 def _dance_line(s: Story, step) -> str:
     """`Your “text again and again” lands on Sam as “a stream of messages”`:
     the analysis' dance step, said to the client."""
-    mover = _possessive(s.name(step.person))
-    moves = [f"“{s.label(m)}”" for m in step.strategies]
-    said = moves[0] if len(moves) == 1 else ", ".join(moves[:-1]) + " and " + moves[-1]
-    verb = "lands" if len(moves) == 1 else "land"
-    return (f"{para(mover[0].upper() + mover[1:])} {said} {verb} on {para(s.name(step.other))} "
-            f"as “{s.label(step.trigger)}”.")
+    return para(dance_line(s.name(step.person), [s.node(m).label for m in step.strategies],
+                           s.name(step.other), s.node(step.trigger).label))
 
 
 def dance_section(s: Story) -> list[Flowable]:
@@ -182,68 +191,6 @@ def dance_section(s: Story) -> list[Flowable]:
     if len(s.insights.dance) > MAX_DANCE_TOLD:
         more = len(s.insights.dance) - MAX_DANCE_TOLD
         out.append(s.p(f"… and {plural(more, 'more step')} like these on the map.", "small"))
-    return out
-
-
-def _step_text(s: Story, node_id: str, previous_person: str | None) -> str:
-    node = s.node(node_id)
-    person = s.whose(node)
-    text = s.label(node_id)
-    if person != previous_person and s.g.people:
-        text = f"<font color='#5F6670'>{para(s.name(person).capitalize())}:</font> {text}"
-    return text
-
-
-def _protects(s: Story, loop: FoundLoop, strategy_id: str) -> str:
-    """`Your “text again and again” is a way of reaching for “reassurance …”.`"""
-    who = _possessive(s.name(s.whose(s.node(strategy_id))))
-    move = f"{para(who[0].upper() + who[1:])} <b>“{s.label(strategy_id)}”</b>"
-    needs = [lk.target for lk in s.links_out(strategy_id) if lk.kind is LinkKind.LONGS_FOR]
-    if needs:
-        wanted = " and ".join(f"“{s.label(n)}”" for n in needs)
-        return f"{move} is a way of reaching for {wanted}."
-    at = loop.nodes.index(strategy_id)
-    before = s.node(loop.nodes[at - 1])
-    if before.kind in (NodeKind.FEELING, NodeKind.SENSATION, NodeKind.MEANING):
-        return f"{move} is a way of coping with “{s.label(before.id)}”."
-    return f"{move} is a way of protecting against the pain underneath."
-
-
-def loops_section(s: Story) -> list[Flowable]:
-    """Each loop (vicious and named ones first), its steps, and what each move protects."""
-    # Named loops first (the ones the map draws heavy), then the other vicious ones.
-    order = {lp.name: i for i, lp in enumerate(s.g.loops)}  # the map's colours follow this order
-    loops = sorted((lp for lp in s.insights.loops if lp.name), key=lambda lp: order.get(lp.name, 0)) + \
-        [lp for lp in s.insights.loops if lp.vicious and not lp.name]
-    if not loops:
-        return []
-    title = "The loop that keeps you stuck" if len(loops) == 1 else "The loops that keep you stuck"
-    out = s.heading(title, "A loop goes round and round: each move makes sense as protection, "
-                           "and each one sets off the next alarm. Seeing it is the first step "
-                           "out of it.")
-    for index, loop in enumerate(loops[:MAX_LOOPS_TOLD]):
-        colour = LOOP_COLOURS[index % len(LOOP_COLOURS)].hexval()[2:]
-        parts = [s.p(f"<font color='#{colour}'>⟳</font> {para(s.loop_title(index, loop))}"
-                     f" <font size=9 color='#5F6670'>· {plural(len(loop.nodes), 'step')}</font>",
-                     "h2")]
-        steps, previous = [], None
-        for node_id in loop.nodes:
-            steps.append(_step_text(s, node_id, previous))
-            previous = s.whose(s.node(node_id))
-        parts.append(s.p(" → ".join(steps) + " → and round again"))
-        out.extend(parts)
-        strategies = [n for n in loop.nodes if s.node(n).kind is NodeKind.STRATEGY]
-        if strategies:
-            out.append(s.p("What each move protects:", "lead_in"))
-            out.extend(s.p(_protects(s, loop, n), "item") for n in strategies)
-        if len(loop.people) > 1 and index == 0:
-            out.append(s.p("Nobody here is the villain: the loop is the problem, and you can "
-                           "step out of it together.", "quote"))
-    hidden = len(loops) - MAX_LOOPS_TOLD
-    if hidden > 0 or s.insights.loops_capped:
-        more = f"{plural(hidden, 'more loop')} " if hidden > 0 else "More loops "
-        out.append(s.p(f"{more}run through the map: their boxes are marked ⟳ on the map pages.",
-                       "small"))
     return out
 
 
@@ -264,15 +211,15 @@ def needs_section(s: Story) -> list[Flowable]:
         longing = [lk.source for lk in s.links_in(need.id) if lk.kind is LinkKind.LONGS_FOR]
         meeting = [lk.source for lk in s.links_in(need.id) if lk.kind is LinkKind.MEETS]
         if longing:
-            lines.append("reached for by " + ", ".join(f"“{s.label(n)}”" for n in longing))
+            lines.append("reached for by " + ", ".join(s.quoted(n) for n in longing))
         if meeting:
-            lines.append("met by " + ", ".join(f"“{s.label(n)}”" for n in meeting))
+            lines.append("met by " + ", ".join(s.quoted(n) for n in meeting))
         elif longing:
             lines.append("<i>no new way to meet it yet: something to explore together</i>")
         if need.id in blocked:
-            lines.append("blocked by " + ", ".join(f"“{s.label(n)}”" for n in blocked[need.id]))
+            lines.append("blocked by " + ", ".join(s.quoted(n) for n in blocked[need.id]))
         if need.note:
-            lines.append(f"<i>{para(need.note)}</i>")
+            lines.append(f"<i>{para(therapist_note(need.note))}</i>")
         out.append(s.p("<br/>".join(lines), "item"))
     return out
 
@@ -290,12 +237,11 @@ def reading_section(s: Story) -> list[Flowable]:
     out.append(s.p(text))
     out.append(s.p("Each arrow says how one part leads to the next (its kind is written on it and "
                    "shown in the key). A loop is drawn in a heavy colour, with its name beside "
-                   "it, and every box that lies on a loop carries ⟳. A feeling underneath (a "
-                   "core feeling) has a double outline."))
+                   "it, and every box that lies on a loop carries ⟳. A feeling felt underneath "
+                   "another has a double outline."))
     return out
 
 
 def story_of_pattern(s: Story) -> list[Flowable]:
-    """Part one of the story: how to read the map, sentences, dance, loops, needs."""
-    return (reading_section(s) + pattern_section(s) + dance_section(s) + loops_section(s)
-            + needs_section(s))
+    """Part one of the story: how to read the map, the cycles told, the dance, needs."""
+    return reading_section(s) + pattern_section(s) + dance_section(s) + needs_section(s)

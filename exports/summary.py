@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from patterns.cycles import find_cycles
+from patterns.graph import MapGraph
 from patterns.models import RelationalMap
+from patterns.story import cycle_title
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER
+from patterns.voice import day, quote
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -13,7 +17,8 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def summarize(m: RelationalMap, name: str) -> str:
-    """Title, counts of each kind, people and sessions, in a few lines.
+    """Title, counts of each kind, the cycles found, people and sessions, in a
+    few lines.
 
     Names people by name: `check` is run by the therapist on their own file.
     Private notes are counted, never shown.
@@ -29,13 +34,17 @@ def summarize(m: RelationalMap, name: str) -> str:
     ]
     lines.append(f"  nodes     {len(m.nodes)}" + (f": {', '.join(parts)}" if parts else ""))
     lines.append(f"  links     {len(m.links)}")
-    named = ", ".join(f"“{lp.name}”" for lp in m.loops)
-    lines.append(f"  loops     {len(m.loops)} named" + (f": {named}" if named else ""))
+    g = MapGraph.from_map(m)
+    search = find_cycles(g)
+    # The same cycles, names and first steps the PDF, Markdown and review tell.
+    told = "; ".join(quote(c.name) if c.name else cycle_title(g, c) for c in search.cycles)
+    lines.append(f"  cycles    {len(search.cycles)}{'+' if search.capped else ''}"
+                 + (f": {told}" if told else ""))
     people = ", ".join(f"{p.name}" + (f" ({p.role})" if p.role else "") for p in m.people)
     lines.append(f"  people    {len(m.people)}" + (f": {people}" if people else ""))
     if m.sessions:
         first, last = m.sessions[0].date, m.sessions[-1].date
-        span = f"{first:%d %b %Y}" if first == last else f"{first:%d %b %Y} to {last:%d %b %Y}"
+        span = day(first) if first == last else f"{day(first)} to {day(last)}"
         lines.append(f"  sessions  {len(m.sessions)}: {span}")
     else:
         lines.append("  sessions  0")

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from patterns.graph import MapGraph
 from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import LinkKind, NodeKind
+from patterns.voice import dance_line
 
 #: Link kinds by which one move can set off a trigger (explicit or default).
 _SETS_OFF = (LinkKind.PROVOKES, LinkKind.LEADS_TO, LinkKind.ACTIVATES)
@@ -30,8 +31,8 @@ class DanceStep(BaseModel):
     trigger: str
     """The trigger's node id."""
     text: str
-    """The step as a line: Zoë's “text again and again” lands on Sam as “a
-    stream of messages and questions”."""
+    """The step as a line, everyone by name: Zoë’s “text again and again”
+    lands on Sam as “a stream of messages and questions”."""
 
 
 def find_dance(g: MapGraph | MapReading) -> list[DanceStep]:
@@ -67,11 +68,5 @@ def find_dance(g: MapGraph | MapReading) -> list[DanceStep]:
 
 def _line(view: MapReading, mover: str, moves: list[str], other: str, trigger: str) -> str:
     mover_name, other_name = view.name(mover) or mover, view.name(other) or other
-    said = [f"“{view.node[m].label}”" for m in moves]
-    what = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
-    verb = "lands" if len(said) == 1 else "land"
-    return f"{_possessive(mover_name)} {what} {verb} on {other_name} as “{view.node[trigger].label}”"
-
-
-def _possessive(name: str) -> str:
-    return f"{name}’" if name.endswith("s") else f"{name}’s"
+    return dance_line(mover_name, [view.node[m].label for m in moves], other_name,
+                      view.node[trigger].label)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from patterns.graph import MapGraph
 from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import NodeKind
+from patterns.voice import quote
 
 #: How many of each kind of hot spot to name: a short list gets read.
 TOP = 3
@@ -34,7 +35,7 @@ class HotSpot(BaseModel):
     reach: int
     """How many other nodes it leads to, directly or further down the map."""
     loops: int
-    """On how many of the listed loops it sits."""
+    """On how many of the cycles it sits (the variants of one cycle count once)."""
     why: list[Why] = Field(default_factory=list)
     """Why it is a hot spot: it reaches far ("reach"), it sits on many loops
     ("loops"), or both."""
@@ -105,6 +106,6 @@ def hot_spot_text(h: HotSpot, g: MapGraph | MapReading) -> str:
     if "reach" in h.why:
         parts.append(f"sets off {h.reach} other part{'s' if h.reach != 1 else ''} of the map")
     if "loops" in h.why:
-        parts.append(f"sits on {h.loops} loops")
+        parts.append(f"is part of {h.loops} cycles")
     label = g.node[h.node].label if isinstance(g, MapReading) else g.node(h.node).label
-    return f"“{label}” " + " and ".join(parts)
+    return f"{quote(label)} " + " and ".join(parts)

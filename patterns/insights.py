@@ -39,7 +39,8 @@ class Insights(BaseModel):
     cycles_capped: bool = False
     """True when there may be more cycles than listed."""
     sentences: list[PatternSentence]
-    """The pattern read aloud, grouped by person, no repeats."""
+    """The pattern read aloud: each person's chain once per cycle (in the
+    order of `cycles`), then the chains of triggers on no cycle."""
     sentences_capped: bool = False
     """True when there are more sentences than listed."""
     unmet_needs: list[UnmetNeed]
@@ -69,7 +70,7 @@ def analyse(g: MapGraph | MapReading) -> Insights:
     view = reading_of(g)
     search = find_loops(view)
     cycles = find_cycles(view, search)
-    sentences, sentences_capped = find_sentences(view)
+    sentences, sentences_capped = find_sentences(view, cycles.cycles)
     return Insights(
         loops=search.loops,
         loops_capped=search.capped,

@@ -13,13 +13,10 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field
 
 from patterns.models import Experiment, Try
+from patterns.voice import tries_relief, tries_trend
 
 #: One bar per score: blank-ish for 0 up to a full block for 10.
 BARS = "▁▂▃▃▄▅▅▆▇▇█"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def bars(scores: Sequence[int | None]) -> str:
@@ -63,35 +60,14 @@ class Progress(BaseModel):
         return "down" if last < first else "up" if last > first else "steady"
 
     def trend(self) -> str:
-        """The trend in words: `distress after trying has gone from 5 to 2 over 3 tries`."""
-        if not self.tries:
-            return "not tried yet"
-        scored = self.scored_after
-        if not scored:
-            return f"tried {_plural(self.tries, 'time', 'times')}, no distress scores yet"
-        if len(scored) == 1:
-            single = next(i for i, s in enumerate(self.after) if s is not None)
-            before = self.before[single]
-            said = f"distress {before} before, {scored[0]} after" if before is not None else (
-                f"distress {scored[0]} after trying")
-            return f"{_plural(self.tries, 'try', 'tries')} so far: {said}"
-        over = _plural(self.tries, "try", "tries")
-        if self.direction == "steady":
-            return f"distress after trying has stayed at {scored[0]} over {over}"
-        return f"distress after trying has gone from {scored[0]} to {scored[-1]} over {over}"
+        """The trend in words: `distress after trying has gone from 5 to 2 over 3 tries`
+        (worded by `patterns.voice`)."""
+        return tries_trend(self.tries, self.before, self.after)
 
     def relief_text(self) -> str:
-        """`trying brought distress down by 2.5 points on average`, or `` if unscored."""
-        relief = self.relief
-        if relief is None:
-            return ""
-        points = f"{abs(relief):.1f}".removesuffix(".0")
-        unit = "point" if points == "1" else "points"
-        if relief > 0:
-            return f"trying brought distress down by {points} {unit} on average"
-        if relief < 0:
-            return f"distress rose by {points} {unit} on average while trying"
-        return "distress was about the same before and after trying"
+        """How much trying eased distress (one try: that try; several: on
+        average), or `` if unscored (worded by `patterns.voice`)."""
+        return tries_relief(self.before, self.after)
 
     def chart(self) -> str:
         """Before and after as two rows of bars, one column per try."""

@@ -1,246 +1,274 @@
-"""Pattern sentences: the map read aloud in the client's own words.
+"""Pattern sentences: each person's chain, once per cycle, in their own words.
 
-Every path trigger -> (meaning | sensation | feeling)... -> strategy -> need
-reads as one sentence (SPEC section 2):
+A therapist writes a cycle person by person: what sets me off, what I feel
+on top, what is underneath it and what I tell myself, what my body does,
+what I do, what I long for. This module gathers those parts for every person
+of every cycle (`patterns.cycles`), folding the variants together (two
+feelings, three moves: one chain), and `patterns.voice.chain_sentence`
+writes each chain as one first-person sentence:
 
-    When Sam goes quiet after a disagreement, I feel scared of being left,
-    so I text again and again, because I need reassurance that we're ok.
+    When Sam goes quiet after a disagreement, I feel angry, fed up, and
+    underneath that, scared of being left, …, so I text again and again, or
+    criticise and demand an answer, because I need reassurance that we're ok.
 
-A part that is missing is left out of the sentence, never printed as "None":
-a path with no feeling reads "When ..., I think ..., so I ...", and a move
-that longs for no need yet ends at the move. A sentence belongs to the person
-whose strategy it is, and sentences are grouped by person, in the order the
-map lists its people.
+`masks` is no step: a surface feeling that masks a core feeling on the chain
+joins it *on top* ("angry, fed up"), the core one is said *underneath*, and a
+move the surface feeling leads to, when it carries the cycle on, is one more
+alternative. The meaning that feeds a feeling of the chain is "what I tell
+myself", even when it is not on a loop.
+
+Triggers on no cycle still get a chain each (one per trigger and person
+whose move follows), so a map without loops reads aloud too; a trigger with
+no move after it yet has none.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Iterable, Sequence
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from patterns.cycles import Cycle, find_cycles
 from patterns.graph import MapGraph
-from patterns.models import Node
 from patterns.reading import MapReading, reading_of
-from patterns.vocabulary import LinkKind, NodeKind
+from patterns.vocabulary import FeelingLayer, LinkKind, NodeKind
+from patterns.voice import chain_sentence
 
-#: Inner parts (feelings, meanings, sensations) one sentence walks through at
-#: most; longer chains are still found through their shorter neighbours.
-MAX_INNER = 4
 #: Most sentences listed: beyond this a list stops being read.
 MAX_SENTENCES = 60
+#: Inner parts (feelings, meanings, sensations) walked from a trigger that is
+#: on no cycle, at most, before its moves.
+MAX_INNER = 4
 
 _INNER = (NodeKind.FEELING, NodeKind.MEANING, NodeKind.SENSATION)
-
-Voice = Literal["first", "second"]
+#: Links by which one part sets off the next (never masks, blocks or longs_for).
+_CAUSES = (LinkKind.ACTIVATES, LinkKind.LEADS_TO)
+#: Links by which a move sets off the next trigger.
+_SETS_OFF = (LinkKind.PROVOKES, LinkKind.LEADS_TO, LinkKind.ACTIVATES)
 
 
 class PatternSentence(BaseModel):
-    """One path of the pattern, read as a sentence."""
+    """One person's chain: the parts of the pattern they live through between
+    one trigger and the next, and the sentence that says them."""
 
     person: str | None
-    """Whose sentence it is: the person whose strategy it describes (None on
-    a map without people)."""
-    node_ids: list[str]
-    """The path: a trigger, the inner parts, a strategy, and a need if any."""
+    """Whose chain it is: the person whose moves it tells (None on a map
+    without people)."""
+    cycle: int | None = None
+    """Which cycle it belongs to (an index into the cycles listed), or None
+    for a trigger on no cycle."""
+    trigger: str | None = None
+    """What sets it off (None for a cycle that passes through no trigger)."""
+    surface: list[str] = Field(default_factory=list)
+    """Feelings that show on top."""
+    core: list[str] = Field(default_factory=list)
+    """Feelings underneath: core ones, and those a surface feeling masks."""
+    meanings: list[str] = Field(default_factory=list)
+    """What I tell myself."""
+    body: list[str] = Field(default_factory=list)
+    """What my body does."""
+    moves: list[str] = Field(default_factory=list)
+    """What I do: the strategies, alternatives of one another."""
+    needs: list[str] = Field(default_factory=list)
+    """What the moves (or feelings) long for."""
+    blocked: list[str] = Field(default_factory=list)
+    """Needs the moves only get in the way of."""
     text: str
-    """The sentence in the first person ("When ..., I feel ...")."""
+    """The chain as one sentence in the person's own first person."""
+
+    @property
+    def node_ids(self) -> list[str]:
+        """Every part of the chain, in the order it is told."""
+        head = [self.trigger] if self.trigger else []
+        return head + self.surface + self.core + self.meanings + self.body + self.moves + \
+            self.needs + self.blocked
 
 
-def find_sentences(g: MapGraph | MapReading, *,
+def find_sentences(g: MapGraph | MapReading, cycles: Sequence[Cycle] | None = None, *,
                    limit: int = MAX_SENTENCES) -> tuple[list[PatternSentence], bool]:
-    """Every pattern sentence of the map, grouped by person, without repeats;
-    and whether the list was cut at `limit`."""
+    """Every chain of the map: each cycle's, person by person in the order the
+    cycle meets them, then those of triggers on no cycle; and whether the list
+    was cut at `limit`. `cycles` is `find_cycles(g).cycles` when the caller
+    has it already."""
     view = reading_of(g)
-    triggers = view.of_kind(NodeKind.TRIGGER)
-    enough = limit * 4  # room to drop duplicates and still fill the list
-    # Each trigger gets its share, so one busy corner cannot crowd out the rest.
-    share = max(8, enough // max(1, len(triggers)))
-    paths: list[list[str]] = []
-    cut = False
-    for trigger in triggers:
-        for i, path in enumerate(_paths_from(view, trigger.id)):
-            if i == share or len(paths) == enough:
-                cut = True
-                break
-            paths.append(path)
-    people, seq = view.person_rank, view.seq
+    if cycles is None:
+        cycles = find_cycles(view).cycles
+    out: list[PatternSentence] = []
+    said: set[tuple[str | None, str]] = set()  # (trigger, move) told in a cycle
+    for index, cycle in enumerate(cycles):
+        for chain in _cycle_chains(view, cycle, index):
+            out.append(chain)
+            said.update((chain.trigger, m) for m in chain.moves)
+    out += _loose_chains(view, said)
+    cut = len(out) > limit
+    return out[:limit], cut
 
-    def owner(path: list[str]) -> str | None:
-        return view.owner[path[-2] if view.kind(path[-1]) is NodeKind.NEED else path[-1]]
 
-    paths.sort(key=lambda p: (people[o] if (o := owner(p)) else -1, [seq[n] for n in p]))
-    sentences: list[PatternSentence] = []
-    seen: set[str] = set()
-    for path in paths:
-        text = sentence_text_for(view, path, "first")
-        if text.casefold() in seen:
-            continue
-        if len(sentences) == limit:
-            cut = True
+def _cycle_chains(view: MapReading, cycle: Cycle, index: int) -> list[PatternSentence]:
+    steps = cycle.skeleton
+    if not steps:
+        return _triggerless_chains(view, cycle, index)
+    chains = []
+    for k, (trigger, mover) in enumerate(steps):
+        following = steps[(k + 1) % len(steps)][0]
+        inner: list[str] = []
+        moves: list[str] = []
+        for loop in cycle.loops:
+            for node_id in _segment(loop.nodes, trigger, following):
+                kind = view.kind(node_id)
+                target = moves if kind is NodeKind.STRATEGY else inner if kind in _INNER \
+                    else None
+                if target is not None and node_id not in target:
+                    target.append(node_id)
+        person = mover or view.owner[trigger]
+        chains.append(_chain(view, person, index, trigger, inner, moves, following))
+    return chains
+
+
+def _segment(nodes: list[str], start: str, end: str) -> list[str]:
+    """The nodes of a loop after `start` and before `end` (the whole way
+    round when they are the same)."""
+    if start not in nodes:
+        return []
+    at = nodes.index(start)
+    rotated = nodes[at + 1:] + nodes[:at]
+    if end != start and end in rotated:
+        rotated = rotated[:rotated.index(end)]
+    return rotated
+
+
+def _triggerless_chains(view: MapReading, cycle: Cycle, index: int) -> list[PatternSentence]:
+    """A cycle through no trigger ("worried -> check the locks -> worried"):
+    each person's parts of it, in the order the cycle meets them."""
+    by_person: dict[str | None, tuple[list[str], list[str]]] = {}
+    for loop in cycle.loops:
+        for node_id in loop.nodes:
+            inner, moves = by_person.setdefault(view.owner[node_id], ([], []))
+            kind = view.kind(node_id)
+            target = moves if kind is NodeKind.STRATEGY else inner if kind in _INNER else None
+            if target is not None and node_id not in target:
+                target.append(node_id)
+    return [_chain(view, person, index, None, inner, moves, None)
+            for person, (inner, moves) in by_person.items()]
+
+
+def _loose_chains(view: MapReading, said: set[tuple[str | None, str]]) -> list[PatternSentence]:
+    """One chain per trigger on no cycle (and per person whose move follows
+    it), for the moves no cycle's chain has told from that trigger yet."""
+    out = []
+    for trigger in view.of_kind(NodeKind.TRIGGER):
+        reached = _reached(view, trigger.id)
+        moves = [n for n in _linked(view, [trigger.id, *reached], NodeKind.STRATEGY)
+                 if (trigger.id, n) not in said]
+        movers: dict[str | None, list[str]] = {}
+        for move in moves:
+            movers.setdefault(view.owner[move], []).append(move)
+        for person, theirs in movers.items():
+            # Only the inner parts that lead to these moves belong to the chain.
+            inner = [n for n in reached if _leads_to_any(view, n, set(theirs), reached)]
+            out.append(_chain(view, person, None, trigger.id, inner, theirs, None))
+    return out
+
+
+def _reached(view: MapReading, trigger: str) -> list[str]:
+    """Feelings, meanings and sensations a trigger sets off, a few steps deep."""
+    reached: list[str] = []
+    frontier = [trigger]
+    for _ in range(MAX_INNER):
+        frontier = [n for n in _linked(view, frontier, *_INNER) if n not in reached]
+        if not frontier:
             break
-        seen.add(text.casefold())
-        sentences.append(PatternSentence(person=owner(path), node_ids=path, text=text))
-    return sentences, cut
+        reached += frontier
+    return sorted(reached, key=view.seq.__getitem__)
 
 
-def sentence_text(s: PatternSentence, g: MapGraph | MapReading, voice: Voice = "first") -> str:
-    """The sentence in the first person ("I feel") or the second ("you feel"),
-    for the client reading their own map at home."""
-    return sentence_text_for(g, s.node_ids, voice)
+def _linked(view: MapReading, sources: Iterable[str], *kinds: NodeKind) -> list[str]:
+    """Nodes of `kinds` that a cause link leads to from any of `sources`."""
+    out: list[str] = []
+    for source in sources:
+        for link in view.out[source]:
+            if link.kind in _CAUSES and view.kind(link.target) in kinds and \
+                    link.target not in out:
+                out.append(link.target)
+    return out
 
 
-def sentence_text_for(g: MapGraph | MapReading, path: list[str], voice: Voice = "first") -> str:
-    """The sentence for a path trigger -> inner parts -> strategy [-> need]."""
-    view = reading_of(g)
-    nodes = [view.node[n] for n in path]
-    subject = "I" if voice == "first" else "you"
-    own = _own if voice == "first" else _yours
-    trigger, rest = nodes[0], nodes[1:]
-    need = rest.pop() if rest and rest[-1].kind is NodeKind.NEED else None
-    strategy = rest.pop() if rest and rest[-1].kind is NodeKind.STRATEGY else None
-    clauses = [own(_when(trigger.label))]
-    inner = _inner_clauses(view, rest, subject)
-    clauses += inner
-    if strategy is not None:
-        move = own(_strip(strategy.label, ("i ",)))
-        clauses.append(f"{'so ' if inner else ''}{subject} {move}")
-    text = ", ".join(clauses)
-    if need is not None:
-        text += f", because {subject} need {own(_strip(need.label, ('i need ',)))}"
-    return text + ("" if text.endswith((".", "!", "?")) else ".")
-
-
-def _paths_from(view: MapReading, trigger: str) -> Iterator[list[str]]:
-    """Paths trigger -> inner... -> strategy [-> need], depth first."""
-    path = [trigger]
-
-    def walk(node_id: str) -> Iterator[list[str]]:
+def _leads_to_any(view: MapReading, start: str, targets: set[str], within: list[str]) -> bool:
+    seen, todo = {start}, [start]
+    allowed = set(within)
+    while todo:
+        node_id = todo.pop()
         for link in view.out[node_id]:
-            target = link.target
-            if target in path:
+            if link.kind not in _CAUSES:
                 continue
-            kind = view.kind(target)
-            if kind is NodeKind.STRATEGY:
-                needs = [lk.target for lk in view.out[target]
-                         if lk.kind is LinkKind.LONGS_FOR and view.kind(lk.target) is NodeKind.NEED]
-                if needs:
-                    for need in needs:
-                        yield [*path, target, need]
-                else:
-                    yield [*path, target]
-            elif kind in _INNER and len(path) <= MAX_INNER and link.kind is not LinkKind.BLOCKS:
-                path.append(target)
-                yield from walk(target)
-                path.pop()
-
-    yield from walk(trigger)
+            if link.target in targets:
+                return True
+            if link.target in allowed and link.target not in seen:
+                seen.add(link.target)
+                todo.append(link.target)
+    return False
 
 
-def _inner_clauses(view: MapReading, parts: list[Node], subject: str) -> list[str]:
-    """Feelings, thoughts and body parts in path order; feelings next to each
-    other share one "I feel" ("I feel hurt and angry")."""
-    clauses: list[str] = []
-    feelings: list[str] = []
-
-    def close_feelings() -> None:
-        if feelings:
-            clauses.append(f"{subject} feel {_join(feelings)}")
-            feelings.clear()
-
-    own = _own if subject == "I" else _yours
-    previous = None
-    for node in parts:
-        if node.kind is NodeKind.FEELING:
-            label = own(_strip(node.label, ("i feel ", "feeling ")))
-            masked = previous is not None and previous.kind is NodeKind.FEELING and \
-                view.has_link(previous.id, node.id, LinkKind.MASKS)
-            # A surface feeling masks a core one: say what lies underneath.
-            feelings.append(f"{_UNDERNEATH}{label}" if masked else label)
-        else:
-            close_feelings()
-            if node.kind is NodeKind.MEANING:
-                clauses.append(_thought(node.label, subject))
-            else:
-                clauses.append(own(_body(node.label, subject)))
-        previous = node
-    close_feelings()
-    return clauses
-
-
-def _when(label: str) -> str:
-    text = _strip(label, ("when ",))
-    # A trigger written as a thing ("a stream of messages") needs a verb.
-    if text.lower().startswith(("a ", "an ", "another ", "no ", "some ", "too much ",
-                                "too many ", "lots of ")):
-        text = f"there's {text}"
-    return f"When {text}"
-
-
-def _thought(label: str, subject: str) -> str:
-    text = _strip(label, ("i think ", "i think that "))
-    if subject == "I":
-        return f"I think {text}"
-    # The client's thought stays in their words, quoted, so "I" stays theirs.
-    first_person = text.lower().split()[0] in ("i", "i'm", "i've", "i'll", "my", "me", "we", "we're")
-    return f"you think “{text}”" if first_person else f"you think {text}"
-
-
-def _body(label: str, subject: str) -> str:
-    # "my chest tightens" reads as it is; "tight chest" is something noticed.
-    if label.lower().startswith("my "):
-        return label
-    return f"{subject} notice {_strip(label, ('i notice ',))}"
+def _chain(view: MapReading, person: str | None, cycle: int | None, trigger: str | None,
+           inner: list[str], moves: list[str], following: str | None) -> PatternSentence:
+    """The chain's parts in their slots, with what lies around them: the
+    feelings a masks link puts on top of or underneath its feelings, the
+    moves of those feelings that carry on to `following` (or any move, with
+    no `following`), and the meanings that feed its feelings."""
+    feelings = [n for n in inner if view.kind(n) is NodeKind.FEELING]
+    for feeling in list(feelings):
+        for partner in _masks_partners(view, feeling):
+            if partner not in feelings and view.owner[partner] == view.owner[feeling]:
+                feelings.append(partner)
+                for move in _linked(view, [partner], NodeKind.STRATEGY):
+                    if move not in moves and (following is None or _sets_off(view, move,
+                                                                              following)):
+                        moves.append(move)
+    masked = {lk.target for f in feelings for lk in view.out[f] if lk.kind is LinkKind.MASKS}
+    core = [f for f in feelings
+            if f in masked or view.node[f].layer is FeelingLayer.CORE]
+    surface = [f for f in feelings if f not in core]
+    meanings = [n for n in inner if view.kind(n) is NodeKind.MEANING]
+    for feeling in feelings:
+        for source in view.sources(feeling, LinkKind.ACTIVATES, (NodeKind.MEANING,)):
+            if source not in meanings and view.owner[source] == view.owner[feeling]:
+                meanings.append(source)
+    body = [n for n in inner if view.kind(n) is NodeKind.SENSATION]
+    needs: list[str] = []
+    blocked: list[str] = []
+    for source in moves + feelings:
+        for link in view.out[source]:
+            if view.kind(link.target) is not NodeKind.NEED:
+                continue
+            if link.kind is LinkKind.LONGS_FOR and link.target not in needs:
+                needs.append(link.target)
+            elif link.kind is LinkKind.BLOCKS and link.target not in blocked:
+                blocked.append(link.target)
+    blocked = [n for n in blocked if n not in needs]
+    seq = view.seq.__getitem__
+    parts = {
+        "surface": sorted(surface, key=seq), "core": sorted(core, key=seq),
+        "meanings": sorted(meanings, key=seq), "body": sorted(body, key=seq),
+        "moves": moves, "needs": sorted(needs, key=seq), "blocked": sorted(blocked, key=seq),
+    }
+    label = view.node
+    text = chain_sentence(
+        trigger=label[trigger].label if trigger else None,
+        **{slot: [label[n].label for n in ids] for slot, ids in parts.items()},
+        names=[p.name for p in view.graph.people],
+    )
+    return PatternSentence(person=person, cycle=cycle, trigger=trigger, text=text, **parts)
 
 
-_FIRST_PERSON = re.compile(
-    r"\b(i am|i['’]m|i['’]ve|i['’]ll|i['’]d|myself|mine|my|me|i)\b", re.IGNORECASE)
-_SECOND_PERSON = {"i am": "you are", "i'm": "you're", "i've": "you've", "i'll": "you'll",
-                  "i'd": "you'd", "myself": "yourself", "mine": "yours", "my": "your",
-                  "me": "you", "i": "you"}
+def _masks_partners(view: MapReading, feeling: str) -> list[str]:
+    """The feelings a feeling masks, and those that mask it."""
+    below = [lk.target for lk in view.out[feeling] if lk.kind is LinkKind.MASKS]
+    above = view.sources(feeling, LinkKind.MASKS, (NodeKind.FEELING,))
+    return [n for n in below + above if view.kind(n) is NodeKind.FEELING]
 
 
-def _own(text: str) -> str:
-    return text
+def _sets_off(view: MapReading, move: str, trigger: str) -> bool:
+    return any(lk.target == trigger and lk.kind in _SETS_OFF for lk in view.out[move])
 
 
-def _yours(text: str) -> str:
-    """The client's words turned to face them: "my mother" -> "your mother"."""
-    def swap(match: re.Match[str]) -> str:
-        word = match.group(0)
-        said = _SECOND_PERSON[word.lower().replace("’", "'")]
-        return said.replace("'", "’") if "’" in word else said
-
-    return _FIRST_PERSON.sub(swap, text)
-
-
-def _strip(label: str, prefixes: tuple[str, ...]) -> str:
-    """The label without a lead-in the sentence already says ("I feel ...")."""
-    lowered = label.lower()
-    for prefix in prefixes:
-        if lowered.startswith(prefix) and len(label) > len(prefix):
-            return label[len(prefix):]
-    return label
-
-
-_UNDERNEATH = "\0underneath "
-
-
-def _join(items: list[str]) -> str:
-    """a; a and b; a, b and c; and a masked feeling as "a, and underneath, b"."""
-    groups: list[list[str]] = [[]]
-    for item in items:
-        if item.startswith(_UNDERNEATH):
-            groups.append([item[len(_UNDERNEATH):]])
-        else:
-            groups[-1].append(item)
-    said = [_and(group) for group in groups if group]
-    return ", and underneath that, ".join(said)
-
-
-def _and(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+__all__ = ["MAX_SENTENCES", "PatternSentence", "find_sentences"]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from patterns.graph import MapGraph
 from patterns.insights import analyse
-from patterns.sentences import sentence_text
 
-CHASE_SENTENCE = ("When Sam goes quiet after a disagreement, I feel scared of being left,"
-                  " so I text again and again, because I need reassurance that we're ok")
+#: Zoë's chain of the chase: the anger on top, the fear underneath it and what
+#: she tells herself, her chest, both her moves, and the need they reach for.
+ZOES_CHAIN = ("When Sam goes quiet after a disagreement, I feel angry, fed up, and underneath"
+              " that, scared of being left, and I tell myself “I'm too much for people”; in my"
+              " body: tight chest, racing heart; so I text again and again, or criticise and"
+              " demand an answer, because I need reassurance that we're ok.")
 
 
 def test_the_chase_is_found_named_and_listed_first(chase_graph: MapGraph) -> None:
@@ -21,21 +24,20 @@ def test_the_chase_is_found_named_and_listed_first(chase_graph: MapGraph) -> Non
     assert not result.loops_capped
 
 
-def test_the_chase_sentence_is_produced(chase_graph: MapGraph) -> None:
-    sentences = analyse(chase_graph).sentences
-    assert CHASE_SENTENCE + "." in [s.text for s in sentences]
-    [zoes] = [s for s in sentences if s.text.startswith(CHASE_SENTENCE)]
-    assert zoes.person == "zoe"
-    assert sentence_text(zoes, chase_graph, "second") == (
-        "When Sam goes quiet after a disagreement, you feel scared of being left, so you text"
-        " again and again, because you need reassurance that we're ok.")
+def test_the_chase_is_one_cycle_with_one_chain_each(chase_graph: MapGraph) -> None:
+    result = analyse(chase_graph)
+    [cycle] = result.cycles
+    assert cycle.name == "the chase" and cycle.loop == result.loops[0]
+    sentences = result.sentences
+    assert [(s.person, s.cycle) for s in sentences] == [("zoe", 0), ("sam", 0)]
+    assert sentences[0].text == ZOES_CHAIN
 
 
 def test_sams_side_reads_in_his_words(chase_graph: MapGraph) -> None:
     sams = [s.text for s in analyse(chase_graph).sentences if s.person == "sam"]
-    assert sams == ["When there's a stream of messages and questions, I think I'm failing her"
-                    " again, I feel overwhelmed, so I go quiet and shut down, because I need to"
-                    " feel good enough, not judged."]
+    assert sams == ["When there's a stream of messages and questions, I feel overwhelmed, and I"
+                    " tell myself “I'm failing her again”, so I go quiet and shut down, because I"
+                    " need to feel good enough, not judged."]
 
 
 def test_what_is_missing_in_the_chase(chase_graph: MapGraph) -> None:
@@ -51,8 +53,8 @@ def test_what_is_missing_in_the_chase(chase_graph: MapGraph) -> None:
 def test_the_dance_of_the_chase(chase_graph: MapGraph) -> None:
     assert [d.text for d in analyse(chase_graph).dance] == [
         "Zoë’s “text again and again” and “criticise and demand an answer” land on Sam as"
-        " “a stream of messages and questions”",
-        "Sam’s “go quiet and shut down” lands on Zoë as “Sam goes quiet after a disagreement”",
+        " “a stream of messages and questions”.",
+        "Sam’s “go quiet and shut down” lands on Zoë as “Sam goes quiet after a disagreement”.",
     ]
 
 

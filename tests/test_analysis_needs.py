@@ -95,8 +95,8 @@ def test_the_dance_lists_whose_move_sets_off_whose_trigger() -> None:
     )
     dance = analyse(g).dance
     assert [d.text for d in dance] == [
-        "Zoe’s “text again and again” and “criticise” land on Sam as “a stream of messages”",
-        "Sam’s “go quiet” lands on Zoe as “Sam goes quiet”",
+        "Zoe’s “text again and again” and “criticise” land on Sam as “a stream of messages”.",
+        "Sam’s “go quiet” lands on Zoe as “Sam goes quiet”.",
     ]
     assert (dance[0].person, dance[0].other, dance[0].strategies) == ("zoe", "sam",
                                                                        ["z-s", "z-s2"])

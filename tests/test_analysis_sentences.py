@@ -1,4 +1,5 @@
-"""Pattern sentences: the map read aloud in the client's own words (issue 4)."""
+"""Pattern sentences: each person's chain, once per cycle, in their own words
+(issues 4 and 11). The clients are invented."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from analysis_maps import chain, sketch
 from patterns.edits import AddLink, History
 from patterns.insights import analyse
 from patterns.models import Link
-from patterns.sentences import find_sentences, sentence_text
+from patterns.sentences import find_sentences
 from patterns.vocabulary import LinkKind
 
 
@@ -29,8 +30,8 @@ def test_a_sentence_with_a_missing_feeling_leaves_it_out() -> None:
                 ("s", "s", "work through lunch"), ("n", "n", "to feel safe")],
                chain("t", "m", "s", "n"))
     [text] = _texts(g)
-    assert text == ("When the boss frowns, I think I'm about to be fired, so I work through"
-                    " lunch, because I need to feel safe.")
+    assert text == ("When the boss frowns, I tell myself “I'm about to be fired”, so I work"
+                    " through lunch, because I need to feel safe.")
     assert "None" not in text and "feel ," not in text
 
 
@@ -47,7 +48,7 @@ def test_a_trigger_straight_to_a_move_reads_without_so() -> None:
                          " I'm not forgotten."]
 
 
-def test_a_path_with_no_move_is_not_a_sentence() -> None:
+def test_a_trigger_with_no_move_yet_is_not_a_sentence() -> None:
     g = sketch([("t", "t", "a slammed door"), ("f", "f", "scared")], chain("t", "f"))
     assert _texts(g) == []
 
@@ -63,46 +64,64 @@ def test_several_feelings_are_joined_naturally() -> None:
 def test_a_surface_feeling_masking_a_core_one_says_what_lies_underneath() -> None:
     g = sketch([("t", "t", "he forgets my birthday"), ("angry", "f", "furious"),
                 ("hurt", "f", "hurt"), ("s", "s", "give him the silent treatment")],
-               ["t > angry", "angry -masks-> hurt", "hurt > s"])
+               ["t > hurt", "angry -masks-> hurt", "hurt > s"])
     assert _texts(g) == ["When he forgets my birthday, I feel furious, and underneath that, hurt,"
                          " so I give him the silent treatment."]
 
 
-def test_thoughts_body_and_feelings_read_in_path_order() -> None:
+def test_the_meaning_under_the_core_feeling_and_the_move_on_top_join_the_chain() -> None:
+    # Only "scared" is on the path; "angry" masks it and leads to its own move,
+    # and "I'm too much" feeds the fear: all of it is one chain, told once.
+    g = sketch([("t", "t", "Sam goes quiet"), ("scared", "f", "scared of being left"),
+                ("angry", "f", "angry"), ("much", "m", "I'm too much"),
+                ("text", "s", "text again"), ("blame", "s", "criticise"),
+                ("n", "n", "reassurance")],
+               ["t > scared", "angry -masks-> scared", "much > scared", "scared > text",
+                "angry > blame", "text > n", "blame -blocks-> n"])
+    [s] = analyse(g).sentences
+    assert s.surface == ["angry"] and s.core == ["scared"] and s.meanings == ["much"]
+    assert s.moves == ["text", "blame"]
+    assert s.text == ("When Sam goes quiet, I feel angry, and underneath that, scared of being"
+                      " left, and I tell myself “I'm too much”, so I text again, or criticise,"
+                      " because I need reassurance.")
+
+
+def test_feelings_thoughts_and_body_read_in_the_order_of_a_cycle() -> None:
+    # The path runs body -> thought -> feeling; the sentence tells what I feel,
+    # then what I tell myself, then what my body does.
     g = sketch([("t", "t", "my mother criticises my cooking"), ("b", "b", "hot face"),
                 ("m", "m", "nothing I do is enough"), ("f", "f", "ashamed"),
                 ("s", "s", "apologise over and over"), ("n", "n", "acceptance")],
                chain("t", "b", "m", "f", "s", "n"))
-    assert _texts(g) == ["When my mother criticises my cooking, I notice hot face, I think"
-                         " nothing I do is enough, I feel ashamed, so I apologise over and over,"
-                         " because I need acceptance."]
+    assert _texts(g) == ["When my mother criticises my cooking, I feel ashamed, and I tell myself"
+                         " “nothing I do is enough”; in my body: hot face; so I apologise over and"
+                         " over, because I need acceptance."]
 
 
 def test_labels_that_already_say_the_lead_in_are_not_doubled() -> None:
     g = sketch([("t", "t", "When nobody texts back"), ("f", "f", "I feel forgotten"),
                 ("b", "b", "my stomach drops"), ("s", "s", "I scroll for hours"),
                 ("n", "n", "I need connection")], chain("t", "f", "b", "s", "n"))
-    assert _texts(g) == ["When nobody texts back, I feel forgotten, my stomach drops, so I"
+    assert _texts(g) == ["When nobody texts back, I feel forgotten, and my stomach drops, so I"
                          " scroll for hours, because I need connection."]
 
 
-def test_a_trigger_written_as_a_thing_gets_a_verb() -> None:
+def test_a_trigger_written_as_a_thing_gets_a_frame_not_a_verb_inside_it() -> None:
     g = sketch([("t", "t", "a stream of messages"), ("f", "f", "overwhelmed"),
                 ("s", "s", "switch off")], chain("t", "f", "s"))
     assert _texts(g) == ["When there's a stream of messages, I feel overwhelmed, so I switch"
                          " off."]
 
 
-def test_no_duplicate_sentences() -> None:
-    # The same words mapped twice (two "scared" nodes) read as one sentence.
-    g = sketch([("t", "t", "Sam goes quiet"), ("f1", "f", "scared"), ("f2", "f", "Scared"),
+def test_two_feelings_from_one_trigger_are_one_chain() -> None:
+    g = sketch([("t", "t", "Sam goes quiet"), ("f1", "f", "scared"), ("f2", "f", "lonely"),
                 ("s", "s", "text again"), ("n", "n", "reassurance")],
                ["t > f1", "t > f2", "f1 > s", "f2 > s", "s > n"])
-    assert _texts(g) == ["When Sam goes quiet, I feel scared, so I text again, because I need"
-                         " reassurance."]
+    assert _texts(g) == ["When Sam goes quiet, I feel scared and lonely, so I text again, because"
+                         " I need reassurance."]
 
 
-def test_sentences_belong_to_whose_strategy_it_is_and_are_grouped_by_person() -> None:
+def test_sentences_belong_to_whose_strategy_it_is_and_are_grouped_by_trigger() -> None:
     # Sam's part comes first in the file; Zoë is the first person on the map.
     g = sketch(
         [("s-t", "t", "a stream of questions", "sam"), ("s-f", "f", "overwhelmed", "sam"),
@@ -115,9 +134,29 @@ def test_sentences_belong_to_whose_strategy_it_is_and_are_grouped_by_person() ->
         people=["zoe", "sam"],
     )
     sentences = analyse(g).sentences
-    assert [s.person for s in sentences] == ["zoe", "sam", "sam"]
-    assert sentences[0].node_ids == ["z-t", "z-f", "z-s", "z-n"]
-    assert {s.node_ids[0] for s in sentences[1:]} == {"s-t", "z-t2"}
+    assert [(s.trigger, s.person) for s in sentences] == [
+        ("s-t", "sam"), ("z-t", "zoe"), ("z-t2", "sam")]
+    assert sentences[1].node_ids == ["z-t", "z-f", "z-s", "z-n"]
+    assert all(s.cycle is None for s in sentences)
+
+
+def test_a_cycle_gives_each_person_one_chain_in_the_cycles_order() -> None:
+    g = sketch([("late", "t", "Bo is late home", "ana"), ("alone", "f", "alone", "ana"),
+                ("chest", "b", "tight chest", "ana"), ("call", "s", "call over and over", "ana"),
+                ("nagged", "t", "the phone ringing again", "bo"),
+                ("trapped", "f", "trapped", "bo"), ("out", "s", "stay out longer", "bo"),
+                ("mute", "s", "switch the phone off", "bo")],
+               [*chain("late", "alone", "call", "nagged", "trapped", "out"), "out > late",
+                "late > chest", "chest > call", "trapped > mute", "mute > late"],
+               people=["ana", "bo"])
+    found = analyse(g)
+    assert len(found.loops) == 4 and len(found.cycles) == 1
+    assert [(s.person, s.cycle) for s in found.sentences] == [("ana", 0), ("bo", 0)]
+    assert [s.text for s in found.sentences] == [
+        "When Bo is late home, I feel alone; in my body: tight chest; so I call over and over.",
+        "When I'm faced with the phone ringing again, I feel trapped, so I stay out longer, or"
+        " switch the phone off.",
+    ]
 
 
 def test_a_person_less_map_has_sentences_with_no_person() -> None:
@@ -125,18 +164,6 @@ def test_a_person_less_map_has_sentences_with_no_person() -> None:
                chain("t", "f", "s"))
     [s] = analyse(g).sentences
     assert s.person is None
-
-
-def test_second_person_for_the_clients_review() -> None:
-    g = sketch([("t", "t", "the boss frowns"), ("m", "m", "I'm about to be fired"),
-                ("b", "b", "my chest tightens"), ("f", "f", "scared"),
-                ("s", "s", "work through lunch"), ("n", "n", "to feel safe")],
-               chain("t", "m", "b", "f", "s", "n"))
-    [s] = analyse(g).sentences
-    assert sentence_text(s, g, "second") == (
-        "When the boss frowns, you think “I'm about to be fired”, your chest tightens, you feel"
-        " scared, so you work through lunch, because you need to feel safe.")
-    assert sentence_text(s, g) == s.text
 
 
 def test_sentences_follow_edits() -> None:
@@ -148,31 +175,30 @@ def test_sentences_follow_edits() -> None:
                          " reassurance."]
 
 
-def test_a_blocked_need_is_not_read_as_what_the_move_longs_for() -> None:
+def test_a_need_the_move_only_blocks_is_said_as_what_is_needed_instead() -> None:
     g = sketch([("t", "t", "Sam goes quiet"), ("f", "f", "angry"), ("s", "s", "criticise"),
                 ("n", "n", "closeness")], [*chain("t", "f", "s"), "s -blocks-> n"])
-    assert _texts(g) == ["When Sam goes quiet, I feel angry, so I criticise."]
+    assert _texts(g) == ["When Sam goes quiet, I feel angry, so I criticise, though what I need"
+                         " is closeness."]
 
 
-def test_many_paths_are_capped() -> None:
-    feelings = [(f"f{i}", "f", f"feeling {i}") for i in range(12)]
-    g = sketch([("t", "t", "Sam goes quiet"), *feelings, ("s", "s", "text again")],
-               [link for i in range(12) for link in (f"t > f{i}", f"f{i} > s")])
+def test_many_chains_are_capped() -> None:
+    triggers = [(f"t{i}", "t", f"trigger {i} happens") for i in range(12)]
+    g = sketch([*triggers, ("f", "f", "scared"), ("s", "s", "text again")],
+               [f"t{i} > f" for i in range(12)] + ["f > s"])
     sentences, capped = find_sentences(g, limit=5)
     assert len(sentences) == 5 and capped
     sentences, capped = find_sentences(g)
     assert len(sentences) == 12 and not capped
 
 
-def test_second_person_turns_the_clients_words_to_face_them() -> None:
+def test_the_clients_words_are_never_turned_round() -> None:
     g = sketch([("t", "t", "my mother criticises my cooking"), ("b", "b", "tight chest"),
                 ("f", "f", "scared she'll reject me"), ("s", "s", "I apologise over and over"),
                 ("n", "n", "to know I'm enough")], chain("t", "b", "f", "s", "n"))
     [s] = analyse(g).sentences
-    assert s.text == ("When my mother criticises my cooking, I notice tight chest, I feel scared"
-                      " she'll reject me, so I apologise over and over, because I need to know"
-                      " I'm enough.")
-    assert sentence_text(s, g, "second") == (
-        "When your mother criticises your cooking, you notice tight chest, you feel scared"
-        " she'll reject you, so you apologise over and over, because you need to know you're"
-        " enough.")
+    assert s.text == ("When my mother criticises my cooking, I feel scared she'll reject me;"
+                      " in my body: tight chest; so I apologise over and over, because I need to"
+                      " know I'm enough.")
+    for node_id in s.node_ids:
+        assert g.node(node_id).label in s.text

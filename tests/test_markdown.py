@@ -22,24 +22,34 @@ def test_the_client_copy_reads_as_a_relational_map(chase_map: RelationalMap) -> 
     md = render_markdown(chase_map)
     assert md.startswith("---\ntitle: \"Zoë and Sam: the chase\"\n")
     assert "\n# Zoë and Sam: the chase\n" in md
-    assert "- **Zoë**, client" in md and "- **Sam**, partner" in md
-    assert ("- When Sam goes quiet after a disagreement, I feel scared of being left, so I text"
-            " again and again, because I need reassurance that we're ok.") in md
-    assert "\n### The chase\n" in md
-    assert "1. Sam goes quiet after a disagreement *(trigger, Zoë)*" in md
-    assert "Zoë’s “text again and again” and “criticise and demand an answer” land on Sam" in md
-    assert "- **reassurance that we're ok** (Zoë) — met by “say 'I'm scared' once, then wait”" in md
-    assert "- criticise and demand an answer (Zoë)" in md  # no alternative yet
+    # The one cycle, each person's chain once, in their own words.
+    assert "\n### ⟳ The chase\n" in md
+    assert ("- **Zoë:** When Sam goes quiet after a disagreement, I feel angry, fed up, and"
+            " underneath that, scared of being left") in md
+    assert "- **Sam:** When there's a stream of messages and questions, I feel overwhelmed" in md
+    assert md.count("When Sam goes quiet after a disagreement,") == 1
+    assert "loop 2" not in md and "without a name" not in md
+    # The framing speaks to Zoë, the client, as "you".
+    assert "- Your “text again and again” and “criticise and demand an answer” land on Sam" in md
+    assert "- **reassurance that we're ok**  \n  reached for by “text again and again”" in md
+    assert "met by “say 'I'm scared' once, then wait”" in md
+    assert "- **to feel good enough, not judged** (Sam)" in md
+    assert "another way instead of: “criticise and demand an answer”." in md
     assert "| 22 Nov 2026 | 8/10 | 5/10 | Hard, but he called back |" in md
     assert "- **What happened:** Shouted about the dishes" in md
     assert "- **27 Nov 2026** — Naming the cycle; first new responses" in md
-    assert "Worse late in the evening" in md  # shared notes stay
+    assert "Your therapist noted: Worse late in the evening" in md  # shared notes stay
+    words = re.sub(r"(?s)```mermaid.*?```", "", md)  # the drawing's code is not read aloud
+    for jargon in ("vicious", "attack", "withdraw", "pursue", "/10)", "intensity", "core",
+                   "surface", "Everyone"):
+        assert jargon not in words, jargon
 
 
 def test_the_client_copy_has_no_private_note(chase_map: RelationalMap) -> None:
     md = render_markdown(chase_map)
     assert "2019" not in md and "gently" not in md
-    assert "private" not in md.lower() and "therapist" not in md.lower()
+    assert "private" not in md.lower() and "therapist only" not in md.lower()
+    assert "therapist's copy" not in md
 
 
 def test_the_therapist_copy_adds_private_notes_in_a_marked_section(
@@ -56,10 +66,11 @@ def test_headings_are_plain_markdown_for_notes_systems(chase_map: RelationalMap)
     assert headings[0] == ("#", "Zoë and Sam: the chase")
     assert [h for h in headings if h[0] == "#"] == [headings[0]]  # one title
     names = [text for level, text in headings if level == "##"]
-    assert names[:4] == ["People", "The pattern in your own words", "Loops",
-                         "The dance between you"]
-    assert {"Needs underneath", "New responses", "Practice between sessions",
-            "Ruptures and repairs", "Sessions"} <= set(names)
+    # The same sections as the PDF, in the same order.
+    assert names == ["The cycle that keeps you stuck", "The dance between you",
+                     "What you need underneath", "New ways to try",
+                     "What steadies you, and where it began", "Ruptures and repairs",
+                     "Sessions so far", "The map", "Everything on the map"]
 
 
 def test_every_private_note_is_left_out_of_a_client_copy_of_any_map() -> None:
@@ -107,7 +118,7 @@ def test_export_md_through_the_command_line(chase_path: Path,
     assert main(["export", str(chase_path), "-f", "md"]) == 0
     out = chase_path.with_name("chase-client.md")
     text = out.read_text("utf-8")
-    assert "### The chase" in text and "2019" not in text
+    assert "### ⟳ The chase" in text and "2019" not in text
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert "chase-client.md" in capsys.readouterr().err
 
@@ -143,8 +154,11 @@ def test_a_map_still_at_the_start_says_what_is_missing() -> None:
     ], links=[{"source": "t", "target": "f"}, {"source": "f", "target": "s"},
               {"source": "s", "target": "n"}, {"source": "s", "target": "t"}])
     md = render_markdown(m)
-    assert "- **to rest without fear** — no new way to meet it yet" in md
+    assert "- **to rest without fear**  \n  reached for by “answer at once”  \n  *no new way" in md
     assert "No new responses mapped yet." in md
-    assert "- answer at once\n" in md  # a move without an alternative yet
-    assert "\n### A loop without a name yet\n" in md
+    assert "another way instead of: “answer at once”." in md  # no alternative yet
+    # A cycle with no name yet is called by its first steps.
+    assert "\n### ⟳ My boss emails late at night → answer at once\n" in md
+    assert ("- When my boss emails late at night, I feel dread, so I answer at once, because I"
+            " need to rest without fear.") in md
     assert "(Everyone)" not in md and "### " + "Everyone" not in md

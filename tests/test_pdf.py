@@ -69,19 +69,28 @@ def test_every_label_of_the_map_is_in_the_pdf(chase: RelationalMap, client_pdf: 
 
 def test_the_story_speaks_to_the_client(client_pdf: bytes) -> None:
     words = text_of(client_pdf)
-    assert ("When Sam goes quiet after a disagreement, you feel scared of being left, "
-            "so you text again and again, because you need reassurance that we're ok.") in words
-    assert "In Sam’s own words" in words
+    # One cycle, each person's chain once, in that person's own "I".
+    assert "⟳ The chase" in words
+    assert ("Zoë: When Sam goes quiet after a disagreement, I feel angry, fed up, and underneath"
+            " that, scared of being left, and I tell myself “I'm too much for people”; in my"
+            " body: tight chest, racing heart; so I text again and again, or criticise and demand"
+            " an answer, because I need reassurance that we're ok.") in words
+    assert ("Sam: When there's a stream of messages and questions, I feel overwhelmed, and I tell"
+            " myself “I'm failing her again”, so I go quiet and shut down, because I need to feel"
+            " good enough, not judged.") in words
+    assert words.count("When Sam goes quiet after a disagreement,") == 1
+    assert "so you text" not in words and "you need reassurance" not in words
+    # The framing speaks to Zoë as "you".
     assert ("Sam’s “go quiet and shut down” lands on you as “Sam goes quiet after a disagreement”."
             in words)
-    assert "the chase" in words and "What each move protects" in words
-    assert "Your “text again and again” is a way of reaching for “reassurance that we're ok”" in words
-    assert "Sam’s “go quiet and shut down” is a way of reaching for" in words
     assert "What you need underneath" in words
+    for jargon in ("vicious", "loop 2", "attack", "withdraw", "hypervigilance", "/10",
+                   "a way of coping with", "on average after"):
+        assert jargon not in words, jargon
     assert "distress after trying has gone from 5 to 3 over 2 tries" in words.lower()
     assert "Shouted about the dishes" in words  # the repair log
     assert "Naming the cycle; first new responses" in words  # the sessions so far
-    assert "Worse late in the evening" in words  # a shared note
+    assert "Your therapist noted: Worse late in the evening" in words  # a shared note
 
 
 def test_private_notes_only_in_the_therapists_copy(client_pdf: bytes, therapist_pdf: bytes) -> None:
@@ -180,7 +189,8 @@ def test_an_empty_map_and_a_map_without_people_still_make_a_pdf() -> None:
         links=[Link(source="t", target="f", kind="activates"), Link(source="f", target="s"),
                Link(source="s", target="n", kind="longs_for")])
     words = text_of(render_pdf(lone))
-    assert "When late reply, you feel alone, so you check the phone, because you need to matter." in words
+    assert ("When I'm faced with late reply, I feel alone, so I check the phone, because I need"
+            " to matter.") in words
 
 
 def test_cli_export_writes_an_owner_only_pdf(chase_path: Path) -> None:
@@ -206,8 +216,10 @@ def test_two_people_in_a_map_each_get_a_column_heading() -> None:
 def test_the_outline_lists_the_map_and_each_part_of_the_story(client_pdf: bytes) -> None:
     titles = [item.title for item in read(client_pdf).outline]
     assert titles[0] == "The map"
-    for title in ("Your pattern, in words", "The loops that keep you stuck", "What you need underneath",
-                  "New ways to try", "Ruptures and repairs", "Sessions so far", "Everything on the map"):
+    for title in ("How to read your map", "The cycle that keeps you stuck",
+                  "The dance between you", "What you need underneath", "New ways to try",
+                  "What steadies you, and where it began", "Ruptures and repairs",
+                  "Sessions so far", "Everything on the map"):
         assert title in titles, titles
 
 
@@ -229,9 +241,16 @@ def test_many_tries_keep_their_trend_and_their_latest_entries(chase: RelationalM
 def test_named_loops_are_told_first_as_the_map_draws_them() -> None:
     from patterns.synthetic import synthetic_map
 
-    words = text_of(render_pdf(synthetic_map(60)))
-    story = words[words.index("The loops that keep you stuck"):]
-    assert story.index("the usual round") < story.index("loop 2")
+    from patterns.graph import MapGraph
+    from patterns.insights import analyse
+    from patterns.story import tell
+
+    m = synthetic_map(60)
+    told = tell(MapGraph.from_map(m), analyse(MapGraph.from_map(m)))
+    assert told.cycles[0].title == "The usual round" and told.cycles[1].name is None
+    words = text_of(render_pdf(m))
+    story = words[words.index("The cycles that keep you stuck"):]
+    assert story.index("⟳ The usual round") < story.index("⟳ " + told.cycles[1].title)
 
 
 def test_notes_on_links_are_shared_with_the_client(chase: RelationalMap) -> None:

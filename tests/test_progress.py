@@ -20,7 +20,7 @@ def experiment(*scores: tuple[int | None, int | None]) -> Experiment:
 def test_the_chase_practice_reads_as_the_sketch_says(chase_map: RelationalMap) -> None:
     p = progress(chase_map.experiments[0])
     assert p.trend() == "distress after trying has gone from 5 to 3 over 2 tries"
-    assert p.relief_text() == "trying brought distress down by 3.5 points on average"
+    assert p.relief_text() == "on average, a try brought distress down by 3.5 points"
     assert p.direction == "down"
     assert p.dates == [dt.date(2026, 11, 22), dt.date(2026, 11, 25)]
 
@@ -28,7 +28,7 @@ def test_the_chase_practice_reads_as_the_sketch_says(chase_map: RelationalMap) -
 def test_three_tries_going_down() -> None:
     p = progress(experiment((8, 5), (7, 4), (5, 2)))
     assert p.trend() == "distress after trying has gone from 5 to 2 over 3 tries"
-    assert p.relief_text() == "trying brought distress down by 3 points on average"
+    assert p.relief_text() == "on average, a try brought distress down by 3 points"
 
 
 def test_going_up_and_staying_the_same_are_said_plainly() -> None:
@@ -37,11 +37,16 @@ def test_going_up_and_staying_the_same_are_said_plainly() -> None:
     assert progress(experiment((5, 2), (6, 6))).direction == "up"
     steady = progress(experiment((4, 4), (4, 4), (5, 4)))
     assert steady.trend() == "distress after trying has stayed at 4 over 3 tries"
-    assert steady.relief_text() == "trying brought distress down by 0.3 points on average"
+    assert steady.relief_text() == "on average, a try brought distress down by 0.3 points"
+    # One try is that try, never "on average".
     assert progress(experiment((4, 5))).relief_text() == (
-        "distress rose by 1 point on average while trying")
+        "distress rose by 1 point during that try")
     assert progress(experiment((4, 4))).relief_text() == (
-        "distress was about the same before and after trying")
+        "distress was about the same before and after that try")
+    assert progress(experiment((8, 5))).relief_text() == (
+        "that try brought distress down by 3 points")
+    assert progress(experiment((4, 6), (4, 6))).relief_text() == (
+        "on average, distress rose by 2 points during a try")
 
 
 def test_few_or_unscored_tries() -> None:

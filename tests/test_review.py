@@ -58,8 +58,13 @@ async def test_it_opens_on_the_chase_with_the_sentence_about_sam(chase_path: Pat
         assert "attachmap · review · Zoë and Sam: the chase" in text
         assert "read-only map" in text
         assert "The chase" in text
-        assert "When Sam goes quiet after a disagreement, you feel scared of being left," in text
-        assert "→ Sam’s move: go quiet and shut down" in text
+        # Each person's chain once, in their own "I" (the same words as the PDF).
+        patterns = str(app.screen.query_one("#patterns-text", Static).visual)
+        assert "Zoë: When Sam goes quiet after a disagreement, I feel angry, fed up," in patterns
+        assert ("Sam: When there's a stream of messages and questions, I feel overwhelmed"
+                in patterns)
+        assert patterns.count("When Sam goes quiet after a disagreement,") == 1
+        assert "you feel" not in patterns and "you notice" not in patterns
         for part in ("Your patterns", "The map", "Practice", "Repairs", "Sessions"):
             assert part in text
         await pilot.press("3")
@@ -84,8 +89,9 @@ async def test_the_map_as_a_picture_and_as_a_list(chase_path: Path) -> None:
         await pilot.press("v")
         await pilot.pause()
         text = screen_text(app)
-        assert "⟳ Sam goes quiet after a disagreement  (you, intensity 8/10)" in text
-        assert "Worse late in the evening" in text
+        assert "⟳ Sam goes quiet after a disagreement  (you, felt strongly, 8 out of 10)" in text
+        assert "Your therapist noted: Worse late in the evening" in text
+        assert "intensity" not in text and "/10" not in text
 
 
 @pilot_test

@@ -26,7 +26,7 @@ async def test_review_log_a_try_quit_and_diff(chase_path: Path, tmp_path: Path,
         await pilot.pause()
         text = screen_text(app)
         assert "The chase" in text
-        assert "When Sam goes quiet after a disagreement, you feel scared of being left," in text
+        assert "Zoë: When Sam goes quiet after a disagreement, I feel angry, fed up," in text
         seen = [text]
         for key in "2345":
             await pilot.press(key)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_session_support import NOW, pilot_test, screen_text, session_app, settle
+from textual.widgets import Static
 
 from exports.toml_map import load_map
 from patterns.vocabulary import LinkKind, NodeKind
@@ -85,7 +86,16 @@ async def test_the_sentence_adds_and_links_a_whole_cycle_reusing_nodes(chase_pat
         saved = load_map(chase_path)
         assert strategy.label in {n.label for n in saved.nodes}
         text = screen_text(app)
-        assert "the phone stays silent" in text and "check his location" in text
+        assert "the phone stays silent" in text or "the phone stays silent" in \
+            str(app.session.query_one("#patterns-text", Static).visual)
+        # The new trigger, on no cycle, gets a chain of its own in the panel: the
+        # fear it sets off leads to the new move and to the old ones.
+        panel = str(app.session.query_one("#patterns-text", Static).visual)
+        [chain] = [line for line in panel.splitlines() if "When the phone stays silent" in line]
+        assert chain.startswith("Zoë: When the phone stays silent, I feel angry, fed up, and"
+                                " underneath that, scared of being left")
+        assert "so I text again and again, check his location, or criticise" in chain
+        assert chain.endswith("because I need reassurance that we're ok.")
         # One line is one undo step.
         await pilot.press("ctrl+z")
         await pilot.pause()

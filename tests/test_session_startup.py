@@ -71,5 +71,5 @@ async def test_a_large_map_is_analysed_once_at_start_up(
         await settle(pilot, 0.3)
         panel = app.session.query_one(patterns_panel.PatternsPanel)
         assert not panel.busy and panel.insights is not None
-        assert "LOOPS" in screen_text(app)
+        assert "CYCLES" in screen_text(app)
     assert len(calls) == 1

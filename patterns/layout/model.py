@@ -11,6 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from patterns.vocabulary import FeelingLayer, LinkKind, NodeKind, StrategyStyle
+from patterns.voice import initials
 
 
 class _Frozen(BaseModel):
@@ -28,8 +29,7 @@ class MapPerson(_Frozen):
     @property
     def initials(self) -> str:
         """The name as initials (`Z.`), for the privacy screen."""
-        parts = [p for p in self.name.replace("-", " ").split() if p]
-        return "".join(p[0].upper() + "." for p in parts) or "?"
+        return initials(self.name)
 
 
 class MapNode(_Frozen):

@@ -21,14 +21,12 @@ from patterns.layout import snapshot
 from patterns.models import Experiment, Node
 from patterns.progress import progress
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
-from tui.review.words import Reader, needs_underneath, practice_line, said_sentences, stories
+from patterns.story import tell
+from patterns.voice import dance_line, day, layer_words, strength_words, style_words, therapist_note
+from tui.review.words import Reader, chain_line, needs_underneath, practice_line, stories
 from tui.widgets.map_view import MapView
 from tui.widgets.repairs import repair_line
 from tui.widgets.tries import TriesChart
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 def _heading(text: str) -> Text:
@@ -40,8 +38,8 @@ def _heading(text: str) -> Text:
 
 
 class PatternsSection(VerticalScroll):
-    """Your patterns: each loop told step by step, the pattern sentences, the
-    dance between you, and the needs underneath."""
+    """Your patterns: each cycle told person by person (the same words as the
+    PDF), the dance between you, other moments, and the needs underneath."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="patterns-text")
@@ -50,18 +48,14 @@ class PatternsSection(VerticalScroll):
         """Redraw from the client's view of the map and its analysis."""
         reader = Reader(g)
         out = Text()
-        said = said_sentences(insights, reader)
-        told = stories(g, insights, reader=reader, said=said)
+        whole = tell(g, insights)
+        told = stories(g, insights, reader=reader, told=whole)
         for story in told:
-            out.append_text(_heading(story.title))
-            for sentence in story.sentences:
-                out.append(sentence + "\n\n")
-            out.append("Round it goes:\n", style="bold")
-            for i, step in enumerate(story.steps):
-                out.append(("  " if i == 0 else "  → ") + step + "\n")
-            out.append("  ↺ and back to the start\n", style="italic")
+            out.append_text(_heading(f"⟳ {story.title}"))
+            for chain in story.chains:
+                out.append(chain + "\n\n")
             if story.underneath:
-                out.append("\nUnderneath: ", style="bold")
+                out.append("Underneath: ", style="bold")
                 out.append(" · ".join(story.underneath) + "\n")
             for line in story.practice:
                 out.append("To practise: ", style="bold")
@@ -72,14 +66,15 @@ class PatternsSection(VerticalScroll):
         if insights.dance:
             out.append_text(_heading("The dance between you"))
             for step in insights.dance:
-                out.append(f"  {step.text}\n")
+                moves = [g.node(m).label for m in step.strategies]
+                out.append("  " + dance_line(reader.name(step.person), moves,
+                                             reader.name(step.other), g.node(step.trigger).label)
+                           + "\n")
             out.append("\n")
-        told_along = {text for story in told for text in story.sentences}
-        more = [text for _, text in said if text not in told_along]
-        if more:
-            out.append_text(_heading("More of how it goes" if told else "How it goes"))
-            for text in more:
-                out.append(text + "\n\n")
+        if whole.others:
+            out.append_text(_heading("Other moments on the map" if told else "How it goes"))
+            for chain in whole.others:
+                out.append(chain_line(chain) + "\n\n")
         needs = needs_underneath(g, insights, reader)
         if needs:
             out.append_text(_heading("What you each need underneath"))
@@ -144,16 +139,14 @@ def node_words(g: MapGraph, node: Node) -> Text:
     details = [node.kind.value]
     if g.people:
         details.append(reader.name(reader.whose(node)))
-    if node.layer is not None:
-        details.append("underneath" if node.layer.value == "core" else "on the surface")
-    if node.intensity is not None:
-        details.append(f"intensity {node.intensity}/10")
+    details += [x for x in (layer_words(node.layer), style_words(node.style),
+                            strength_words(node.intensity)) if x]
     out.append("  " + " · ".join(details), style="dim")
     leads = [f"{link_phrase(lk.kind)} {g.node(lk.target).label}" for lk in g.links_out(node.id)]
     if leads:
         out.append("\n" + "; ".join(leads))
     if node.note:
-        out.append(f"\n{node.note}", style="italic")
+        out.append(f"\n{therapist_note(node.note)}", style="italic")
     return out
 
 
@@ -171,15 +164,13 @@ def map_in_words(g: MapGraph, insights: Insights) -> Text:
             mark = "⟳ " if node.id in on_loop else "  "
             out.append(f"  {mark}{node.label}")
             details = [reader.name(reader.whose(node))] if g.people else []
-            if node.layer is not None:
-                details.append("underneath" if node.layer.value == "core" else "on the surface")
-            if node.intensity is not None:
-                details.append(f"intensity {node.intensity}/10")
+            details += [x for x in (layer_words(node.layer), style_words(node.style),
+                                    strength_words(node.intensity)) if x]
             if details:
                 out.append("  (" + ", ".join(details) + ")", style="dim")
             out.append("\n")
             if node.note:
-                out.append(f"      {node.note}\n", style="italic")
+                out.append(f"      {therapist_note(node.note)}\n", style="italic")
         out.append("\n")
     if on_loop:
         out.append("⟳ marks a part of a loop that keeps going round.", style="dim")
@@ -288,7 +279,7 @@ def _tries_text(experiment: Experiment) -> Text:
             scores.append(f"before {attempt.before}")
         if attempt.after is not None:
             scores.append(f"after {attempt.after}")
-        out.append(f"{_day(attempt.date)}", style="bold")
+        out.append(day(attempt.date), style="bold")
         out.append(("  distress " + ", ".join(scores)) if scores else "")
         out.append("\n")
         if attempt.note:
@@ -332,7 +323,7 @@ class SessionsSection(VerticalScroll):
         elif self.today is not None and previous_session(g, self.today) is not None:
             out.append(since_last_session(g, self.today).sentence() + "\n\n", style="bold")
         for number, session in enumerate(g.sessions, 1):
-            out.append(f"Session {number} · {_day(session.date)}\n", style="bold")
+            out.append(f"Session {number} · {day(session.date)}\n", style="bold")
             if session.note:
                 out.append(f"  {session.note}\n")
             mapped = [n.label for n in g.nodes() if n.session == session.id]

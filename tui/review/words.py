@@ -1,48 +1,34 @@
-"""The client's review in words: loops, sentences, needs and practice read
-back to the client in plain, warm, second-person language.
+"""The client's review in words: the cycles, each person's chain, the needs
+and practice, read back to the client in plain, warm language.
 
-The client is "you": the people whose role is `client` (or the first person
-on a map that names no client). Other people's parts keep their own voice
-and name ("Sam feels overwhelmed"). Pure functions of the client's view of
-the map (private notes already left out) and its analysis; no widgets.
+The words come from the one voice every output shares (`patterns.story`,
+`patterns.voice`): each cycle told once, person by person, each chain in
+that person's own first person, exactly as the PDF and the Markdown tell it.
+"You" is the person `patterns.voice.addressed` chooses (the client), in the
+framing only. Pure functions of the client's view of the map (private notes
+already left out) and its analysis; no widgets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import cached_property
-
 from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
-from patterns.insights import FoundLoop, Insights
-from patterns.reading import MapReading, reading_of
+from patterns.insights import Insights
 from patterns.models import Node
 from patterns.progress import bars, progress
-from patterns.sentences import PatternSentence, sentence_text
+from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import LinkKind, NodeKind
-
-
-def you_ids(g: MapGraph) -> set[str | None]:
-    """The people the review speaks to as "you" (None stands for a node with
-    no person on a map without people)."""
-    clients = {p.id for p in g.people if (p.role or "").strip().casefold() == "client"}
-    if clients:
-        return clients
-    return {g.people[0].id} if g.people else {None}
+from patterns.voice import addressed
 
 
 class Reader:
-    """Says parts of one map from the client's side: `you feel …`, `Sam feels …`."""
+    """Says whose a part is from the client's side: `you`, or `Sam`."""
 
     def __init__(self, g: MapGraph) -> None:
         self.g = g
-        self.you = you_ids(g)
-
-    @cached_property
-    def view(self) -> MapReading:
-        """The map read once for sentences (each would otherwise read it again)."""
-        return reading_of(self.g)
+        you = addressed(g.people)
+        self.you: str | None = you.id if you else None
 
     def whose(self, node: Node) -> str | None:
         """The person id a node belongs to (its person, else the first person)."""
@@ -51,43 +37,19 @@ class Reader:
 
     def is_yours(self, node: Node) -> bool:
         """Whether the node is the client's own experience."""
-        return self.whose(node) in self.you
+        return self.whose(node) == self.you
 
     def name(self, person_id: str | None) -> str:
         """`you`, or the person's name."""
-        if person_id in self.you:
+        if person_id == self.you:
             return "you"
         person = self.g.person(person_id)
         return person.name if person else "someone"
 
-    def step(self, node: Node) -> str:
-        """One step of a loop in words, by its kind and whose it is."""
-        label = node.label
-        if self.is_yours(node):
-            return {
-                NodeKind.FEELING: f"you feel {label}",
-                NodeKind.MEANING: f"you think “{label}”",
-                NodeKind.SENSATION: f"you notice {label}",
-                NodeKind.STRATEGY: f"you {label}",
-                NodeKind.NEED: f"you need {label}",
-            }.get(node.kind, label)
-        who = self.name(self.whose(node))
-        return {
-            NodeKind.TRIGGER: f"for {who}: {label}",
-            NodeKind.FEELING: f"{who} feels {label}",
-            NodeKind.MEANING: f"{who} thinks “{label}”",
-            NodeKind.SENSATION: f"{who} notices {label}",
-            NodeKind.STRATEGY: f"{who}’s move: {label}",
-            NodeKind.NEED: f"{who} needs {label}",
-        }.get(node.kind, f"{who}: {label}")
 
-    def sentence(self, node_ids: list[str], person: str | None, text: str) -> str:
-        """A pattern sentence: the client's in the second person, another
-        person's in their own first-person words, quoted with their name."""
-        if person in self.you:
-            return sentence_text(PatternSentence(person=person, node_ids=node_ids, text=text),
-                                 self.view, "second")
-        return f"{self.name(person)}: “{text}”"
+def chain_line(chain: ToldChain) -> str:
+    """A chain as the review shows it: `Zoë: When Sam goes quiet …`."""
+    return f"{chain.who}: {chain.text}" if chain.who else chain.text
 
 
 class PracticeLine(BaseModel):
@@ -106,53 +68,17 @@ class PracticeLine(BaseModel):
 
 
 class LoopStory(BaseModel):
-    """A loop told to the client: its steps, what lies under it, what to try."""
+    """A cycle told to the client: each person's chain, what lies under it,
+    what to try."""
 
     title: str
-    """The loop's name, or a plain description when it has none."""
-    sentences: list[str] = Field(default_factory=list)
-    """The pattern sentences that run along this loop, from the client's side."""
-    steps: list[str]
-    """Each step in words, starting at a trigger where there is one."""
+    """The cycle's name, or its first steps when it has none."""
+    chains: list[str] = Field(default_factory=list)
+    """Each person's chain, `Zoë: When …`, in the order the cycle meets them."""
     underneath: list[str] = Field(default_factory=list)
     """The needs its moves long for: `reassurance that we're ok (you)`."""
     practice: list[PracticeLine] = Field(default_factory=list)
-    """New responses that replace a move on the loop."""
-
-
-def along(found: FoundLoop, sentence: PatternSentence, g: MapGraph) -> bool:
-    """Whether a sentence runs along a loop: every part but the need is on it."""
-    on_loop = set(found.nodes)
-    return all(n in on_loop for n in sentence.node_ids if g.node(n).kind is not NodeKind.NEED)
-
-
-def loop_story(g: MapGraph, found: FoundLoop, reader: Reader | None = None,
-               sentences: Sequence[tuple[PatternSentence, str]] = ()) -> LoopStory:
-    """The loop read aloud, with the sentences along it (each with its words
-    for the client), the needs under its moves and what to practise."""
-    reader = reader or Reader(g)
-    nodes = [g.node(n) for n in found.nodes]
-    moves = [n for n in nodes if n.kind is NodeKind.STRATEGY]
-    needs: list[Node] = []
-    responses: list[Node] = []
-    for move in moves:
-        for link in g.links_out(move.id):
-            if link.kind is LinkKind.LONGS_FOR and g.node(link.target) not in needs:
-                needs.append(g.node(link.target))
-        for link in g.links_in(move.id):
-            source = g.node(link.source)
-            if link.kind is LinkKind.REPLACES and source.kind is NodeKind.RESPONSE and (
-                    source not in responses):
-                responses.append(source)
-    title = found.name[:1].upper() + found.name[1:] if found.name else (
-        "A loop that keeps going round" if found.vicious else "A loop")
-    return LoopStory(
-        title=title,
-        sentences=[said for s, said in sentences if along(found, s, g)],
-        steps=[reader.step(n) for n in nodes],
-        underneath=[f"{n.label} ({reader.name(reader.whose(n))})" for n in needs],
-        practice=[practice_line(g, r, reader) for r in responses],
-    )
+    """New responses that replace a move on the cycle."""
 
 
 def practice_line(g: MapGraph, response: Node, reader: Reader | None = None) -> PracticeLine:
@@ -171,21 +97,32 @@ def practice_line(g: MapGraph, response: Node, reader: Reader | None = None) -> 
                         bars=bars(p.after), trend=trend)
 
 
-def said_sentences(insights: Insights, reader: Reader) -> list[tuple[PatternSentence, str]]:
-    """Each pattern sentence with its words for the client."""
-    return [(s, reader.sentence(s.node_ids, s.person, s.text)) for s in insights.sentences]
-
-
 def stories(g: MapGraph, insights: Insights, limit: int = 6, *, reader: Reader | None = None,
-            said: Sequence[tuple[PatternSentence, str]] | None = None) -> list[LoopStory]:
-    """The loops worth telling: every named loop, then unnamed vicious ones.
-    `said` is `said_sentences(...)` when the caller has it already."""
-    named = [lp for lp in insights.loops if lp.name]
-    others = [lp for lp in insights.loops if not lp.name and lp.vicious]
+            told: PatternStory | None = None) -> list[LoopStory]:
+    """The cycles worth telling, named ones first: each with its chains, the
+    needs under its moves and what to practise instead of them. `told` is
+    `tell(g, insights)` when the caller has it already."""
     reader = reader or Reader(g)
-    if said is None:
-        said = said_sentences(insights, reader)
-    return [loop_story(g, lp, reader, said) for lp in (named + others)[:limit]]
+    told = told or tell(g, insights)
+    out = []
+    for cycle in told.cycles[:limit]:
+        on_cycle = [n for c in cycle.chains for n in c.node_ids]
+        moves = [g.node(n) for n in on_cycle if g.node(n).kind is NodeKind.STRATEGY]
+        needs = [g.node(n) for n in dict.fromkeys(on_cycle) if g.node(n).kind is NodeKind.NEED]
+        responses: list[Node] = []
+        for move in moves:
+            for link in g.links_in(move.id):
+                source = g.node(link.source)
+                if link.kind is LinkKind.REPLACES and source.kind is NodeKind.RESPONSE and (
+                        source not in responses):
+                    responses.append(source)
+        out.append(LoopStory(
+            title=cycle.title,
+            chains=[chain_line(c) for c in cycle.chains],
+            underneath=[f"{n.label} ({reader.name(reader.whose(n))})" for n in needs],
+            practice=[practice_line(g, r, reader) for r in responses],
+        ))
+    return out
 
 
 def needs_underneath(g: MapGraph, insights: Insights, reader: Reader | None = None) -> list[str]:
@@ -206,5 +143,5 @@ def needs_underneath(g: MapGraph, insights: Insights, reader: Reader | None = No
     return out
 
 
-__all__ = ["LoopStory", "PracticeLine", "Reader", "along", "loop_story", "needs_underneath",
-           "practice_line", "said_sentences", "stories", "you_ids"]
+__all__ = ["LoopStory", "PracticeLine", "Reader", "chain_line", "needs_underneath",
+           "practice_line", "stories"]

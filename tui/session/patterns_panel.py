@@ -1,7 +1,9 @@
 """The Patterns panel: what the map reveals, beside the picture (issue 4).
 
-Loops first (select one to highlight it on the map, `n` to name it), then
-the pattern read aloud as sentences, needs without a new way to meet them
+Cycles first, one line each with its variants folded in (select one to
+highlight its main loop on the map, `n` to name it), then the pattern read
+aloud: each cycle's chains, person by person, in the same words as the PDF
+and the review (`patterns.story`); then needs without a new way to meet them
 yet, needs a move blocks, strategies without an alternative, hot spots and
 the dance between two people. It follows every edit: small maps are
 analysed at once, large ones in a worker so typing never waits for it.
@@ -25,6 +27,8 @@ from patterns.edits import name_loop
 from patterns.graph import MapGraph
 from patterns.insights import Insights, analyse
 from patterns.models import Link, Node
+from patterns.story import tell
+from patterns.voice import plural
 from tui.messages import EditRequested, LoopChosen
 from tui.session.dialogs import TextPrompt
 from tui.session.view import SessionView
@@ -64,7 +68,7 @@ def _short(text: str, limit: int = 28) -> str:
 
 
 class LoopList(OptionList):
-    """The loops found: Enter shows one on the map, `n` names it."""
+    """The cycles found: Enter shows one's main loop on the map, `n` names it."""
 
     BINDINGS = [
         Binding("enter", "show_loop", "show on map", id="loop.show"),
@@ -121,7 +125,7 @@ class PatternsPanel(VerticalScroll):
         self._prompts: dict[tuple[object, ...], tuple[Text, tuple[object, ...]]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("LOOPS", classes="pattern-heading")
+        yield Static("CYCLES", classes="pattern-heading")
         yield LoopList(id="loop-list")
         yield Static("", id="patterns-text")
 
@@ -174,14 +178,14 @@ class PatternsPanel(VerticalScroll):
             keep = loops.highlighted
             loops.clear_options()
             loops.add_options([Option(prompt) for prompt in prompts])
-            if found.loops:
-                loops.highlighted = min(keep or 0, len(found.loops) - 1)
+            if found.cycles:
+                loops.highlighted = min(keep or 0, len(found.cycles) - 1)
             else:
-                loops.add_option(Option(Text("No loop yet: a strategy that provokes a trigger "
+                loops.add_option(Option(Text("No cycle yet: a strategy that provokes a trigger "
                                              "closes one (a -provokes-> b).", style="dim"),
                                         disabled=True))
-            if found.loops_capped:
-                loops.add_option(Option(Text(f"(the first {len(found.loops)} loops)",
+            if found.cycles_capped:
+                loops.add_option(Option(Text(f"(the first {len(found.cycles)} cycles)",
                                              style="dim"), disabled=True))
         text = self._text(view, found)
         if text != self._text_shown:
@@ -200,26 +204,30 @@ class PatternsPanel(VerticalScroll):
         people = tuple(g.people)
         cache, self._prompts = self._prompts, {}
         prompts = []
-        for lp in found.loops:
+        for cycle in found.cycles:
+            lp = cycle.loop
             shown = tuple(lp.nodes) == view.loop
             models = (*people, *(g.node(n) for n in lp.nodes[:3]))
-            key = (tuple(lp.nodes), lp.name, lp.vicious, shown, view.privacy,
-                   tuple(map(id, models)))
+            key = (tuple(lp.nodes), lp.name, lp.vicious, len(cycle.variants), shown,
+                   view.privacy, tuple(map(id, models)))
             made = cache.get(key)
             if made is None:
-                made = (self._loop_text(view, lp.nodes, lp.name, lp.vicious, shown), models)
+                made = (self._loop_text(view, lp.nodes, lp.name, lp.vicious, shown,
+                                        len(cycle.variants)), models)
             self._prompts[key] = made
             prompts.append(made[0])
         return prompts
 
     def _loop_text(self, view: SessionView, nodes: list[str], name: str | None, vicious: bool,
-                   shown: bool) -> Text:
+                   shown: bool, variants: int = 0) -> Text:
         g = view.graph
         text = Text()
         text.append("⟳ " if vicious else "○ ", style="bold")
-        text.append(view.mask(name) if name else "unnamed loop",
+        text.append(view.mask(name) if name else "unnamed cycle",
                     style="bold" if name else "italic")
-        text.append(f" · {len(nodes)} steps" + (" · on the map" if shown else ""), style="dim")
+        folded = f" · +{plural(variants, 'variant')}" if variants else ""
+        text.append(f" · {len(nodes)} steps{folded}" + (" · on the map" if shown else ""),
+                    style="dim")
         steps = []
         last_owner = None
         for node_id in nodes[:3]:
@@ -243,15 +251,23 @@ class PatternsPanel(VerticalScroll):
 
         if found.sentences:
             heading("THE PATTERN, IN WORDS")
-            last = "?"
-            for s in found.sentences:
-                if s.person != last and len(g.people) > 1:
-                    out.append(f"{view.person_name(g.person(s.person)) or 'everyone'}\n",
-                               style="italic")
-                last = s.person
-                out.append(f"{view.mask(s.text)}\n")
+            told = tell(g, found, privacy=view.privacy)
+
+            def chains(chains) -> None:  # noqa: ANN001
+                for chain in chains:
+                    if chain.who:
+                        out.append(f"{chain.who}: ", style="bold")
+                    out.append(f"{chain.text}\n")
+
+            for cycle in told.cycles:
+                out.append(f"⟳ {cycle.title}\n", style="italic")
+                chains(cycle.chains)
+            if told.others:
+                if told.cycles:
+                    out.append("other moments\n", style="italic")
+                chains(told.others)
             if found.sentences_capped:
-                out.append(f"(the first {len(found.sentences)} sentences)\n", style="dim")
+                out.append(f"(the first {len(found.sentences)} chains)\n", style="dim")
         if found.unmet_needs:
             heading("NEEDS WITHOUT A NEW WAY YET")
             for need in found.unmet_needs:
@@ -273,7 +289,7 @@ class PatternsPanel(VerticalScroll):
                 if "reach" in spot.why:
                     why.append(f"leads on to {spot.reach}")
                 if "loops" in spot.why:
-                    why.append(f"on {spot.loops} loop{'s' if spot.loops != 1 else ''}")
+                    why.append(f"on {plural(spot.loops, 'cycle')}")
                 out.append(f"  {view.label(spot.node)}{who(spot.person)}\n")
                 out.append(f"    {' · '.join(why)}\n", style="dim")
         if found.dance:
@@ -295,9 +311,9 @@ class PatternsPanel(VerticalScroll):
     @on(LoopList.ShowWanted)
     def _show_loop(self, event: LoopList.ShowWanted) -> None:
         event.stop()
-        if self.insights is None or not 0 <= event.index < len(self.insights.loops):
+        if self.insights is None or not 0 <= event.index < len(self.insights.cycles):
             return
-        nodes = tuple(self.insights.loops[event.index].nodes)
+        nodes = tuple(self.insights.cycles[event.index].loop.nodes)
         showing = self._view is not None and self._view.loop == nodes
         self.post_message(LoopChosen(None if showing else nodes))
 
@@ -308,9 +324,9 @@ class PatternsPanel(VerticalScroll):
     @on(LoopList.NameWanted)
     def _name_loop(self, event: LoopList.NameWanted) -> None:
         event.stop()
-        if self.insights is None or not 0 <= event.index < len(self.insights.loops):
+        if self.insights is None or not 0 <= event.index < len(self.insights.cycles):
             return
-        found = self.insights.loops[event.index]
+        found = self.insights.cycles[event.index].loop
 
         def named(name: str | None) -> None:
             if name and self._view is not None:

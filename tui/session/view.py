@@ -7,21 +7,14 @@ speaks: people by their initials, private notes hidden.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from patterns.graph import MapGraph
 from patterns.models import Node, Person
 from patterns.vocabulary import NodeKind
+from patterns.voice import initials, mask_names
 
 HIDDEN_NOTE = "(hidden: privacy on)"
-
-
-def initials(name: str) -> str:
-    """`Zoë` -> `Z.`, `Mary Ann` -> `M.A.`: a name that is safe on screen."""
-    parts = [p for p in name.replace("-", " ").split() if p]
-    return "".join(f"{p[0].upper()}." for p in parts) or "?"
 
 
 @dataclass(frozen=True)
@@ -44,22 +37,10 @@ class SessionView:
     """Nodes mapped since the previous session, marked ✦ while the
     therapist asks to see what is new (empty otherwise)."""
 
-    @cached_property
-    def _names(self) -> re.Pattern[str] | None:
-        names = sorted({p.name for p in self.graph.people if p.name.strip()}, key=len,
-                       reverse=True)
-        if not self.privacy or not names:
-            return None
-        return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b",
-                          re.IGNORECASE)
-
     def mask(self, text: str) -> str:
         """Text as it may be shown: behind the privacy screen every person's
         name in it (`Sam goes quiet`) becomes initials (`S. goes quiet`)."""
-        pattern = self._names
-        if pattern is None:
-            return text
-        return pattern.sub(lambda m: initials(m.group(0)), text)
+        return mask_names(text, self.graph.people) if self.privacy else text
 
     def label(self, node_id: str) -> str:
         """A node's label as it may be shown."""

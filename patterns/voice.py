@@ -1,0 +1,655 @@
+"""The one voice of attachmap: every word a client reads is made here.
+
+The PDF, the Markdown, the review screen, the Patterns panel and `attachmap
+check` all say things through these functions, so they cannot drift apart:
+
+- who is addressed as "you" (`addressed`), and how others are named
+  (`name`, `initials` under the privacy screen, `possessive`, `plural`);
+- how the client's words are quoted (`quote`: never the same quote style
+  inside and around);
+- how a date is written (`day`), on every system (no `%-d`, which is glibc's);
+- the plain words used for the therapist's terms (`layer_words`,
+  `style_words`, `strength_words`, `therapist_note`), so the client's copy
+  holds no "attack", "core" or bare "9/10";
+- how a person's chain is written as one sentence in that person's own
+  first person (`chain_sentence`).
+
+A label is the client's own wording and is never changed: no pronoun inside
+it is turned round, no word is added to it or taken out of it. A sentence is
+built *around* labels, choosing a frame that fits the shape of each label
+(`shape_of`): "When Sam goes quiet" for a clause, "When there's a stream of
+messages" for a noun phrase, "I go numb" for a verb phrase. Where no frame
+fits, the label is quoted, not bent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+from functools import lru_cache
+
+from patterns.models import Person
+from patterns.vocabulary import FeelingLayer, StrategyStyle
+
+# -- who is addressed -----------------------------------------------------------
+
+
+def addressed(people: Sequence[Person]) -> Person | None:
+    """The person every client-facing output speaks to as "you": the first
+    person whose role is `client`, else the first person listed (None on a
+    map without people). One rule for the PDF, the Markdown and the review."""
+    for person in people:
+        if (person.role or "").strip().casefold() == "client":
+            return person
+    return people[0] if people else None
+
+
+def initials(name: str) -> str:
+    """`Zoë` -> `Z.`, `Mary Ann` -> `M.A.`: a name as the privacy screen shows it."""
+    parts = [p for p in name.replace("-", " ").split() if p]
+    return "".join(f"{p[0].upper()}." for p in parts) or "?"
+
+
+def name(person: Person | None, *, privacy: bool = False) -> str:
+    """A person's name as shown: initials behind the privacy screen."""
+    if person is None:
+        return ""
+    return initials(person.name) if privacy else person.name
+
+
+def mask_names(text: str, people: Sequence[Person]) -> str:
+    """Text as the privacy screen shows it: every person's name in it (`Sam
+    goes quiet`) as initials (`S. goes quiet`)."""
+    pattern = _names_pattern(tuple(p.name for p in people))
+    return text if pattern is None else pattern.sub(lambda m: initials(m.group(0)), text)
+
+
+@lru_cache(maxsize=64)  # asked for every label of a panel, after every edit
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    longest_first = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    if not longest_first:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in longest_first) + r")\b",
+                      re.IGNORECASE)
+
+
+def possessive(who: str) -> str:
+    """`Sam’s`, `James’`, and `your` for `you` (either case)."""
+    if who in ("you", "You"):
+        return "your" if who == "you" else "Your"
+    return f"{who}’" if who.endswith("s") else f"{who}’s"
+
+
+def dance_line(mover: str, moves: Sequence[str], other: str, trigger: str) -> str:
+    """One step of the dance: `Your “text again” lands on Sam as “a stream of
+    messages”`. `mover` and `other` are names, or `you` for the person
+    addressed; `moves` and `trigger` are labels, quoted as they are."""
+    said = [quote(m) for m in moves]
+    what = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    verb = "lands" if len(said) == 1 else "land"
+    return f"{capital(possessive(mover))} {what} {verb} on {other} as {quote(trigger)}."
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """`1 try`, `3 tries`: a count in words a client reads easily."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def capital(text: str) -> str:
+    """The text with its first letter capitalised, for a heading or the
+    start of a sentence (nothing else in it changes)."""
+    return text[:1].upper() + text[1:]
+
+
+# -- quoting --------------------------------------------------------------------
+
+_DOUBLE = "“”\"„"
+_SINGLE_OPEN = re.compile(r"(^|[\s(\[])['‘]")
+
+
+def quote(text: str) -> str:
+    """The client's words in quotation marks that never nest in their own
+    style: “…” normally, ‘…’ around words that hold double quotes, and no
+    marks at all around words that hold both kinds (they are quoted already)."""
+    has_double = any(ch in _DOUBLE for ch in text)
+    if not has_double:
+        return f"“{text}”"
+    if _SINGLE_OPEN.search(text):
+        return text
+    return f"‘{text}’"
+
+
+def _is_quoted(text: str) -> bool:
+    """Whether the whole label is a quotation ("'you never listen'")."""
+    return len(text) > 1 and text[0] in "“\"‘'" and text[-1] in "”\"’'"
+
+
+# -- dates ----------------------------------------------------------------------
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day(when: dt.date, *, year: bool = True) -> str:
+    """`22 Nov 2026` (or `22 Nov`): one way of writing a day everywhere,
+    the same in any locale and on any system."""
+    text = f"{when.day} {_MONTHS[when.month - 1]}"
+    return f"{text} {when.year}" if year else text
+
+
+# -- plain words for the therapist's terms ---------------------------------------
+
+_LAYER_WORDS = {FeelingLayer.SURFACE: "what shows on top", FeelingLayer.CORE: "felt underneath"}
+_STYLE_WORDS = {
+    StrategyStyle.PURSUE: "a way of reaching out",
+    StrategyStyle.WITHDRAW: "a way of stepping back",
+    StrategyStyle.ATTACK: "a way of pushing for a response",
+    StrategyStyle.APPEASE: "a way of keeping the peace",
+    StrategyStyle.FREEZE: "a way of going still",
+    StrategyStyle.NUMB: "a way of not feeling it",
+    StrategyStyle.HYPERVIGILANCE: "a way of staying on guard",
+    StrategyStyle.REASSURANCE_SEEKING: "a way of asking for reassurance",
+}
+
+
+def layer_words(layer: FeelingLayer | None) -> str | None:
+    """A feeling's layer in plain words: `what shows on top`, `felt underneath`."""
+    return _LAYER_WORDS.get(layer) if layer is not None else None
+
+
+def style_words(style: StrategyStyle | None) -> str | None:
+    """A strategy's style in plain words (`a way of stepping back`), never the
+    style's name; None for `other` or no style."""
+    return _STYLE_WORDS.get(style) if style is not None else None
+
+
+def strength_words(intensity: int | None) -> str | None:
+    """How strongly something is felt, in words with the score beside them:
+    `felt very strongly, 9 out of 10`."""
+    if intensity is None:
+        return None
+    words = ("hardly felt" if intensity <= 1 else "felt a little" if intensity <= 3
+             else "felt quite strongly" if intensity <= 6 else "felt strongly" if intensity <= 8
+             else "felt very strongly")
+    return f"{words}, {intensity} out of 10"
+
+
+def therapist_note(note: str) -> str:
+    """A note shared with the client, introduced as the therapist's."""
+    return f"Your therapist noted: {note}"
+
+
+# -- practice --------------------------------------------------------------------
+
+
+def tries_trend(tries: int, before: Sequence[int | None], after: Sequence[int | None]) -> str:
+    """How practice is going, in words that fit one try as well as ten:
+    `distress after trying has gone from 5 to 3 over 2 tries`."""
+    if not tries:
+        return "not tried yet"
+    scored = [s for s in after if s is not None]
+    if not scored:
+        return f"tried {plural(tries, 'time')}, no distress scores yet"
+    if len(scored) == 1:
+        single = next(i for i, s in enumerate(after) if s is not None)
+        was = before[single]
+        said = f"distress {was} before, {scored[0]} after" if was is not None else (
+            f"distress {scored[0]} after trying")
+        return f"{plural(tries, 'try', 'tries')} so far: {said}"
+    over = plural(tries, "try", "tries")
+    if scored[-1] == scored[0]:
+        return f"distress after trying has stayed at {scored[0]} over {over}"
+    return f"distress after trying has gone from {scored[0]} to {scored[-1]} over {over}"
+
+
+def tries_relief(before: Sequence[int | None], after: Sequence[int | None]) -> str:
+    """How much a try eased distress: for one scored try that try alone
+    (`that try brought distress down by 3 points`), for several the average."""
+    drops = [b - a for b, a in zip(before, after) if b is not None and a is not None]
+    if not drops:
+        return ""
+    relief = sum(drops) / len(drops)
+    points = f"{abs(relief):.1f}".removesuffix(".0")
+    unit = "point" if points == "1" else "points"
+    if len(drops) == 1:
+        if relief > 0:
+            return f"that try brought distress down by {points} {unit}"
+        if relief < 0:
+            return f"distress rose by {points} {unit} during that try"
+        return "distress was about the same before and after that try"
+    if relief > 0:
+        return f"on average, a try brought distress down by {points} {unit}"
+    if relief < 0:
+        return f"on average, distress rose by {points} {unit} during a try"
+    return "on average, distress was about the same before and after a try"
+
+
+# -- the shape of a label ----------------------------------------------------------
+
+
+class Shape(StrEnum):
+    """What kind of words a label is, which decides the frame it gets."""
+
+    WHEN = "when"
+    """Starts as a time clause: "when he's late", "every time she sighs"."""
+    QUOTE = "quote"
+    """Wholly a quotation: "'you never listen'"."""
+    I_CLAUSE = "i-clause"
+    """The person's own clause: "I'm too much", "I go numb", "I need to be seen"."""
+    CLAUSE = "clause"
+    """A clause with its own subject and verb: "Sam goes quiet", "my stomach drops"."""
+    THAT = "that"
+    """A that-clause: "that I'm unlovable"."""
+    TO = "to"
+    """An infinitive: "to feel we're a team"."""
+    FOR = "for"
+    """A for-clause: "for him to stay"."""
+    GERUND = "gerund"
+    """Starts with an -ing verb: "being ignored", "shutting down"."""
+    VERB = "verb"
+    """A verb phrase with no subject: "go numb", "text again and again"."""
+    NOUN = "noun"
+    """A noun or adjective phrase: "a stream of messages", "knot in my stomach", "hurt"."""
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+_I_WORDS = {"i", "i'm", "i've", "i'd", "i'll", "im"}
+_SUBJECT_WORDS = {
+    "you", "he", "she", "we", "they", "it", "someone", "somebody", "nobody", "noone",
+    "everyone", "everybody", "anyone", "anybody", "nothing", "everything", "people",
+    "mum", "mom", "dad", "mother", "father", "gran", "grandma", "grandad", "nan",
+}
+_SUBJECT_CONTRACTIONS = {
+    "you're", "you've", "you'd", "you'll", "he's", "he'd", "he'll", "she's", "she'd", "she'll",
+    "we're", "we've", "we'd", "we'll", "they're", "they've", "they'd", "they'll", "it's",
+    "it'd", "it'll", "that's", "there's", "nobody's", "everyone's", "everything's",
+    "someone's", "nothing's",
+}
+_DETERMINERS = {
+    "a", "an", "the", "my", "his", "her", "their", "our", "your", "its", "this", "that",
+    "these", "those", "some", "no", "any", "every", "each", "another", "too", "so", "lots",
+    "plenty", "one", "two", "three", "all", "much", "many", "more", "less", "few",
+}
+_PREPOSITIONS = {
+    "of", "in", "on", "at", "for", "with", "after", "before", "from", "about", "to", "by",
+    "over", "under", "during", "without", "into", "onto", "around", "near", "like",
+}
+#: Words that carry a clause by themselves: auxiliaries and modals.
+_AUXILIARIES = {
+    "is", "are", "was", "were", "am", "isn't", "aren't", "wasn't", "weren't", "do", "does",
+    "did", "don't", "doesn't", "didn't", "has", "have", "had", "hasn't", "haven't", "hadn't",
+    "can", "can't", "cannot", "could", "couldn't", "will", "won't", "would", "wouldn't",
+    "should", "shouldn't", "must", "may", "might", "shall", "keeps", "kept",
+}
+#: Verbs in their plain form, from the moves, sensations and triggers people map.
+_VERBS = set("""
+go get say tell ask text call check leave walk shut close open raise yell shout scream cry sob
+freeze hide run stay wait work drink eat apologise apologize explain argue defend criticise
+criticize blame demand push pull withdraw avoid ignore sulk please agree give make keep try
+start stop turn look watch listen hear see feel think know want need love hate clean tidy plan
+fix joke laugh smile nod sigh snap slam storm bang come send write read scroll switch play
+sleep wake lie sit stand move pace breathe hold grab hug follow chase pursue cling beg plead
+promise reassure seek search find lose forget remember miss worry panic shake tremble sweat
+blush flush tense clench zone drift overthink ruminate replay rehearse prepare monitor track
+control manage organise organize fuss nag lecture correct attack bite hit kick throw break
+drive quit take bring buy spend cancel refuse deny pretend act perform comply appease placate
+soothe calm comfort distract binge vape smoke gamble shop exercise overwork overeat retreat
+isolate disappear vanish ghost stonewall pout mope brood stew seethe fume explode erupt blow
+lash rage stomp clam bottle swallow shrug roll glare stare frown tut mutter mumble whisper
+repeat insist interrupt talk speak chat message email post reply respond answer return become
+grow seem sound arrive happen land fall drop sink rise race pound thump flutter churn tighten
+burn ache hurt sting crumble collapse cave fold crack curl shrink cringe wince flinch jump
+startle brace hunch slump stiffen let put cut stare forget fail notice realise realize meet
+laugh cancel forget choose decide refuse mock tease point shrug shove sneer snap sigh wave
+shower dress fight shout bicker complain criticise sneer smirk roll stare storm tut wake
+""".split())
+_IRREGULAR_PAST = set("""
+went got said told left came took gave forgot fell ran shut hit put let felt thought knew saw
+heard made kept lost found sent spent broke became sat stood held brought bought caught won
+began drank ate wrote spoke woke slept shook froze hid
+""".split())
+#: -ing words that are nouns, not verbs.
+_ING_NOUNS = {"nothing", "something", "everything", "anything", "morning", "evening", "ceiling",
+              "wedding", "meeting", "feeling", "ring", "thing", "king", "spring", "string",
+              "wing", "building", "ending", "beginning", "clothing", "evening", "sibling"}
+_WHEN = ("when ", "whenever ", "every time ", "each time ", "if ", "as soon as ", "once ")
+
+
+def _words(label: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(label)]
+
+
+def _first(label: str) -> str:
+    """The first word of a label, lower case ("" if it has none)."""
+    words = _words(label)
+    return words[0] if words else ""
+
+
+def _finite(word: str) -> bool:
+    """Whether a word reads as a verb with a subject before it (`goes`, `gets`,
+    `cancels`, `went`, `is`)."""
+    if word in _AUXILIARIES or word in _IRREGULAR_PAST:
+        return True
+    for stem in (word[:-1] if word.endswith("s") else None,
+                 word[:-2] if word.endswith("es") else None,
+                 word[:-3] + "y" if word.endswith("ies") else None,
+                 word[:-2] if word.endswith("ed") else None,
+                 word[:-1] if word.endswith("ed") else None,
+                 word[:-3] if word.endswith("ed") and len(word) > 4 and word[-3] == word[-4]
+                 else None):
+        if stem and stem in _VERBS:
+            return True
+    return False
+
+
+_PREDICATES = {"late", "not", "gone", "away", "out", "busy", "home", "back", "angry", "upset",
+               "quiet", "cross", "tired", "drunk", "on", "off", "always", "never", "still",
+               "been", "got", "just", "already", "working", "asleep", "ill", "sick"}
+
+
+def _subject(before: list[str], raw_first: str, known: set[str]) -> bool:
+    """Whether these words can be the subject of a clause: a pronoun or a
+    name ("Sam"), a possessive and its noun ("Priya's voice"), or a
+    determiner with a word or two ("a friend", "my old boss")."""
+    if len(before) == 1:
+        return (before[0] in _SUBJECT_WORDS or before[0] in known or before[0] in _I_WORDS
+                or raw_first[:1].isupper() and before[0] not in _DETERMINERS)
+    if before[0].endswith("'s"):
+        return len(before) == 2
+    return before[0] in _DETERMINERS and len(before) <= 3
+
+
+def _has_clause(label: str, names: Sequence[str]) -> bool:
+    """Whether the label holds a subject and its verb ("Sam goes quiet",
+    "a friend gets invited and I don't", "my stomach drops")."""
+    words = _words(label)
+    raw = _WORD.findall(label)
+    if not words:
+        return False
+    if words[0] in _SUBJECT_CONTRACTIONS:
+        return True
+    known = {n.lower() for n in names}
+    if words[0].endswith("'s") and len(words) > 1 and (
+            words[1] in _PREDICATES or words[1].endswith("ing")) and (
+            words[0][:-2] in known or words[0][:-2] in _SUBJECT_WORDS or raw[0][:1].isupper()):
+        return True  # "Dad's late", "Sam's drinking": a name and "is"
+    for i in range(1, min(len(words), 5)):
+        before, word = words[:i], words[i]
+        if any(w in _PREPOSITIONS for w in before):
+            return False  # "a stream of messages...": past a preposition, a noun phrase
+        if not _subject(before, raw[0], known) or before[-1] in _DETERMINERS or \
+                before[-1].endswith("'s") and len(before) > 1:
+            continue  # "a call", "my partner's texts": the word after them is a noun
+        if word in _AUXILIARIES or _finite(word):
+            return True
+        if len(before) <= 2 and word.endswith("s") and not word.endswith(("ss", "'s", "us")) \
+                and not before[-1].endswith("s"):
+            return True  # "the phone buzzes", "Sam texts": a noun and a verb with its -s
+        # A plain form is a verb only after a plural or personal subject
+        # ("the kids fight", "they argue"); otherwise it is a noun.
+        last = before[-1]
+        if word in _VERBS and (last in _SUBJECT_WORDS or last in _I_WORDS or (
+                last.endswith("s") and not last.endswith(("'s", "ss")))):
+            return True
+    return False
+
+
+def shape_of(label: str, names: Sequence[str] = ()) -> Shape:
+    """The shape of a label, which decides how a sentence frames it.
+
+    `names` are the map's people, so "Sam goes quiet" is read as Sam doing
+    something rather than as a thing called Sam."""
+    text = label.strip()
+    lowered = text.lower().replace("’", "'")
+    words = _words(text)
+    if not words:
+        return Shape.NOUN
+    if _is_quoted(text):
+        return Shape.QUOTE
+    if lowered.startswith(_WHEN):
+        return Shape.WHEN
+    first = words[0]
+    if first in _I_WORDS:
+        return Shape.I_CLAUSE
+    if first == "that" and len(words) > 2:
+        return Shape.THAT
+    if first == "to" and len(words) > 1:
+        return Shape.TO
+    if first == "for" and len(words) > 2 and "to" in words[2:]:
+        return Shape.FOR
+    if _has_clause(text, names):
+        return Shape.CLAUSE
+    if first.endswith("ing") and first not in _ING_NOUNS and len(first) > 4:
+        return Shape.GERUND
+    if first in _VERBS or first in ("can't", "cannot", "don't", "won't"):
+        return Shape.VERB
+    return Shape.NOUN
+
+
+# -- each slot of a chain ------------------------------------------------------------
+
+_PLURAL_LEADS = ("too many ", "so many ", "many ", "lots of ", "a lot of ", "all these ",
+                 "all the ")
+_THERE_LEADS = ("a ", "an ", "another ", "no ", "some ", "too much ", "so much ", "one more ")
+_TRIGGER_VERBS = {"come", "go", "get", "hear", "see", "wake", "arrive", "find", "lose", "walk",
+                  "sit", "wait", "try", "ask", "say", "tell", "notice", "realise", "realize",
+                  "read", "open", "look", "leave", "return", "meet", "fail", "make", "forget",
+                  "miss", "lie", "check", "feel"}
+
+
+def _opening(trigger: str, names: Sequence[str]) -> str:
+    """What sets me off: `When Sam goes quiet`, `When there's a stream of
+    messages`, `When I'm faced with Sam's silence`."""
+    shape = shape_of(trigger, names)
+    lowered = trigger.lower()
+    if shape is Shape.WHEN:
+        return capital(trigger)
+    if shape is Shape.QUOTE:
+        return f"When I hear {trigger}"
+    if shape in (Shape.CLAUSE, Shape.I_CLAUSE):
+        return f"When {trigger}"
+    if shape is Shape.GERUND:
+        return f"When I'm {trigger}"
+    if shape is Shape.VERB and _first(trigger) in _TRIGGER_VERBS:
+        return f"When I {trigger}"
+    if lowered.startswith(_PLURAL_LEADS):
+        return f"When there are {trigger}"
+    if lowered.startswith(_THERE_LEADS):
+        return f"When there's {trigger}"
+    return f"When I'm faced with {trigger}"
+
+
+def _feeling(label: str, names: Sequence[str]) -> tuple[str, bool]:
+    """A feeling as (words, is it a whole clause): `hurt` goes after "I
+    feel"; `I'm not enough` and `my heart sinks` stand as clauses."""
+    shape = shape_of(label, names)
+    lowered = label.lower()
+    if shape in (Shape.I_CLAUSE, Shape.CLAUSE):
+        return label, True
+    if lowered.startswith("feeling "):
+        return f"I'm {label}", True
+    if shape is Shape.VERB and _first(label) in ("feel", "go", "get", "want", "become",
+                                                      "grow", "turn"):
+        return f"I {label}", True
+    return label, False
+
+
+def _feelings(labels: list[str], names: Sequence[str], *, lead: str = "I feel ") -> str:
+    """Feelings as one phrase: `I feel hurt and alone`, `I feel hurt, and I'm not enough`."""
+    plain = [said for said, whole in (_feeling(x, names) for x in labels) if not whole]
+    whole = [said for said, is_whole in (_feeling(x, names) for x in labels) if is_whole]
+    parts = ([lead + _and(plain)] if plain else []) + whole
+    return _and(parts)
+
+
+def _thought(label: str, names: Sequence[str]) -> str:
+    """What I tell myself: the meaning in quotation marks, in its own words."""
+    shape = shape_of(label, names)
+    lowered = label.lower().replace("’", "'")
+    if lowered.startswith(("i think ", "i believe ", "i tell myself ", "i'm telling myself ")):
+        return label
+    if shape in (Shape.THAT, Shape.QUOTE):
+        return f"I tell myself {label}"
+    quoted = quote(label)
+    return f"I tell myself {quoted}" if quoted != label else f"I tell myself: {label}"
+
+
+def _body(labels: list[str], names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """What my body does, as (clauses, things): a clause as it is ("my
+    stomach drops"), a verb phrase with "I" ("I go numb"); anything else is a
+    thing to list after "in my body:" ("tight chest, racing heart")."""
+    clauses, things = [], []
+    for label in labels:
+        shape = shape_of(label, names)
+        if shape in (Shape.CLAUSE, Shape.I_CLAUSE):
+            clauses.append(label)
+        elif shape is Shape.VERB:
+            clauses.append(f"I {label}")
+        else:
+            things.append(label)
+    return clauses, things
+
+
+#: Words that open a move named as a thing ("silence", "jokes"), not a verb.
+_MOVE_NOUNS = {"silence", "humour", "humor", "jokes", "alcohol", "wine", "food", "distance",
+               "tears", "anger", "rage"}
+
+
+def _move(label: str, names: Sequence[str]) -> tuple[str, bool]:
+    """A move as (words after "I", or a whole clause): `text again and again`;
+    `I shut down`; `I'm shutting down`; `I fall back on the silent treatment`."""
+    shape = shape_of(label, names)
+    if shape in (Shape.I_CLAUSE, Shape.CLAUSE, Shape.WHEN):
+        return label, True
+    if shape is Shape.GERUND:
+        return f"I'm {label}", True
+    if shape is Shape.QUOTE:
+        return f"I say {label}", True
+    first = _first(label)
+    if first in _DETERMINERS or first in _MOVE_NOUNS or re.search(
+            r"(asm|ism|ness|tion|sion|ment|ity|ance|ence|ship|hood)$", first):
+        return f"I fall back on {label}", True
+    return label, False
+
+
+def _moves(labels: list[str], names: Sequence[str]) -> str:
+    """The moves as alternatives: `I text again and again, or criticise and
+    demand an answer`; with a whole clause among them each keeps its "I"."""
+    said = [_move(x, names) for x in labels]
+    if all(not whole for _, whole in said):
+        return "I " + _or([words for words, _ in said])
+    return _or([words if whole else f"I {words}" for words, whole in said])
+
+
+def _need(label: str, names: Sequence[str]) -> tuple[str, str]:
+    """A need as (how it follows "because", how it follows "though"):
+    `I need reassurance`, `what I need is reassurance`."""
+    shape = shape_of(label, names)
+    lowered = label.lower().replace("’", "'")
+    if shape is Shape.I_CLAUSE:
+        return label, label
+    if shape in (Shape.THAT, Shape.FOR, Shape.GERUND):
+        return f"what I need is {label}", f"what I need is {label}"
+    if shape in (Shape.CLAUSE, Shape.WHEN, Shape.QUOTE) and not lowered.startswith("to "):
+        quoted = quote(label) if shape is not Shape.QUOTE else label
+        return f"I need {quoted}", f"what I need is {quoted}"
+    return f"I need {label}", f"what I need is {label}"
+
+
+def _needs(longed: list[str], blocked: list[str], names: Sequence[str]) -> str:
+    """`, because I need reassurance`; a need the moves only get in the way
+    of: `, though what I need is to feel close`."""
+    out = ""
+    if longed:
+        said = [_need(x, names)[0] for x in longed]
+        if all(s.startswith("I need ") for s in said):
+            said = ["I need " + _and([s.removeprefix("I need ") for s in said])]
+        out += ", because " + _and(said)
+    if blocked:
+        out += ", though " + _and([_need(x, names)[1] for x in blocked])
+    return out
+
+
+def _and(items: list[str], sep: str | None = None) -> str:
+    """a; a and b; a, b and c (with a comma before "and" when an item holds one)."""
+    if sep is not None:
+        return sep.join(items)
+    if len(items) <= 1:
+        return "".join(items)
+    comma = "," if any("," in x for x in items) else ""
+    return ", ".join(items[:-1]) + f"{comma} and " + items[-1]
+
+
+def _or(items: list[str]) -> str:
+    """a; a, or b; a, b, or c: the alternatives a cycle folds together."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + ", or " + items[-1]
+
+
+def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
+                   core: Sequence[str] = (), meanings: Sequence[str] = (),
+                   body: Sequence[str] = (), moves: Sequence[str] = (),
+                   needs: Sequence[str] = (), blocked: Sequence[str] = (),
+                   names: Sequence[str] = ()) -> str:
+    """One person's chain as one sentence in their own first person, in the
+    order therapists write a cycle: what sets me off, what I feel on top,
+    what is underneath and what I tell myself, what my body does, what I do
+    (alternatives folded with "or"), and what I need.
+
+    Every argument holds labels, exactly as typed; `names` are the map's
+    people (so a label naming one reads as a clause).
+    """
+    inner: list[str] = []
+    if surface:
+        feeling = _feelings(list(surface), names)
+        if core:
+            feeling += ", and underneath that, " + _feelings(list(core), names, lead="")
+        inner.append(feeling)
+    elif core:
+        inner.append(_feelings(list(core), names))
+    if meanings:
+        inner.append(_and([_thought(m, names) for m in meanings]))
+    clauses, things = _body(list(body), names)
+    inner += clauses
+    said = inner[0] if len(inner) == 1 else ", ".join(inner[:-1]) + ", and " + inner[-1] \
+        if inner else ""
+    text = ", ".join(x for x in (_opening(trigger, names) if trigger is not None else "", said)
+                     if x)
+    if things:
+        listed = f"in my body: {_and(things)}"
+        text = f"{text}; {listed}" if text else capital(listed)
+    if moves:
+        move = _moves(list(moves), names)
+        if inner or things:
+            text += ("; so " if things else ", so ") + move
+        else:
+            text = f"{text}, {move}" if text else move
+    text += _needs(list(needs), list(blocked), names)
+    text = capital(text)
+    return text if re.search(r"[.!?][”’\"']?$", text) else text + "."
+
+
+__all__ = [
+    "Shape",
+    "addressed",
+    "capital",
+    "chain_sentence",
+    "dance_line",
+    "day",
+    "initials",
+    "layer_words",
+    "mask_names",
+    "name",
+    "plural",
+    "possessive",
+    "quote",
+    "shape_of",
+    "strength_words",
+    "style_words",
+    "therapist_note",
+    "tries_relief",
+    "tries_trend",
+]
