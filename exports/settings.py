@@ -19,6 +19,7 @@ atomically, readable by its owner only.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -139,8 +140,10 @@ def parse_settings(text: str, path: Path) -> Settings:
         first = error.errors(include_url=False)[0]
         key = str(first["loc"][0]) if first["loc"] else ""
         if first["type"] == "extra_forbidden":
+            near = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
             raise SettingsError(path, key, "one of the settings " + ", ".join(KEYS)
-                                + f"; `{key}` is not a setting attachmap knows") from None
+                                + f"; `{key}` is not a setting attachmap knows"
+                                + (f" (did you mean `{near[0]}`?)" if near else "")) from None
         got = f", got {_shown(first.get('input'))}"
         raise SettingsError(path, key, EXPECTED.get(key, first["msg"].lower()) + got) from None
 

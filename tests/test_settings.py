@@ -87,6 +87,8 @@ BAD = [
     ('colour = "blue"', "colour: expected one of the settings therapist, practice, paper,"
                         " idle_lock_minutes, theme, audience; `colour` is not a setting"),
     ('paper = "a4', "line 1, column 12: expected valid TOML"),
+    ("idle_lock = 5", "`idle_lock` is not a setting attachmap knows (did you mean"
+                      " `idle_lock_minutes`?)"),
 ]
 
 
