@@ -8,17 +8,28 @@
   the ```text block after it; a ```toml config block is a settings file that
   must be read without error.
 - docs/file-format.md documents every key of every table of the map file.
+- Each ```sh block's commands run, in page order, in a folder holding the
+  demo map as my-client.toml (with a history), and must succeed; a
+  ```sh interactive block (it opens a screen or asks at the terminal) is not
+  run, but must name a real command.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from exports.load_errors import MapLoadError
+from exports.settings import Settings, parse_settings
+from exports.store import MapStore
 from exports.toml_map import dumps_map, loads_map
 from patterns.capture import CaptureError, parse_capture
 from patterns.edits import History
@@ -35,7 +46,8 @@ from patterns.models import (
     Try,
 )
 from patterns.vocabulary import LinkKind, NodeKind, StrategyStyle
-from tui.demo import demo_text
+from tui.cli import HANDLERS, USAGE
+from tui.demo import demo_text, ensure_demo
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
@@ -238,5 +250,115 @@ def test_every_link_in_the_repository_docs_resolves(page: str) -> None:
 def test_the_readme_points_inside_the_repository() -> None:
     text = (DOCS.parent / "README.md").read_text("utf-8")
     assert "SPEC.md" not in text and "../shared" not in text
-    for page in ("docs/file-format.md", "docs/capture.md"):
+    for page in ("docs/file-format.md", "docs/capture.md", "docs/guide.md"):
         assert f"]({page})" in text
+
+
+# -- shell commands and settings ------------------------------------------------------
+
+
+def _settings_examples() -> list[Block]:
+    return [b for p in pages() for b in blocks(p, "toml") if b.info == "toml config"]
+
+
+@pytest.mark.parametrize("block", _settings_examples(), ids=lambda b: b.where)
+def test_every_settings_example_is_a_valid_settings_file(block: Block) -> None:
+    settings = parse_settings(block.text, Path("config.toml"))
+    written = {line.split("=")[0].strip() for line in block.text.splitlines()
+               if "=" in line and not line.lstrip().startswith("#")}
+    assert written == set(settings.model_fields_set) == set(Settings.model_fields)
+
+
+def _shell_lines(page: str, info: str) -> list[tuple[Block, str]]:
+    return [(block, line) for block in blocks(page, "sh") if block.info == info
+            for line in block.text.splitlines() if line.strip()]
+
+
+def _shim(folder: Path) -> Path:
+    """A `bin` folder whose `attachmap` runs this clone's code with this Python."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "attachmap"
+    shim.write_text(f'#!/bin/sh\nPYTHONPATH="{DOCS.parent}" exec "{sys.executable}" -c '
+                    "'import sys; sys.argv[0] = \"attachmap\"; from tui.cli import main; main()'"
+                    ' "$@"\n')
+    shim.chmod(0o755)
+    return bin_dir
+
+
+def _a_client_folder(tmp_path: Path) -> dict[str, str]:
+    """my-client.toml (the demo map, saved twice so it has a history), a
+    passphrase file, the guide's settings, and attachmap on the PATH."""
+    path = tmp_path / "my-client.toml"
+    ensure_demo(path)
+    store = MapStore(path)
+    m = store.open()
+    store.save(m.model_copy(update={"title": "Zoë and Sam"}))
+    store.save(m)
+    store.close()
+    (tmp_path / "passphrase.txt").write_text("an invented passphrase for the guide\n")
+    config = tmp_path / "config" / "attachmap" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text(_settings_examples()[0].text, "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "ATTACHMAP_IDLE_LOCK_MINUTES"}
+    env.update(XDG_CONFIG_HOME=str(tmp_path / "config"),
+               PATH=f"{_shim(tmp_path)}{os.pathsep}{env.get('PATH', '')}")
+    return env
+
+
+@pytest.mark.parametrize("page", [p for p in pages() if blocks(p, "sh")])
+def test_every_shell_example_runs(page: str, tmp_path: Path) -> None:
+    env = _a_client_folder(tmp_path)
+    ran = 0
+    for block, line in _shell_lines(page, "sh"):
+        tools = {piece.split()[0] for piece in line.split("|")}
+        if any(shutil.which(tool, path=env["PATH"]) is None for tool in tools):
+            continue  # e.g. Graphviz's dot, where it is not installed
+        done = subprocess.run(["bash", "-c", f"set -o pipefail; {line}"], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=180,
+                              stdin=subprocess.DEVNULL, start_new_session=True)
+        assert done.returncode == 0, f"{block.where}: {line}\n{done.stderr}"
+        assert "Traceback" not in done.stderr, f"{block.where}: {line}"
+        ran += 1
+    assert ran >= len(_shell_lines(page, "sh")) - 1
+
+
+@pytest.mark.parametrize("page", [p for p in pages() if blocks(p, "sh")])
+def test_every_interactive_example_is_a_real_command(page: str) -> None:
+    for block, line in _shell_lines(page, "sh interactive"):
+        words = line.split()
+        if words[0] == "pipx":
+            assert words[1:] == ["install", "."], block.where
+            continue
+        assert words[0] == "attachmap", f"{block.where}: {line}"
+        assert len(words) == 1 or words[1] in HANDLERS or words[1].endswith(".toml"), line
+
+
+# -- pictures ------------------------------------------------------------------------
+
+
+def test_the_pictures_script_draws_every_picture_the_docs_show(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("make_pictures", DOCS / "make_pictures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = {p.name for p in module.main(tmp_path)}
+    shown = {Path(t).name for page in ["README.md", *(f"docs/{p}" for p in pages())]
+             for t in re.findall(r"!\[[^\]]*\]\(([^)]+)\)",
+                                 (DOCS.parent / page).read_text("utf-8"))}
+    expected = shown if shutil.which("pdftoppm") else shown - {"pdf-page-1.png"}
+    assert written == expected
+    for name in written:
+        data = (tmp_path / name).read_bytes()
+        assert data.startswith(b"\x89PNG") if name.endswith(".png") else b"<svg" in data[:400]
+    review = (tmp_path / "review.svg").read_text("utf-8")
+    assert "Your&#160;patterns" in review or "Your patterns" in review
+    assert "2019" not in review  # the review never shows a private note
+
+
+def test_the_readmes_commands_are_the_ones_attachmap_help_prints() -> None:
+    text = (DOCS.parent / "README.md").read_text("utf-8")
+    listed = text[text.index("## Commands"):]
+    listed = listed[listed.index("```\n") + 4:]
+    listed = listed[:listed.index("```")]
+    assert listed == USAGE.split("\n\n")[0] + "\n"
