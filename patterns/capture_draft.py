@@ -13,7 +13,13 @@ from patterns.edits import AddLink, AddNode, Batch, Edit
 from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Link, Node
-from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
+from patterns.vocabulary import (
+    LinkKind,
+    NodeKind,
+    StrategyStyle,
+    default_link_kind,
+    link_phrase,
+)
 
 
 def kind_name(kind: NodeKind) -> str:
@@ -65,8 +71,10 @@ class Draft:
                 return node.id
         return None
 
-    def node(self, kind: NodeKind, label: str, *, reuse: bool = True) -> str:
-        """The id of a node of this kind and label: reused, or drafted new."""
+    def node(self, kind: NodeKind, label: str, *, reuse: bool = True,
+             style: StrategyStyle | None = None) -> str:
+        """The id of a node of this kind and label: reused, or drafted new
+        (a new strategy with `style`, if given)."""
         found = self.same(kind, label) if reuse else None
         if found is not None:
             if found not in self.new and found not in self.reused:
@@ -74,7 +82,8 @@ class Draft:
             return found
         node_id = new_id(label, self.taken, fallback=kind.value)
         self.taken.add(node_id)
-        node = Node(id=node_id, kind=kind, label=label, person=self.person, session=self.session)
+        node = Node(id=node_id, kind=kind, label=label, person=self.person, session=self.session,
+                    style=style if kind is NodeKind.STRATEGY else None)
         self.new[node_id] = node
         self.edits.append(AddNode(node))
         return node_id

@@ -10,22 +10,30 @@ The parts (SPEC section 4) are introduced by their words:
     so I … / and I … / then I …     strategy
     because I need … / I need …     need
 
+and the ways people say them (`patterns.capture_markers`): "I panic", "I get
+anxious", "I'm scared" are feelings, "I freeze" a move, "my stomach drops" a
+sensation of its own, and "Tom feels pressured, so he goes quiet, because he
+needs room" is Tom's (a person of the map, by name; "he", "she" or "they"
+stand for the person named last before them). A line may also begin with its
+first part rather than `When` ("I panic, so I call him"): then it has no
+trigger, and one part is enough.
+
 `and`, `but`, `so`, `then` or `because` may stand before any of them, up to
 two ("so I need …" is a need, "and I think …" a meaning, "and then I …" a
 strategy): they belong to the part word, not to the part before. After the trigger come
 the inner parts (feeling, meaning, sensation: each at most once, in the order
 spoken), then one or more strategies (a sequence of moves: "so I text, then I
-call"), then at most one need.
+call"), then at most one need. One sentence is one person's.
 
 Where a part begins:
-- A comma or semicolon before a part word always begins a new part.
+- A comma or semicolon before a part word always begins a new part; a bare
+  "I …" after one is a move ("When Sam goes quiet, I text him"), unless it
+  names the body or the lexicon knows it as a feeling.
 - Without a comma a part word begins a part if it fits the order; if the
   line could be cut in two ways ("When Sam and I argue I feel scared"), it
   is refused with a request for commas rather than guessed.
 - Words inside double quotes are never part words (`When Sam says "I need
   space", I feel hurt`).
-- A comma followed by a bare `I …` that is not a part word (", I text") is
-  refused: it is unclear whether it is a move or a feeling.
 """
 
 from __future__ import annotations
@@ -33,8 +41,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from patterns.capture_markers import SELF, UNKNOWN, Marker, find_markers, quoted_spans
 from patterns.capture_refs import CaptureError, check_length, clean_label, quoted
-from patterns.vocabulary import NodeKind
+from patterns.models import Person
+from patterns.speech import base_after_joins, style_of
+from patterns.vocabulary import NodeKind, StrategyStyle
 
 #: Part words in one line beyond which the line is refused as too tangled.
 MAX_MARKERS = 40
@@ -43,33 +54,6 @@ NEEDS_MORE = "a sentence needs “When …” and at least one more part, like �
 ORDER = "put the parts in order: When …, I feel / I think / I notice …, so I …, because I need …"
 
 _WHEN = re.compile(r"\s*(when(?:ever)?)(?=[\s,]|$)", re.IGNORECASE)
-_MARKERS = re.compile(
-    r"""(?<![\w'’])
-    (?:
-      (?:(?:and|but|so|then|because)\s+){0,2}
-      (?:
-         (?P<feeling>I\s+(?:feel|felt))
-       | (?P<meaning>I\s+(?:think|thought)(?:\s+that)?)
-       | (?P<notice>I\s+(?:notice|noticed)(?:\s+that)?)
-       | (?P<body>my\s+body)
-       | (?P<need>I\s+(?:need|needed))
-      )
-    | (?:(?:and|but)\s+)?(?P<strategy>(?:so|and|then)\s+I)(?=\s|$)
-    )(?![\w'’])""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_BARE_I = re.compile(r"[,;]\s*(I\s+[\w'’]+)", re.IGNORECASE)
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
-_BREAKS = (",", ";", ".", "—", "–")
-
-_KINDS = {
-    "feeling": NodeKind.FEELING,
-    "meaning": NodeKind.MEANING,
-    "notice": NodeKind.SENSATION,
-    "body": NodeKind.SENSATION,
-    "strategy": NodeKind.STRATEGY,
-    "need": NodeKind.NEED,
-}
 _INNER_BIT = {NodeKind.FEELING: 1, NodeKind.MEANING: 2, NodeKind.SENSATION: 4}
 _ALIAS = {NodeKind.FEELING: "f", NodeKind.MEANING: "m", NodeKind.SENSATION: "b",
           NodeKind.NEED: "n"}
@@ -100,58 +84,26 @@ class SentencePart:
     """Where it ends (before the comma that closes it)."""
     cue: str
     """The words that introduced it, as typed: `When`, `I feel`, `so I`."""
+    style: StrategyStyle | None = None
+    """For a move, the style its verb usually is ("I freeze": freeze)."""
 
 
 @dataclass(frozen=True)
-class _Marker:
-    kind: NodeKind
-    start: int  # where its words begin, a leading `and`/`so` included
-    end: int  # where its words end
-    label_start: int  # where the label begins (`my body` keeps its words)
-    forced: bool  # a comma stands before it: it surely begins a part
-    cue: str
+class Sentence:
+    """A line read as a sentence: its parts, and whose they are."""
+
+    parts: list[SentencePart]
+    who: str
+    """SELF (the person the line is for) or the id of the person it names."""
 
 
-def is_sentence(text: str) -> bool:
-    """Whether the line is meant as a sentence: it begins with `When`."""
-    return _WHEN.match(text) is not None
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of text in double quotes, which protect what is inside."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < pos < b for a, b in spans)
-
-
-def _markers(text: str, begin: int) -> list[_Marker]:
-    spans = quoted_spans(text)
-    found = []
-    for m in _MARKERS.finditer(text, begin):
-        if _inside(m.start(), spans):
-            continue
-        group = next(name for name in _KINDS if m.group(name) is not None)
-        label_start = m.start(group) if group == "body" else m.end()
-        before = text[: m.start()].rstrip()
-        found.append(_Marker(
-            _KINDS[group], m.start(), m.end(), label_start,
-            before.endswith(_BREAKS), " ".join(m.group(group).split()),
-        ))
-    return found
-
-
-def _refuse_bare_i(text: str, begin: int, markers: list[_Marker]) -> None:
-    spans = quoted_spans(text)
-    starts = {mk.start for mk in markers}
-    for m in _BARE_I.finditer(text, begin):
-        if m.start(1) not in starts and not _inside(m.start(1), spans):
-            raise CaptureError(
-                f"{quoted(m.group(1))} after a comma is unclear: say “so I …” for what you do,"
-                " “I feel …” for a feeling, or put it in quotes",
-                m.start(1), m.end(1),
-            )
+def is_sentence(text: str, people: tuple[Person, ...] = ()) -> bool:
+    """Whether the line is meant as a sentence: it begins with `When`, or
+    with a part word ("I panic", "Tom feels …", "my stomach drops")."""
+    if _WHEN.match(text) is not None:
+        return True
+    markers = find_markers(text, 0, people)
+    return bool(markers) and not text[: markers[0].start].strip()
 
 
 def _step(state: State, kind: NodeKind) -> State | None:
@@ -176,13 +128,14 @@ def _has_words(text: str, a: int, b: int) -> bool:
     return bool(label) and label.lower() not in _FILLERS
 
 
-def _check_forced(text: str, when: re.Match[str], markers: list[_Marker]) -> None:
+def _check_forced(text: str, begin: int, when: re.Match[str] | None,
+                  markers: list[Marker]) -> None:
     """The parts a comma marks must stand in order, once each, with words."""
     forced = [mk for mk in markers if mk.forced]
-    if forced and not _has_words(text, when.end(), forced[0].start):
+    if when is not None and forced and not _has_words(text, begin, forced[0].start):
         raise CaptureError(_EMPTY[NodeKind.TRIGGER], when.start(1), when.end(1))
     state: State = (0, _INNER)
-    seen: list[_Marker] = []
+    seen: list[Marker] = []
     for i, mk in enumerate(forced):
         nxt = _step(state, mk.kind)
         if nxt is None:
@@ -199,9 +152,10 @@ def _check_forced(text: str, when: re.Match[str], markers: list[_Marker]) -> Non
             raise CaptureError(_EMPTY[mk.kind].format(cue=quoted(mk.cue)), mk.start, mk.end)
 
 
-def _choose(text: str, begin: int, markers: list[_Marker]) -> list[int]:
+def _choose(text: str, begin: int, markers: list[Marker], trigger: bool) -> list[int]:
     """The markers that begin parts: every comma-marked one, and as many
-    others as fit the order; refused if two cuts fit equally well."""
+    others as fit the order; refused if two cuts fit equally well. Without
+    a trigger (`trigger` False) the first marker begins the line's first part."""
     n = len(markers)
     # best[i][state] = (parts, ways (capped at 2), previous marker, previous state)
     best: list[dict[State, tuple[int, int, int, State]]] = [{} for _ in range(n)]
@@ -214,7 +168,7 @@ def _choose(text: str, begin: int, markers: list[_Marker]) -> list[int]:
             if markers[j].forced:
                 break
         else:
-            if _has_words(text, begin, mk.start):
+            if (_has_words(text, begin, mk.start) if trigger else i == 0):
                 options.append((-1, start_state, 0, 1))
         for j, st, parts, ways in options:
             nxt = _step(st, mk.kind)
@@ -248,42 +202,70 @@ def _choose(text: str, begin: int, markers: list[_Marker]) -> list[int]:
     return chosen[::-1]
 
 
-def split_sentence(text: str) -> list[SentencePart]:
-    """The parts of a capture sentence, trigger first; CaptureError with
-    the span at fault if the line cannot be read as one."""
+def _one_person(text: str, markers: list[Marker]) -> tuple[str, list[Marker]]:
+    """Whose sentence it is (the subject of its first sure part), and the
+    markers that may begin its parts: another person's part words inside a
+    part are words ("When Sam goes quiet" on a map with Sam), after a
+    comma they are refused: one sentence is one person's."""
+    lead = next((mk for mk in markers if mk.forced), markers[0])
+    if lead.who == UNKNOWN:
+        raise CaptureError(f"say who {quoted(lead.subject)} is: a name on the map, like"
+                           f" “Tom feels …”", lead.start, lead.end)
+    for mk in markers:
+        if mk.forced and mk.who != lead.who:
+            raise CaptureError(
+                "one person per sentence: say the other person's part on a line of its own",
+                mk.start, mk.end)
+    return lead.who, [mk for mk in markers if mk.who == lead.who]
+
+
+def read_sentence(text: str, people: tuple[Person, ...] = ()) -> Sentence:
+    """The parts of a capture sentence, trigger (if any) first, and whose
+    they are; CaptureError with the span at fault if the line cannot be
+    read as one. `people` are the map's, whose names may be subjects."""
     when = _WHEN.match(text)
-    if when is None:
-        raise CaptureError(NEEDS_MORE, 0, len(text))
-    begin = when.end()
-    markers = _markers(text, begin)
+    begin = when.end() if when is not None else 0
+    markers = find_markers(text, begin, people)
     if len(markers) > MAX_MARKERS:
         raise CaptureError("that sentence has too many parts to read: split it up", 0, len(text))
-    _refuse_bare_i(text, begin, markers)
-    if not markers:
+    if not markers or (when is None and text[: markers[0].start].strip()):
         raise CaptureError(NEEDS_MORE, 0, len(text))
-    _check_forced(text, when, markers)
-    chosen = [markers[i] for i in _choose(text, begin, markers)]
-    pieces = [(NodeKind.TRIGGER, when.start(1), begin, when.group(1))]
-    pieces += [(mk.kind, mk.start, mk.label_start, mk.cue) for mk in chosen]
+    who, markers = _one_person(text, markers)
+    _check_forced(text, begin, when, markers)
+    chosen = [markers[i] for i in _choose(text, begin, markers, when is not None)]
+    pieces: list[tuple[NodeKind, int, int, str, Marker | None]] = []
+    if when is not None:
+        pieces.append((NodeKind.TRIGGER, when.start(1), begin, when.group(1), None))
+    pieces += [(mk.kind, mk.start, mk.label_start, mk.cue, mk) for mk in chosen]
     parts = []
-    for k, (kind, start, label_start, cue) in enumerate(pieces):
+    for k, (kind, start, label_start, cue, mk) in enumerate(pieces):
         until = pieces[k + 1][1] if k + 1 < len(pieces) else len(text)
         end = start + len(text[start:until].rstrip(" \t,;"))
-        label = clean_label(text[label_start:until])
+        words = text[label_start:until]
+        if mk is not None and mk.verb is not None:  # "he goes quiet": his "go quiet"
+            words = base_after_joins(mk.verb[1] + words[mk.verb[0]:])
+        label = clean_label(words)
         check_length(label, start, end, f"the {kind.value} part")
-        parts.append(SentencePart(kind, label, start, end, cue))
-    return parts
+        style = (mk.style if mk is not None and mk.style else style_of(label)) \
+            if kind is NodeKind.STRATEGY else None
+        parts.append(SentencePart(kind, label, start, end, cue, style))
+    return Sentence(parts, who)
 
 
-def sentence_tail(text: str) -> tuple[NodeKind, int]:
+def split_sentence(text: str, people: tuple[Person, ...] = ()) -> list[SentencePart]:
+    """The parts of a capture sentence (see `read_sentence`)."""
+    return read_sentence(text, people).parts
+
+
+def sentence_tail(text: str, people: tuple[Person, ...] = ()) -> tuple[NodeKind, int]:
     """The kind of the part being typed at the end of a sentence, and where
     its words begin (for completing it to a node of that kind)."""
     when = _WHEN.match(text)
     kind, begin = NodeKind.TRIGGER, when.end() if when else 0
-    for mk in _markers(text, begin):
+    for mk in find_markers(text, begin, people):
         kind, begin = mk.kind, mk.label_start
     return kind, begin
 
 
-__all__ = ["MAX_MARKERS", "NEEDS_MORE", "SentencePart", "is_sentence", "quoted_spans",
-           "sentence_tail", "split_sentence"]
+__all__ = ["MAX_MARKERS", "NEEDS_MORE", "SELF", "Sentence", "SentencePart", "is_sentence",
+           "quoted_spans", "read_sentence", "sentence_tail", "split_sentence"]

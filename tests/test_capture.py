@@ -411,7 +411,7 @@ def test_the_hint_says_what_enter_will_do(chase_graph: MapGraph, line: str, hint
 def test_hint_for_an_empty_line_is_the_grammar() -> None:
     assert capture_hint("", empty()) == (
         "t: trigger  f: feeling  s: strategy  n: need  a -> b  When …, I feel …, so I …,"
-        " because I need …")
+        " because I need …  name: …  try: …  rupture: …")
 
 
 def test_completion_lists_labels_best_first(chase_graph: MapGraph) -> None:

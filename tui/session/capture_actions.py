@@ -20,11 +20,18 @@ if TYPE_CHECKING:
 class CaptureActions:
     """What the screen does with what is typed on the capture line."""
 
+    def capture_context(self: SessionScreen) -> dict[str, object]:
+        """What a line is read against besides the map: whose side new parts
+        go to, today's session, the part selected and the loop shown (for
+        `name:`), and today (for `rupture:`)."""
+        return {"person": self.person, "session": self.today_session_id(),
+                "selected": self.selected, "loop": self.loop, "today": self.today()}
+
     def capture_hint(self: SessionScreen, text: str) -> str | None:
         """What the line would do if Enter were pressed now."""
         from patterns.capture import capture_hint
 
-        return self.view.mask(capture_hint(text, self.graph))
+        return self.view.mask(capture_hint(text, self.graph, **self.capture_context()))
 
     def capture_completion(self: SessionScreen, text: str) -> str | None:
         """The line with the node reference being typed completed, or None."""
@@ -41,23 +48,26 @@ class CaptureActions:
 
     def on_capture_line_submitted(self: SessionScreen, event: CaptureLine.Submitted) -> None:
         """Enter: the line becomes one edit (new nodes carry today's session and
-        go to the chosen person's side), or its error shows under the line."""
+        go to the chosen person's side; a loop it names is shown on the map),
+        or its error shows under the line."""
         from patterns.capture import CaptureError, parse_capture
 
         event.stop()
         line = self.query_one(CaptureLine)
         try:
-            capture = parse_capture(event.text, self.graph, person=self.person,
-                                    session=self.today_session_id())
+            capture = parse_capture(event.text, self.graph,
+                                    **self.capture_context())  # type: ignore[arg-type]
         except CaptureError as error:
             line.rejected(self.view.mask(error.message), error.start, error.end)
             return
         select = capture.node_ids[-1] if capture.node_ids else self.selected
+        if capture.loop is not None:
+            self.loop = capture.loop  # the loop just named is shown on the map
         error = self.try_apply(capture.edit, select=select)
         if error is None:
             line.accepted(event.text, self.view.mask(capture.summary))
         else:
-            line.rejected(error)
+            line.rejected(self.view.mask(error))
 
     def on_capture_input_help_wanted(self: SessionScreen,
                                      event: CaptureInput.HelpWanted) -> None:
