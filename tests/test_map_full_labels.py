@@ -78,5 +78,5 @@ async def test_f7_on_the_focused_map_is_in_its_footer_and_in_the_palette(
         assert view.full_labels
         await wait_for(pilot, lambda: "f7 fit the screen" in footer())
         assert "f7 fit the screen" in footer()
-        names = [name for name, _, _ in session_commands(app.session)]
+        names = [command.name for command in session_commands(app.session)]
         assert "map: full labels / fit the screen" in names

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 
 from exports.errors import AttachmapError
 from exports.settings import Settings, settings_in_force
@@ -87,13 +86,9 @@ class AttachmapApp(IdleLockMixin, ThemeMixin, App[int]):
         # first frame, so imported now, before anyone has had time to type.
         import patterns.capture  # noqa: F401
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Save as…", "Keep the map in another file (e.g. when its disk is"
-                            " full or read-only)", self.action_save_as)
-
     def action_save_as(self) -> None:
-        """Ask for another file and go on working there."""
+        """Ask for another file and go on working there (the palette's "save as…",
+        with the session screen's other actions)."""
         def chosen(target: Path | None) -> None:
             if target is not None:
                 save_as(self, self.store, self.graph.to_map(), target)

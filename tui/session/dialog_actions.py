@@ -1,5 +1,6 @@
 """The session screen's actions that ask something first: the map's title,
-a person to add, another kind for a link. Each answer becomes one edit.
+a person to add, another kind for a link, a rupture and its repair. Each
+answer becomes one edit.
 
 A mixin of `SessionScreen` (its handler is found by name, as Textual does
 for `on_…` methods of any class in the screen's MRO).
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from patterns.edits import SetField, SetItem, UpdateLink
 from patterns.ids import new_id
-from patterns.models import Person
+from patterns.models import Person, Repair
 from patterns.vocabulary import LinkKind
 from tui.session.details import LinkList
 from tui.session.dialogs import LinkKindPicker, PersonPrompt, TextPrompt
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 
 class DialogActions:
-    """Rename the map, add a person, change a link's kind."""
+    """Rename the map, add a person, change a link's kind, log a repair."""
 
     def action_rename_map(self: SessionScreen) -> None:
         """Give the map a title."""
@@ -46,6 +47,16 @@ class DialogActions:
                             "new parts go to.", timeout=4)
 
         self.app.push_screen(PersonPrompt("person"), chosen)
+
+    def action_repair_form(self: SessionScreen) -> None:
+        """Write a rupture and its repair in a form (the palette's way to it)."""
+        from tui.widgets.repairs import RepairDialog
+
+        def chosen(repair: Repair | None) -> None:
+            if repair is not None:
+                self.apply(SetItem("repairs", None, repair, what="a repair"))
+
+        self.app.push_screen(RepairDialog(self.graph.people, today=self.today()), chosen)
 
     def on_link_list_kind_wanted(self: SessionScreen, event: LinkList.KindWanted) -> None:
         """Enter on one of a node's links: choose how it reads."""

@@ -1,7 +1,8 @@
-"""`?`: every key of the session screen and the capture line's grammar.
+"""`?`: every key and action of the session screen, and the capture line's grammar.
 
-The key list is built from the screen's own bindings, so it is never out of
-step with what the keys do.
+The key list is built from the screen's own bindings, and the action list
+from the command palette's (`tui.session.palette`), so neither is ever out
+of step with what the keys and the palette do.
 """
 
 from __future__ import annotations
@@ -24,6 +25,18 @@ GRAMMAR = [
                                   " blocks, provokes, replaces, meets, soothes, shapes"),
     ("When …, I feel …, so I …, because I need …",
      "adds a whole cycle at once (also: I think …, my body …, I notice …)"),
+    ("I panic · I get anxious · I'm scared", "a feeling; “I freeze”, “I go quiet”: a move"),
+    ("When Tom is late, I think he's gone, my stomach drops, so I call him",
+     "the body (stomach, chest, heart, throat, hands, jaw, breath…) is a sensation part"),
+    ("Tom feels pressured, so he goes quiet, because he needs room",
+     "a person of the map, by name: the parts go to their side"),
+    ("name: the waiting game", "names the loop through the selected part (loop: too)"),
+    ("try: name the fear — instead of checking his phone",
+     "plans an experiment: a new response replacing a move (“, when …” adds the plan)"),
+    ("rupture: started late; she went cold", "logs a rupture today (rupture with Tom: …)"),
+    ("repair: named it together", "the repair of the last rupture without one"),
+    ("person: Tom, partner", "adds a person"),
+    ("t: Tom is late; f: scared", "“;” before another form: two statements, one undo"),
 ]
 
 MORE_KEYS = [
@@ -32,7 +45,7 @@ MORE_KEYS = [
     ("enter", "in the nodes list: edit the node; in its links: change the kind"),
     ("delete", "in the nodes list: remove the node (ctrl+z brings it back)"),
     ("escape", "back to the capture line"),
-    ("ctrl+p", "every action by name (the command palette)"),
+    ("ctrl+p", "every action by name or by a word for it (the command palette)"),
 ]
 
 
@@ -69,9 +82,12 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape,question_mark,q,f1", "close", "close help", id="help.close")]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str]],
+                 actions: list[tuple[str, str, str]] | None = None) -> None:
         super().__init__()
         self.keys = keys
+        #: (name, key, other words) of every action in the palette.
+        self.actions = list(actions or [])
 
     def compose(self) -> ComposeResult:
         keys = Table.grid(padding=(0, 2))
@@ -84,15 +100,30 @@ class HelpScreen(ModalScreen[None]):
         grammar.add_column()
         for typed, what in GRAMMAR:
             grammar.add_row(typed, what)
+        actions = Table.grid(padding=(0, 2))
+        actions.add_column(style="bold", no_wrap=True)
+        actions.add_column(no_wrap=True)
+        actions.add_column(style="dim")
+        for name, key, words in self.actions:
+            actions.add_row(name, key, words)
         with VerticalScroll() as scroll:
             scroll.border_title = "help · escape to close"
             yield Static(Text("Keys", style="bold underline"))
             yield Static(keys)
             yield Static(Text("\nThe capture line", style="bold underline"))
             yield Static(grammar)
+            if self.actions:
+                yield Static(Text("\nEvery action: ctrl+p, then its name or any of its words",
+                                  style="bold underline"))
+                yield Static(actions)
 
     def action_close(self) -> None:
         self.dismiss(None)
 
 
-__all__ = ["HelpScreen", "keys_of"]
+def actions_of(commands: list[object]) -> list[tuple[str, str, str]]:
+    """(name, key, its other words) for the palette's commands, as the help lists them."""
+    return [(c.name, c.key, ", ".join(c.words)) for c in commands]  # type: ignore[attr-defined]
+
+
+__all__ = ["HelpScreen", "actions_of", "keys_of"]

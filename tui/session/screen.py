@@ -425,10 +425,12 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         start_export(self, self.store.path, self.graph.to_map, fmt=fmt)
 
     def action_help(self) -> None:
-        """Every key and the capture grammar."""
-        from tui.session.help_screen import HelpScreen, keys_of
+        """Every key, every action and its words, and the capture grammar."""
+        from tui.session.help_screen import HelpScreen, actions_of, keys_of
+        from tui.session.palette import session_commands
 
-        self.app.push_screen(HelpScreen(keys_of(self.BINDINGS)))
+        self.app.push_screen(HelpScreen(keys_of(self.BINDINGS),
+                                        actions_of(session_commands(self))))
 
     def action_to_capture(self) -> None:
         """Back to the capture line (leaving any node editor)."""
