@@ -1,7 +1,9 @@
 """The capture line's forms for the rest of the work, beside nodes and links.
 
-    name: the waiting game            names the loop through the selected part
-                                      (`loop:` and `cycle:` too)
+    name: the waiting game            names the loop (the cycle, with its
+                                      variants) shown on the map, or the one
+                                      through the selected part (`loop:`,
+                                      `cycle:` too)
     try: name the fear, then tea — instead of checking his phone
                                       plans an experiment: a new response that
                                       replaces a move; `, when …` adds its plan
@@ -25,10 +27,10 @@ from dataclasses import dataclass
 
 from patterns.capture_draft import Draft
 from patterns.capture_refs import CaptureError, check_length, clean_label, quoted, resolve_node
+from patterns.cycles import find_cycles
 from patterns.edits import Edit, EditError, SetItem, name_loop
 from patterns.graph import MapGraph
 from patterns.ids import new_id
-from patterns.loops import find_loops
 from patterns.models import Experiment, Person, Repair
 from patterns.speech import style_of
 from patterns.vocabulary import LinkKind, NodeKind
@@ -102,41 +104,46 @@ def _text(text: str, form: Form, what: str) -> str:
 
 def name_form(text: str, form: Form, g: MapGraph, selected: str | None,
               shown: tuple[str, ...] | None) -> Done:
-    """Name the loop shown on the map, or the one through the selected part."""
+    """Name the cycle shown on the map, or the one through the selected part
+    (a cycle's variants are one pattern: its main loop carries the name)."""
     name = _text(text, form, "the loop's name")
     check_length(name, form.start, len(text), "that name")
-    loops = find_loops(g).loops
-    on_map = [lp for lp in loops if shown is not None and tuple(lp.nodes) == tuple(shown)]
+    cycles = find_cycles(g).cycles
+    on_map = [c for c in cycles if shown is not None
+              and any(tuple(lp.nodes) == tuple(shown) for lp in c.loops)]
     if on_map:
         chosen, note = on_map[0], "shown on the map"
     elif selected is not None and selected in g:
-        through = [lp for lp in loops if selected in lp.nodes]
+        through = [c for c in cycles if selected in c.node_ids]
         part = quoted(g.node(selected).label, 30)
         if not through:
             raise CaptureError(f"no loop passes through {part} yet: a move that provokes a"
                                " trigger closes one (a -provokes-> b)", form.start, len(text))
-        unnamed = [lp for lp in through if lp.name is None]
+        unnamed = [c for c in through if c.name is None]
         chosen = (unnamed or through)[0]
         note = (f"through {part}" if len(through) == 1 else
-                f"the {'first unnamed' if unnamed else 'shortest'} of {len(through)} through"
+                f"the {'first unnamed' if unnamed else 'first'} of {len(through)} through"
                 f" {part}; Enter on a loop in Patterns picks another")
-    elif len(loops) == 1:
-        chosen, note = loops[0], "the map's only loop"
+    elif len(cycles) == 1:
+        chosen, note = cycles[0], "the map's only loop"
     else:
         raise CaptureError(
             "select a part of the loop first (on the map or in the nodes list), then “name: …”"
-            if loops else "no loop on the map yet: a move that provokes a trigger closes one"
+            if cycles else "no loop on the map yet: a move that provokes a trigger closes one"
             " (a -provokes-> b)", form.start, len(text))
     if chosen.name == name:
         raise CaptureError(f"that loop is already called {quoted(name)}", form.start, len(text))
+    if any(c.name is not None and c.name.casefold() == name.casefold() for c in cycles):
+        raise CaptureError(f"another loop is already called {quoted(name)}: give this one"
+                           " a name of its own", form.start, len(text))
     try:
-        edit = name_loop(g, chosen.nodes, name)
+        edit = name_loop(g, chosen.loop.nodes, name)
     except EditError as error:
         raise CaptureError(str(error), form.start, len(text)) from None
     verb = "renamed" if chosen.name else "named"
     summary = f"{verb} the loop {quoted(name)} ({note})"
     return Done(edit, summary, f"{verb[:-1]}s the loop {quoted(name)} ({note})",
-                loop=tuple(chosen.nodes))
+                loop=tuple(chosen.loop.nodes))
 
 
 # -- try: ----------------------------------------------------------------------

@@ -54,31 +54,50 @@ def couple() -> MapGraph:
 # -- name: / loop: ------------------------------------------------------------------
 
 
+def two_cycles() -> MapGraph:
+    """Two cycles through one move: "I hide" sets off both the door and the silence."""
+    g = MapGraph("Invented")
+    for line in ("When the door slams, I feel scared, so I hide",
+                 "When the house goes silent, I feel alone, so I hide",
+                 "hide -provokes-> the door slams", "hide -provokes-> the house goes silent"):
+        take(g, line)
+    return g
+
+
 @pytest.mark.parametrize("word", ["name", "loop", "Loop", "cycle", "NAME"])
-def test_name_the_loop_through_the_selected_part(chase_graph: MapGraph, word: str) -> None:
-    capture = undone(chase_graph, f"{word}: the waiting game", selected="chest")
+def test_name_the_loop_through_the_selected_part(word: str) -> None:
+    g = two_cycles()
+    capture = undone(g, f"{word}: the slammed door", selected="scared")
     assert capture.form == "loop"
-    named = {lp.name: lp.nodes for lp in chase_graph.loops}
-    assert "chest" in named["the waiting game"]
-    assert named["the chase"] == ["quiet", "zoe-scared", "texting", "sam-pressure",
-                                  "sam-failing", "sam-overwhelm", "shutdown"]
-    assert capture.loop == tuple(named["the waiting game"])
-    assert capture.summary == ("named the loop “the waiting game”"
+    (loop,) = g.loops
+    assert loop.name == "the slammed door" and "scared" in loop.nodes
+    assert capture.loop == tuple(loop.nodes)
+    assert capture.summary == "named the loop “the slammed door” (through “scared”)"
+
+
+def test_a_variant_names_its_whole_cycle(chase_graph: MapGraph) -> None:
+    # The chase through "tight chest" is a variant of the chase: one pattern, one name.
+    capture, _ = take(chase_graph, "name: the waiting game", selected="chest")
+    assert [lp.name for lp in chase_graph.loops] == ["the waiting game"]
+    assert capture.summary == ("renamed the loop “the waiting game”"
                                " (through “tight chest, racing heart”)")
 
 
-def test_a_part_on_two_loops_names_the_unnamed_one(chase_graph: MapGraph) -> None:
-    capture, _ = take(chase_graph, "name: the waiting game", selected="texting")
-    assert "chest" in {lp.name: lp.nodes for lp in chase_graph.loops}["the waiting game"]
-    assert "the first unnamed of 2 through “text again and again”" in capture.summary
+def test_a_part_on_two_cycles_names_the_unnamed_one() -> None:
+    g = two_cycles()
+    first, _ = take(g, "name: the door", selected="hide")
+    assert "the first unnamed of 2 through “hide”" in first.summary
+    take(g, "name: the silence", selected="hide")
+    assert {lp.name: "scared" in lp.nodes for lp in g.loops} == {"the door": True,
+                                                                "the silence": False}
 
 
-def test_the_loop_shown_on_the_map_comes_first(chase_graph: MapGraph) -> None:
-    chase = next(lp for lp in find_loops(chase_graph).loops if lp.name == "the chase")
-    capture, _ = take(chase_graph, "name: the pursuit", selected="chest",
-                      loop=tuple(chase.nodes))
-    assert [lp.name for lp in chase_graph.loops] == ["the pursuit"]
-    assert capture.summary.startswith("renamed the loop “the pursuit” (shown on the map)")
+def test_the_loop_shown_on_the_map_comes_first() -> None:
+    g = two_cycles()
+    silence = next(lp for lp in find_loops(g).loops if "alone" in lp.nodes)
+    capture, _ = take(g, "name: the silence", selected="scared", loop=tuple(silence.nodes))
+    assert [lp.nodes for lp in g.loops] == [silence.nodes]
+    assert capture.summary == "named the loop “the silence” (shown on the map)"
 
 
 def test_the_only_loop_needs_no_selection() -> None:
@@ -91,21 +110,26 @@ def test_the_only_loop_needs_no_selection() -> None:
 
 
 @pytest.mark.parametrize(("line", "kw", "message"), [
-    ("name: the chase", {"selected": "quiet"}, None),  # set below
-    ("name:", {"selected": "chest"}, "type the loop's name after “name:”"),
+    ("name: the door", {"selected": "scared"}, "that loop is already called “the door”"),
+    ("name: The Door", {"selected": "hide"}, "another loop is already called “The Door”"),
+    ("name:", {"selected": "hide"}, "type the loop's name after “name:”"),
     ("name: x", {}, "select a part of the loop first"),
-    ("name: x", {"selected": "gran"}, "no loop passes through “Gran's kitchen on Sundays” yet"),
+    ("name: x", {"selected": "the-door-slams"}, None),  # on a cycle: taken
 ])
-def test_naming_a_loop_says_what_is_missing(chase_graph: MapGraph, line: str,
-                                            kw: dict[str, str], message: str | None) -> None:
+def test_naming_a_loop_says_what_is_missing(line: str, kw: dict[str, str],
+                                            message: str | None) -> None:
+    g = two_cycles()
+    take(g, "name: the door", selected="scared")
+    take(g, "t: the phone rings")
+    before = g.to_map()
     if message is None:
-        take(chase_graph, "name: the waiting game", selected="chest")
-        kw, message = {"selected": "chest"}, "that loop is already called “the waiting game”"
-        line = "name: the waiting game"
-    before = chase_graph.to_map()
+        parse_capture(line, g, **kw)
+        return
     with pytest.raises(CaptureError, match=message):
-        parse_capture(line, chase_graph, **kw)
-    assert chase_graph.to_map() == before
+        parse_capture(line, g, **kw)
+    assert g.to_map() == before
+    with pytest.raises(CaptureError, match="no loop passes through “the phone rings” yet"):
+        parse_capture("name: x", g, selected="the-phone-rings")
 
 
 def test_no_loop_yet_says_how_one_closes() -> None:
@@ -343,7 +367,9 @@ def test_the_hint_says_what_a_form_will_do(line: str, hint: str) -> None:
 
 def test_the_hint_for_name_follows_the_selection(chase_graph: MapGraph) -> None:
     assert capture_hint("name: x", chase_graph, selected="chest") == (
-        "names the loop “x” (through “tight chest, racing heart”)")
+        "renames the loop “x” (through “tight chest, racing heart”)")
+    assert capture_hint("name: x", two_cycles(), selected="alone") == (
+        "names the loop “x” (through “alone”)")
 
 
 def test_completion_after_instead_of_offers_the_moves(chase_graph: MapGraph) -> None:

@@ -138,8 +138,7 @@ def test_every_capture_example_gives_what_the_page_says(page: str) -> None:
                 said = f"✓ {capture.summary}"
                 history.do(capture.edit)
                 after = g.to_map()  # every rule of the file format still holds
-                assert (len(after.nodes), len(after.links)) != (len(before.nodes),
-                                                                len(before.links))
+                assert after != before  # a taken line changes the map (a node, a loop name…)
             assert said == answer, f"{block.where}: typing {line!r}"
 
 
