@@ -124,5 +124,5 @@ async def test_the_hint_says_what_a_form_will_do_before_enter(chase_path: Path) 
         hint = str(app.session.query_one("#capture-hint").render())
         assert hint.startswith("names the loop through the selected part")
         await pilot.press(*" x")
-        await wait_for(pilot, lambda: "select a part of the loop first" in str(
+        await wait_for(pilot, lambda: "renames the loop “x” (the map's only loop)" in str(
             app.session.query_one("#capture-hint").render()))
