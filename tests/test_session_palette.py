@@ -101,7 +101,7 @@ async def test_help_lists_every_action_with_its_key_or_words(chase_path: Path) -
         await wait_for(pilot, lambda: "ctrl+z   undo" in screen_text(app))
         await pilot.press("end")
         await wait_for(pilot, lambda: "add: sentence" in screen_text(app))
-        assert "log a rupture" in screen_text(app)
+        assert "add: origin" in screen_text(app)
 
 
 def test_the_readme_key_table_names_every_key() -> None:
