@@ -85,7 +85,11 @@ def main(folder: Path = HERE) -> list[Path]:
         for name, theme in (("session.svg", None), ("session-light.svg", "attachmap-light")):
             asyncio.run(_session(map_path, folder / name, theme))
             written.append(folder / name)
-        asyncio.run(_review(map_path, folder / "review.svg"))
+        # A copy of its own: the session above still holds the first one's lock.
+        review_path = Path(work) / "review" / "demo.toml"
+        review_path.parent.mkdir()
+        ensure_demo(review_path)
+        asyncio.run(_review(review_path, folder / "review.svg"))
         written.append(folder / "review.svg")
         if _pdf_page(map_path, folder / "pdf-page-1.png"):
             written.append(folder / "pdf-page-1.png")

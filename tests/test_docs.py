@@ -353,6 +353,7 @@ def test_the_pictures_script_draws_every_picture_the_docs_show(tmp_path: Path) -
     review = (tmp_path / "review.svg").read_text("utf-8")
     assert "Your&#160;patterns" in review or "Your patterns" in review
     assert "2019" not in review  # the review never shows a private note
+    assert "cannot&#160;save" not in review and "cannot save" not in review
 
 
 def test_the_readmes_commands_are_the_ones_attachmap_help_prints() -> None:
