@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from patterns.edits import loop_key
 from patterns.models import Experiment, Link, Node, RelationalMap, Repair, Try
 from patterns.vocabulary import link_phrase
+from patterns.voice import day
 
 Action = Literal["added", "removed", "changed"]
 Section = Literal["map", "people", "sessions", "nodes", "links", "loops", "experiments",
@@ -98,8 +99,8 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+def _day(when: dt.date) -> str:
+    return day(when)
 
 
 def _value(name: str, value: Any) -> str:

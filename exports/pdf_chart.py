@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 from exports.pdf_fonts import REGULAR, text_width
 from exports.pdf_style import INK, MIN_FONT, QUIET, RULE
 from patterns.models import Try
+from patterns.voice import day
 
 _BEFORE = colors.HexColor("#8A8F98")
 _AFTER = colors.HexColor("#1C7689")
@@ -121,7 +122,7 @@ class TriesChart(Flowable):
         c.drawString(x + 10, y, "after trying (0 = calm, 10 = worst)")
 
     def _draw_dates(self, c, xs: list[float], bottom: float) -> None:
-        labels = [f"{t.date.day} {t.date:%b}" for t in self.tries]
+        labels = [day(t.date, year=False) for t in self.tries]
         widest = max((text_width(s, REGULAR, _LABEL) for s in labels), default=0) + 4
         step = (xs[1] - xs[0]) if len(xs) > 1 else widest
         # Label every k-th try so dates never collide; the last is always shown.

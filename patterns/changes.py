@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from patterns.graph import MapGraph
 from patterns.models import RelationalMap, Session
+from patterns.voice import day
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -50,7 +51,7 @@ class SinceLastSession(BaseModel):
         if self.previous is None and not self:
             return "This is the first session."
         when = "Since last time" if self.previous is None else (
-            f"Since the session on {self.previous.date.day} {self.previous.date:%b %Y}")
+            f"Since the session on {day(self.previous.date)}")
         tries = sum(len(t) for t in self.tries.values())
         parts = [
             _count(len(self.nodes), "new node", "new nodes") if self.nodes else "",

@@ -12,6 +12,7 @@ import datetime as dt
 from patterns.edits import SetItem
 from patterns.graph import MapGraph
 from patterns.models import Session
+from patterns.voice import day as day_words
 
 
 def session_on(g: MapGraph, day: dt.date) -> Session | None:
@@ -42,7 +43,7 @@ def start_session(g: MapGraph, day: dt.date) -> SetItem | None:
     if session_on(g, day) is not None:
         return None
     session = Session(id=new_session_id(g), date=day)
-    return SetItem("sessions", None, session, what=f"session of {day:%d %b %Y}")
+    return SetItem("sessions", None, session, what=f"session of {day_words(day)}")
 
 
 def latest_session(g: MapGraph) -> Session | None:

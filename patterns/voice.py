@@ -247,6 +247,8 @@ class Shape(StrEnum):
     """A for-clause: "for him to stay"."""
     GERUND = "gerund"
     """Starts with an -ing verb: "being ignored", "shutting down"."""
+    PARTICIPLE = "participle"
+    """Something done to the person: "left to handle it alone", "ignored"."""
     VERB = "verb"
     """A verb phrase with no subject: "go numb", "text again and again"."""
     NOUN = "noun"
@@ -314,6 +316,10 @@ began drank ate wrote spoke woke slept shook froze hid
 _ING_NOUNS = {"nothing", "something", "everything", "anything", "morning", "evening", "ceiling",
               "wedding", "meeting", "feeling", "ring", "thing", "king", "spring", "string",
               "wing", "building", "ending", "beginning", "clothing", "evening", "sibling"}
+#: Words after a participle that show it is something done to the person
+#: ("left out", "ignored again"), not an adjective before a noun ("raised voices").
+_AFTER_PARTICIPLE = {"out", "again", "alone", "by", "when", "while", "and", "or", "off", "up",
+                     "down", "behind", "aside", "back", "twice", "too", "so", "in", "at"}
 _WHEN = ("when ", "whenever ", "every time ", "each time ", "if ", "as soon as ", "once ")
 
 
@@ -423,6 +429,9 @@ def shape_of(label: str, names: Sequence[str] = ()) -> Shape:
         return Shape.CLAUSE
     if first.endswith("ing") and first not in _ING_NOUNS and len(first) > 4:
         return Shape.GERUND
+    if (first in _IRREGULAR_PAST or first.endswith("ed") and len(first) > 4) and (
+            len(words) == 1 or words[1] in _PREPOSITIONS or words[1] in _AFTER_PARTICIPLE):
+        return Shape.PARTICIPLE
     if first in _VERBS or first in ("can't", "cannot", "don't", "won't"):
         return Shape.VERB
     return Shape.NOUN
@@ -450,7 +459,7 @@ def _opening(trigger: str, names: Sequence[str]) -> str:
         return f"When I hear {trigger}"
     if shape in (Shape.CLAUSE, Shape.I_CLAUSE):
         return f"When {trigger}"
-    if shape is Shape.GERUND:
+    if shape in (Shape.GERUND, Shape.PARTICIPLE):
         return f"When I'm {trigger}"
     if shape is Shape.VERB and _first(trigger) in _TRIGGER_VERBS:
         return f"When I {trigger}"

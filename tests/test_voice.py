@@ -85,6 +85,12 @@ CORPUS: list[tuple[str, str, str]] = [
      "When we're running late, I feel hurt, so I go quiet."),
     ('trigger', "he says 'I feel far from you'",
      "When he says 'I feel far from you', I feel hurt, so I go quiet."),
+    ('trigger', 'left to handle it alone',
+     "When I'm left to handle it alone, I feel hurt, so I go quiet."),
+    ('trigger', 'ignored',
+     "When I'm ignored, I feel hurt, so I go quiet."),
+    ('trigger', 'criticised in front of others',
+     "When I'm criticised in front of others, I feel hurt, so I go quiet."),
     ('trigger', 'another cancelled weekend',
      "When there's another cancelled weekend, I feel hurt, so I go quiet."),
     ('feeling', 'hurt',
@@ -302,6 +308,8 @@ def test_no_sentence_in_the_corpus_breaks_a_known_rule(pattern: str) -> None:
     ("that I'm unlovable", Shape.THAT),
     ("for him to stay", Shape.FOR),
     ("when he's late", Shape.WHEN),
+    ("left to handle it alone", Shape.PARTICIPLE),
+    ("raised voices", Shape.NOUN),
 ])
 def test_label_shapes(label: str, shape: Shape) -> None:
     assert shape_of(label, NAMES) is shape

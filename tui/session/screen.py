@@ -38,6 +38,7 @@ from tui.session.nodes_panel import NodeList
 from tui.session.side_tabs import SideTabs
 from tui.session.view import SessionView
 from tui.widgets.map_view import MapView
+from patterns.voice import day
 
 def session_commands_provider() -> type[Provider]:
     """The palette's commands, imported when the palette first opens."""
@@ -237,7 +238,7 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         if session is None:
             return "no session yet"
         n = session_number(self.graph, session.id)
-        return f"session {n} · {session.date:%-d %b %Y}"
+        return f"session {n} · {day(session.date)}"
 
     # -- edits ----------------------------------------------------------------------
 

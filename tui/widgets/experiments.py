@@ -37,6 +37,7 @@ from patterns.vocabulary import NodeKind
 from tui.messages import EditRequested
 from tui.session.view import SessionView
 from tui.widgets.tries import FORM_CSS, LoggedTry, TriesChart, TryDialog, field_row
+from patterns.voice import day
 
 
 class ExperimentDialog(ModalScreen[Experiment | None]):
@@ -225,7 +226,7 @@ class ExperimentsPanel(Vertical):
         self.query_one(TriesChart).progress = progress(experiment)
         for index in reversed(range(len(experiment.tries))):
             attempt = experiment.tries[index]
-            line = Text.assemble((f"{attempt.date.day} {attempt.date:%b %Y}", "bold"))
+            line = Text.assemble((day(attempt.date), "bold"))
             scores = [f"{w} {s}" for w, s in (("before", attempt.before),
                                               ("after", attempt.after)) if s is not None]
             line.append("  distress " + ", ".join(scores) if scores else "")

@@ -27,6 +27,7 @@ from patterns.models import Person, Repair
 from tui.messages import EditRequested
 from tui.session.view import SessionView
 from tui.widgets.tries import FORM_CSS, field_row, parse_day
+from patterns.voice import day
 
 
 class RepairDialog(ModalScreen[Repair | None]):
@@ -106,7 +107,7 @@ def repair_line(g: MapGraph, repair: Repair, mask: Callable[[str], str] = str) -
     """One entry in a few lines: day and person, then what happened, the
     repair and how it went. `mask` hides names behind the privacy screen."""
     person = g.person(repair.with_)
-    out = Text.assemble((f"{repair.date.day} {repair.date:%b %Y}", "bold"))
+    out = Text.assemble((day(repair.date), "bold"))
     out.append(f" · with {mask(person.name)}" if person else "")
     for label, value in (("what happened", repair.rupture), ("the repair", repair.repair),
                          ("how it went", repair.outcome)):

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from patterns.models import Try
 from patterns.progress import Progress
+from patterns.voice import day
 
 #: Eighths of a character cell, for bars that rise smoothly.
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -80,7 +81,7 @@ class TriesChart(Widget):
                 out.append(" ")
             out.append("\n")
         out.append(" 0 └" + "─" * (_COLUMN * len(shown)) + "\n", style="dim")
-        out.append("    " + "".join(f" {d.day:>2} {d:%b}"[:_COLUMN].ljust(_COLUMN)
+        out.append("    " + "".join((" " + day(d, year=False).rjust(6))[:_COLUMN].ljust(_COLUMN)
                                     for d, _, _ in shown) + "\n", style="dim")
         out.append("    ")
         out.append("██", style=before_style)

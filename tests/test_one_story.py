@@ -1,0 +1,149 @@
+"""The same story everywhere (issue 11): the PDF (read back with pypdf), the
+Markdown, the client's review and the session's Patterns panel (both through
+the Pilot, read from their widgets) tell the same cycles, with the same
+titles and the same sentences, each person's chain once per cycle, no word of
+a label changed; and `attachmap check` counts the same cycles.
+
+Maps: the chase example, and invented ones (a couple whose one named loop has
+five variants, a family of three with two cycles, a single client with a
+cycle and two triggers on no cycle), in tests/voice_maps/.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from test_session_support import pilot_test, session_app, settle
+from textual.widgets import Static
+
+from exports.markdown import render_markdown
+from exports.pdf import render_pdf
+from exports.summary import summarize
+from exports.toml_map import load_map
+from patterns.graph import MapGraph
+from patterns.insights import analyse
+from patterns.story import PatternStory, tell
+from tests.conftest import example_paths
+from tui.review.app import ReviewApp
+
+HERE = Path(__file__).resolve().parent / "voice_maps"
+MAPS = [next(p for p in example_paths() if p.name == "chase.toml"),
+        HERE / "couple.toml", HERE / "family.toml", HERE / "single.toml"]
+
+
+def told(path: Path) -> PatternStory:
+    g = MapGraph.from_map(load_map(path))
+    return tell(g, analyse(g))
+
+
+def expected(story: PatternStory) -> list[str]:
+    """Every chain as the outputs show it: `Zoë: When …`."""
+    chains = [c for cycle in story.cycles for c in cycle.chains] + story.others
+    return [f"{c.who}: {c.text}" if c.who else c.text for c in chains]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(params=MAPS, ids=[p.stem for p in MAPS])
+def map_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    target = tmp_path / request.param.name
+    shutil.copyfile(request.param, target)
+    target.chmod(0o600)
+    return target
+
+
+def test_the_pdf_and_the_markdown_tell_the_same_chains(map_path: Path) -> None:
+    m = load_map(map_path)
+    story = told(map_path)
+    chains = expected(story)
+    assert chains, "every map here has something to tell"
+    pdf = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(m))).pages))
+    md = render_markdown(m)
+    told_part = re.search(r"(?s)\n## (The cycles? that keeps? you stuck|Your pattern, in words)\n"
+                          r"(.*?)(\n## |$)", md).group(2)
+    md_chains = [f"{who}: {text}" for who, text in
+                 re.findall(r"(?m)^- \*\*(.+?):\*\* (.+)$", told_part)]
+    assert md_chains == chains
+    for chain in chains:
+        assert pdf.count(chain) == 1, chain
+    for cycle in story.cycles:
+        assert f"### ⟳ {cycle.title}" in md
+        assert f"⟳ {cycle.title}" in pdf
+
+
+def test_each_person_is_told_once_per_cycle_and_no_label_word_changes(map_path: Path) -> None:
+    g = MapGraph.from_map(load_map(map_path))
+    found = analyse(g)
+    seen = [(s.cycle, s.person) for s in found.sentences if s.cycle is not None]
+    assert len(seen) == len(set(seen))
+    for s in found.sentences:
+        for node_id in s.node_ids:
+            label = g.node(node_id).label
+            assert label in s.text or s.text.startswith(label[:1].upper() + label[1:]), label
+
+
+def test_check_counts_the_cycles_the_documents_tell(map_path: Path) -> None:
+    story = told(map_path)
+    line = next(x for x in summarize(load_map(map_path), "x").splitlines()
+                if x.startswith("  cycles"))
+    assert re.match(rf"  cycles    {len(story.cycles)}\+?(:|$)", line), line
+
+
+def test_a_map_whose_loops_are_all_variants_of_one_named_loop_has_one_cycle() -> None:
+    m = load_map(HERE / "couple.toml")
+    found = analyse(MapGraph.from_map(m))
+    assert len(found.loops) == 6 and len(found.cycles) == 1
+    assert "  cycles    1: “the phone”" in summarize(m, "couple.toml").splitlines()
+
+
+@pilot_test
+async def test_the_review_and_the_patterns_panel_tell_the_same_chains(map_path: Path) -> None:
+    story = told(map_path)
+    chains = expected(story)
+    review = ReviewApp(map_path)
+    async with review.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = str(review.screen.query_one("#patterns-text", Static).visual)
+    assert [line for line in shown.splitlines() if line in chains] == chains
+    for cycle in story.cycles:
+        assert f"⟳ {cycle.title}" in shown
+    app = session_app(map_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel = str(app.session.query_one("#patterns-text", Static).visual)
+    assert [line for line in panel.splitlines() if line in chains] == chains
+    for cycle in story.cycles:
+        assert f"⟳ {cycle.title}" in panel
+
+
+@pilot_test
+async def test_swapping_the_demos_two_people_still_speaks_to_the_client(tmp_path: Path) -> None:
+    # Zoë has the role "client"; listing Sam first must not make Sam "you".
+    m = load_map(MAPS[0])
+    swapped = m.model_copy(update={"people": list(reversed(m.people))})
+    assert swapped.people[0].name == "Sam"
+    to_zoe = "Sam’s “go quiet and shut down” lands on you as “Sam goes quiet after a disagreement”."
+    from_zoe = "Your “text again and again” and “criticise and demand an answer” land on Sam"
+    for version in (m, swapped):
+        pdf = flat(" ".join(p.extract_text()
+                            for p in PdfReader(io.BytesIO(render_pdf(version))).pages))
+        md = render_markdown(version)
+        assert to_zoe in pdf and from_zoe in pdf
+        assert to_zoe in md and from_zoe in md
+    from exports.toml_map import save_map
+
+    path = tmp_path / "swapped.toml"
+    save_map(swapped, path)
+    review = ReviewApp(path)
+    async with review.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = str(review.screen.query_one("#patterns-text", Static).visual)
+    assert to_zoe in shown and from_zoe in shown
+    assert "reassurance that we're ok (you)" in shown
