@@ -32,7 +32,7 @@ from patterns.cycles import Cycle, find_cycles
 from patterns.graph import MapGraph
 from patterns.reading import MapReading, reading_of
 from patterns.vocabulary import FeelingLayer, LinkKind, NodeKind
-from patterns.voice import chain_sentence
+from patterns.voice import addressed, chain_sentence
 
 #: Most sentences listed: beyond this a list stops being read.
 MAX_SENTENCES = 60
@@ -87,7 +87,8 @@ class PatternSentence(BaseModel):
 def find_sentences(g: MapGraph | MapReading, cycles: Sequence[Cycle] | None = None, *,
                    limit: int = MAX_SENTENCES) -> tuple[list[PatternSentence], bool]:
     """Every chain of the map: each cycle's, person by person in the order the
-    cycle meets them, then those of triggers on no cycle; and whether the list
+    cycle meets them (from the client's, when the cycle passes through them),
+    then those of triggers on no cycle; and whether the list
     was cut at `limit`. `cycles` is `find_cycles(g).cycles` when the caller
     has it already."""
     view = reading_of(g)
@@ -122,7 +123,11 @@ def _cycle_chains(view: MapReading, cycle: Cycle, index: int) -> list[PatternSen
                     target.append(node_id)
         person = mover or view.owner[trigger]
         chains.append(_chain(view, person, index, trigger, inner, moves, following))
-    return chains
+    # Read round from the person the outputs speak to (the client), if the
+    # cycle passes through them: a cycle may be told from any of its steps.
+    you = addressed(view.graph.people)
+    start = next((i for i, c in enumerate(chains) if you and c.person == you.id), 0)
+    return chains[start:] + chains[:start]
 
 
 def _segment(nodes: list[str], start: str, end: str) -> list[str]:
