@@ -258,3 +258,19 @@ async def test_the_dialog_exports_json_with_the_settings_defaults(
     g = nx.node_link_graph(json.loads(out.read_text("utf-8")), edges="links")
     assert len(g.nodes) == 17 and len(g.edges) == 22
     assert PRIVATE not in out.read_text("utf-8")
+
+
+@pilot_test
+async def test_every_format_is_offered_in_the_dialog_and_the_palette(chase_path: Path) -> None:
+    from functools import partial
+
+    from tui.app import AttachmapApp
+    from tui.export_screen import CHOICES, FORMAT_NAMES
+    from tui.session.palette import session_commands
+
+    assert set(CHOICES) == set(FORMATS) == set(FORMAT_NAMES)
+    app = AttachmapApp(chase_path, idle_after=0)
+    async with app.run_test(size=(120, 40)):
+        offered = {c.run.args[0] for c in session_commands(app.session)
+                   if isinstance(c.run, partial) and c.run.func == app.session.action_export}
+    assert offered == set(FORMATS)
