@@ -32,7 +32,11 @@ class HistoryEntry(BaseModel):
     """One line of `attachmap history`: a version, or the map as it is now (number 0)."""
 
     number: int
-    """0 for the file itself, 1 for the newest kept version."""
+    """0 for the file itself, 1 for the newest kept version (its place now)."""
+    id: str = ""
+    """The version's stable id, what `attachmap restore FILE ID` takes ("" for the file)."""
+    session_start: bool = False
+    """The map as it was when a session began (kept for good)."""
     saved: dt.datetime | None
     """When this version was replaced by a newer save (None for the file itself)."""
     nodes: int | None = None
@@ -89,12 +93,17 @@ def history_entries(map_path: Path, passphrase_source: PassphraseSource | None =
     map_path = Path(map_path)
     opener = _Opener(passphrase_source)
     rows: list[tuple[HistoryEntry, RelationalMap | None]] = []
-    sources: list[tuple[int, dt.datetime | None, Path]] = []
+    sources: list[HistoryEntry] = []
+    paths: list[Path] = []
     if map_path.exists():
-        sources.append((0, None, map_path))
-    sources += [(v.number, v.saved, v.path) for v in history.versions(map_path)]
-    for number, saved, path in sources:
-        entry = HistoryEntry(number=number, saved=saved)
+        sources.append(HistoryEntry(number=0, saved=None))
+        paths.append(map_path)
+    for v in history.versions(map_path):
+        sources.append(HistoryEntry(number=v.number, saved=v.saved, id=v.id,
+                                    session_start=v.session_start))
+        paths.append(v.path)
+    for entry, path in zip(sources, paths):
+        number = entry.number
         m = None
         try:
             m = opener.open(read_limited(path), path)
@@ -117,29 +126,34 @@ def history_entries(map_path: Path, passphrase_source: PassphraseSource | None =
 class Restored(BaseModel):
     """What `restore_version` did."""
 
-    number: int
+    id: str
     """The version brought back."""
     saved: dt.datetime
-    """When that version had been replaced."""
+    """When that version had been kept."""
+    session_start: bool
+    """Whether it was the map as a session began."""
     changes: str
     """What the restore changed in the map, in a few words."""
+    kept_as: str | None = None
+    """The id under which the map it replaced is kept (restoring it undoes this)."""
 
 
-def restore_version(map_path: Path, number: int, passphrase_source: PassphraseSource | None = None,
+def restore_version(map_path: Path, version_id: str,
+                    passphrase_source: PassphraseSource | None = None,
                     *, now: dt.datetime | None = None) -> Restored:
-    """Bring back version `number`; the map it replaces goes into history first.
+    """Bring back the version `version_id` names (see `history.find_version`);
+    the map it replaces goes into history first.
 
     Refuses while the map is open in attachmap (its screen would save over
     the restore). Raises `AttachmapError` with a plain reason.
     """
     map_path = Path(map_path)
-    found = history.versions(map_path)
-    if not found:
+    if not history.versions(map_path):
         raise AttachmapError(f"{map_path}: no earlier versions are kept for this map")
-    if not 1 <= number <= len(found):
-        raise AttachmapError(f"{map_path}: there is no version {number}; versions 1 to"
-                             f" {len(found)} are kept (see attachmap history {map_path})")
-    version = found[number - 1]
+    try:
+        version = history.find_version(map_path, str(version_id))
+    except history.NoSuchVersion as error:
+        raise AttachmapError(f"{map_path}: {error}") from None
     store = MapStore(map_path)
     try:
         passphrase = passphrase_source(map_path) if store.encrypted and passphrase_source else None
@@ -150,7 +164,10 @@ def restore_version(map_path: Path, number: int, passphrase_source: PassphraseSo
         when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
         restored = old.model_copy(update={"updated": when})
         changes = count_changes(current, restored)
+        before = {v.path for v in history.versions(map_path)}
         store.save(restored)
     finally:
         store.close()
-    return Restored(number=number, saved=version.saved, changes=changes)
+    kept = [v for v in history.versions(map_path) if v.path not in before]
+    return Restored(id=version.id, saved=version.saved, session_start=version.session_start,
+                    changes=changes, kept_as=kept[0].id if kept else None)

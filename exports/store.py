@@ -4,7 +4,8 @@ The session and review screens hold one `MapStore` each and never write the
 file any other way, so every safety rule is kept in one place:
 
 - atomic, owner-only writes, and never a bad map over a good one;
-- every save first puts the version it replaces into history;
+- every save first puts the version it replaces into history; a session's
+  store (`session_start=True`) also keeps the map as the session began;
 - one writer per map: a second opener gets the map read-only, with a reason;
 - an encrypted map (`.age`) is decrypted in memory only, and everything
   written for it (saves, history) is encrypted with the same key;
@@ -87,8 +88,14 @@ class MapStore:
 
     def __init__(self, path: Path, *, read_only: bool = False,
                  keep_versions: int = history.KEEP_RECENT,
-                 clock: Callable[[], dt.datetime] | None = None) -> None:
+                 clock: Callable[[], dt.datetime] | None = None,
+                 session_start: bool = False) -> None:
         self.path = Path(path)
+        #: Keep the map as it is when opened as a session start (the session
+        #: screen's store): listed at once, kept for good.
+        self.session_start = session_start
+        self._start_pending = session_start
+        self._in_history: bytes | None = None  # the bytes last put into history
         #: The time a save happens (tests pass their own to make days pass).
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.read_only = read_only
@@ -153,6 +160,7 @@ class MapStore:
             m, self._plain, self._key = map_from_bytes(data, self.path, key=self._key,
                                                        passphrase=passphrase)
             self._disk = data
+            self._keep_start(data)
         else:
             now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
             self.created_now = True
@@ -163,6 +171,23 @@ class MapStore:
         if passphrase is not None:
             self._remember(passphrase)
         return m
+
+    def _keep_start(self, data: bytes) -> None:
+        """A session's store keeps the map as the session begins, before any
+        edit, so `attachmap history` lists it at once. If the disk refuses,
+        the first save keeps it instead (and reports any trouble then)."""
+        if not self._start_pending or self.read_only:
+            return
+        newest = history.versions(self.path)[:1]
+        if newest and newest[0].session_start and _same_bytes(newest[0].path, data):
+            self._start_pending, self._in_history = False, data  # opened again, no change
+            return
+        try:
+            history.keep_version(self.path, data, keep=self.keep_versions, now=self.clock(),
+                                 session_start=True)
+        except OSError:
+            return
+        self._start_pending, self._in_history = False, data
 
     def read_other(self, path: Path, passphrase: str | None = None) -> RelationalMap:
         """Load another file of this map (a history version) with this map's key."""
@@ -234,9 +259,12 @@ class MapStore:
         elif on_disk is not None and self._disk is not None and on_disk != self._disk:
             self.notices.append(
                 f"{self.path.name} was changed by another program while open; that version is"
-                " kept in history as version 1 (attachmap history), and this one is saved")
-        if on_disk is not None:
-            history.keep_version(self.path, on_disk, keep=self.keep_versions, now=self.clock())
+                " kept in history (attachmap history lists it), and this one is saved")
+        if on_disk is not None and on_disk != self._in_history:
+            history.keep_version(self.path, on_disk, keep=self.keep_versions, now=self.clock(),
+                                 session_start=self._start_pending)
+            self._in_history = on_disk
+        self._start_pending = False
         data = self._key.seal(plain) if self._key is not None else plain
         write_atomic(self.path, data)
         self._disk, self._plain = data, plain
@@ -259,7 +287,7 @@ class MapStore:
             raise AttachmapError(f"{path} is open in {holder.describe()}; choose another name")
         old_path = self.path
         self.path, self.read_only, self.read_only_reason, self.locked_by = path, False, "", None
-        self._disk, self._plain = None, None
+        self._disk, self._plain, self._in_history = None, None, None
         self.notices.append(f"now working on {path} (was {old_path.name})")
         self.save(m)
 
@@ -267,6 +295,13 @@ class MapStore:
         """Let go of the file (and of the key of an encrypted map)."""
         self._lock.release()
         self._key, self._pass_check = None, None
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 __all__ = ["MapStore", "PassphraseNeeded", "PassphraseSource", "read_map", "title_from_path",

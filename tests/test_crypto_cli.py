@@ -62,7 +62,7 @@ def test_encrypt_takes_the_history_along_and_leaves_no_plain_copy(
     for path in chase_path.parent.rglob("*"):
         if path.is_file() and path != pass_file:
             assert b"Sam goes quiet" not in path.read_bytes(), path
-    assert cli(["restore", str(sealed), "1", "--passphrase-file", str(pass_file)]) == 0
+    assert cli(["restore", str(sealed), kept[0].id, "--passphrase-file", str(pass_file)]) == 0
     assert cli(["decrypt", str(sealed), "--passphrase-file", str(pass_file)]) == 0
     assert "quiet" in {n.id for n in load_map(chase_path).nodes}
     assert len(history.versions(chase_path)) == 2

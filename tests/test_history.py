@@ -98,7 +98,7 @@ def test_a_node_deleted_three_sessions_ago_can_be_brought_back(chase_path: Path)
     having = [v for v in history.versions(chase_path)
               if "quiet" in {n.id for n in load_map(v.path).nodes}]
     assert having, "the version with the deleted node was pruned"
-    restore_version(chase_path, having[0].number)
+    restore_version(chase_path, having[0].id)
     assert any(n.label == "Sam goes quiet after a disagreement" for n in load_map(chase_path).nodes)
 
 
@@ -108,10 +108,11 @@ def test_restore_is_undoable_because_the_current_map_is_kept_first(chase_path: P
     store.save(hist.graph.to_map())
     store.close()
     after_delete = load_map(chase_path)
-    done = restore_version(chase_path, 1)
+    done = restore_version(chase_path, history.versions(chase_path)[0].id)
     assert "quiet" in {n.id for n in load_map(chase_path).nodes}
     assert "1 node added" in done.changes
-    restore_version(chase_path, 1)  # the undo: version 1 is now the map the restore replaced
+    assert done.kept_as is not None
+    restore_version(chase_path, done.kept_as)  # the undo: the map the restore replaced
     back = load_map(chase_path)
     assert {n.id for n in back.nodes} == {n.id for n in after_delete.nodes}
 
@@ -121,7 +122,7 @@ def test_restore_refuses_while_the_map_is_open_elsewhere(chase_path: Path) -> No
     hist.do(RemoveNode("quiet"))
     store.save(hist.graph.to_map())
     with pytest.raises(AttachmapError, match="already open"):
-        restore_version(chase_path, 1)
+        restore_version(chase_path, history.versions(chase_path)[0].id)
     store.close()
 
 
@@ -137,11 +138,12 @@ def test_history_command_lists_time_counts_and_changes(chase_path: Path,
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert "2 earlier versions kept" in lines[0]
-    now_row = next(line for line in lines if "now (the file)" in line)
+    now_row = next(line for line in lines if "the file now" in line)
     assert "1 node added" in now_row
-    row1 = next(line for line in lines if line.strip().startswith("1 "))
-    assert "1 node removed" in row1 and "16 nodes" in row1
-    assert "attachmap restore" in out
+    newest = history.versions(chase_path)[0]
+    row = next(line for line in lines if line.strip().startswith(newest.id))
+    assert "1 node removed" in row and "16 nodes" in row
+    assert f"attachmap restore {chase_path} " in out
 
 
 def test_restore_command_messages_and_errors(chase_path: Path,
@@ -152,11 +154,14 @@ def test_restore_command_messages_and_errors(chase_path: Path,
     hist.do(RemoveNode("quiet"))
     store.save(hist.graph.to_map())
     store.close()
+    (kept,) = history.versions(chase_path)
     assert cli(["restore", str(chase_path), "5"]) == 1
-    assert "versions 1 to 1 are kept" in capsys.readouterr().err
-    assert cli(["restore", str(chase_path), "1"]) == 0
+    assert "“5” is a number: versions are named by their time now" in capsys.readouterr().err
+    assert cli(["restore", str(chase_path), "2020-01-01T00:00:00Z"]) == 1
+    assert "no version 2020-01-01T00:00:00Z is kept" in capsys.readouterr().err
+    assert cli(["restore", str(chase_path), kept.id]) == 0
     out = capsys.readouterr().out
-    assert "Restored version 1" in out and "undoes this" in out
+    assert f"Restored {kept.id}" in out and "undoes this" in out
 
 
 def test_a_damaged_version_is_listed_with_its_problem(chase_path: Path) -> None:

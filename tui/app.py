@@ -57,7 +57,7 @@ class AttachmapApp(IdleLockMixin, ThemeMixin, App[int]):
         #: Seconds without input before the idle lock (None: from the settings; 0: never).
         self.idle_after = (idle_seconds(settings=self.settings) if idle_after is None
                            else idle_after)
-        self.store = store or MapStore(Path(path))
+        self.store = store or MapStore(Path(path), session_start=True)
         self.clock = clock
         # Opened here, before the terminal is taken over: a bad file raises
         # MapLoadError, which the command line prints as one plain sentence.
@@ -118,7 +118,7 @@ def run_session(path: Path, passphrase_file: Path | None = None) -> int:
 
     An encrypted map's passphrase is asked on screen, or read from `passphrase_file`.
     """
-    store = MapStore(Path(path))
+    store = MapStore(Path(path), session_start=True)  # keeps the map as the session begins
     from tui.passphrase_screen import unlock_store  # its screen, for encrypted maps
 
     if not unlock_store(store, passphrase_file):  # an encrypted map's passphrase

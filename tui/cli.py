@@ -28,8 +28,8 @@ attachmap export FILE -f FORMAT [-o OUT] [--audience client|therapist]
                                  FORMAT: pdf, toml, md (with a Mermaid drawing),
                                  dot (Graphviz), json (networkx node-link)
 attachmap diff OLD NEW           what changed between two saves of a map
-attachmap history FILE           earlier versions kept beside the map
-attachmap restore FILE N         bring back version N from the history
+attachmap history FILE           earlier versions kept beside the map, by id (their time)
+attachmap restore FILE ID        bring back the version with that id
 attachmap encrypt FILE           encrypt a map with a passphrase (FILE.age)
 attachmap decrypt FILE.age       turn an encrypted map back into plain TOML
 attachmap config                 the practice's settings in force, and their file

@@ -1,5 +1,6 @@
-"""`attachmap history FILE` lists the versions kept beside a map;
-`attachmap restore FILE N` brings version N back (and keeps the one it replaces).
+"""`attachmap history FILE` lists the versions kept beside a map, each by its
+id (its time), marking the session starts; `attachmap restore FILE ID` brings
+that version back (and keeps the one it replaces).
 """
 
 from __future__ import annotations
@@ -19,22 +20,32 @@ def _when(entry: HistoryEntry) -> str:
     return f"{entry.saved.astimezone():%a %d %b %Y %H:%M:%S}"
 
 
+#: Marks a session start in the listing.
+START = "▸"
+
+
 def format_history(path: Path, entries: list[HistoryEntry]) -> str:
     """The table `attachmap history` prints."""
     kept = sum(1 for e in entries if e.number)
     lines = [f"{path}: {kept} earlier version{'s' if kept != 1 else ''} kept"
-             " (the newest 20 and the last of each day)"]
-    width = len(str(max((e.number for e in entries), default=0)))
-    lines.append(f"  {'N'.rjust(width)}  {'replaced at':<26}  {'holds':<22}  what changed since the"
-                 " version before")
+             " (the newest 20, the last of each day, and every session's start for good)"]
+    width = max([len("the file now"), *(len(e.id) for e in entries)])
+    lines.append(f"    {'version':<{width}}  {'kept at':<25}  {'holds':<22}  what changed since"
+                 " the version before")
     for entry in entries:
-        number = str(entry.number).rjust(width) if entry.number else "·".rjust(width)
+        mark = START if entry.session_start else " "
+        name = entry.id or "the file now"
+        when = "" if entry.saved is None else f"{entry.saved.astimezone():%a %d %b %Y %H:%M:%S}"
         counts = (f"{entry.nodes} nodes, {entry.links} links" if entry.nodes is not None
                   else entry.problem)
-        lines.append(f"  {number}  {_when(entry):<26}  {counts:<22}  {entry.changes}".rstrip())
+        lines.append(f"  {mark} {name:<{width}}  {when:<25}  {counts:<22}  {entry.changes}"
+                     .rstrip())
+    if any(e.session_start for e in entries):
+        lines.append(f"{START} the map as a session began: kept for good")
     if kept:
-        lines.append(f"Bring one back with: attachmap restore {path} N"
-                     " (the map as it is now is kept first)")
+        example = next(e.id for e in entries if e.number)
+        lines.append(f"Bring one back with: attachmap restore {path} {example}"
+                     " (the version id; the map as it is now is kept first)")
     return "\n".join(lines)
 
 
@@ -60,12 +71,15 @@ def restore_main(argv: Sequence[str]) -> int:
         prog="attachmap restore",
         description="Bring back an earlier version of a map; the current one is kept in history.")
     parser.add_argument("file", type=Path, help="the map")
-    parser.add_argument("number", type=int, help="the version number from attachmap history")
+    parser.add_argument("version", help="the version's id from attachmap history, like"
+                        " 2026-12-04T16:30:05Z")
     add_passphrase_option(parser)
     args = parser.parse_args(argv)
-    done = restore_version(args.file, args.number, passphrase_source(args))
-    print(f"Restored version {done.number} (from {done.saved.astimezone():%d %b %Y %H:%M}):"
+    done = restore_version(args.file, args.version, passphrase_source(args))
+    what = "the start of the session of" if done.session_start else "the version kept"
+    print(f"Restored {done.id}, {what} {done.saved.astimezone():%a %d %b %Y %H:%M}:"
           f" {done.changes}.")
-    print(f"The version it replaced is kept as version 1: attachmap restore {args.file} 1"
-          " undoes this.")
+    if done.kept_as:
+        print(f"The map it replaced is kept as {done.kept_as}: attachmap restore {args.file}"
+              f" {done.kept_as} undoes this.")
     return 0
