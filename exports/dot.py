@@ -14,7 +14,9 @@ can never end the string or start a Graphviz escape (`\\N`, `\\l`).
 
 from __future__ import annotations
 
+import math
 import re
+import textwrap
 from typing import Any
 
 from exports.audience import Audience, for_audience
@@ -51,18 +53,18 @@ def quote(text: str) -> str:
 
 
 def wrapped(label: str, width: int = WRAP) -> str:
-    """A label broken into lines of about `width` characters, at spaces."""
-    lines: list[str] = []
+    """A label broken at spaces into lines of at most about `width`
+    characters, as even as they can be (no lone last word)."""
+    out = []
     for paragraph in label.splitlines() or [""]:
-        line = ""
-        for word in paragraph.split(" "):
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        lines.append(line)
-    return "\n".join(lines)
+        rows = max(1, math.ceil(len(paragraph) / width))
+        even = math.ceil(len(paragraph) / rows)
+        for attempt in range(even, max(even, width) + 1):
+            lines = textwrap.wrap(paragraph, attempt, break_long_words=False) or [""]
+            if len(lines) <= rows:
+                break
+        out += lines
+    return "\n".join(out)
 
 
 def _hex(colour: Any) -> str:
