@@ -1,6 +1,8 @@
 """The idle lock: after a while with no key or mouse, the map hides behind a privacy screen.
 
-A laptop left open between clients must not show the last client's map.
+A laptop left open between clients must not show the last client's map, and
+a client may leave their review open on a shared computer: the session and
+the review lock alike.
 After `idle_lock_minutes` of the settings (default 5; 0 turns it off;
 `ATTACHMAP_IDLE_LOCK_MINUTES` in the environment overrides it) without input,
 the app covers everything with a screen that shows nothing of the map: for a

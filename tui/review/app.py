@@ -17,6 +17,7 @@ from textual.screen import Screen
 from exports.settings import Settings, settings_in_force
 from exports.store import MapStore
 from patterns.graph import MapGraph
+from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
 from tui.review.screen import ReviewScreen
 from tui.review.sections import SECTIONS
 from tui.textual_guards import install as install_textual_guards
@@ -25,18 +26,25 @@ from tui.themes import ThemeMixin
 install_textual_guards()  # Textual 8.2 crashes a fast typist can hit
 
 
-class ReviewApp(ThemeMixin, App[int]):
-    """The client's review of their map, between sessions."""
+class ReviewApp(IdleLockMixin, ThemeMixin, App[int]):
+    """The client's review of their map, between sessions.
+
+    It locks when left idle, as the session does: a client may leave it open
+    on a shared computer (issue 17)."""
 
     TITLE = "attachmap review"
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, path: Path, *, today: dt.date | None = None,
-                 store: MapStore | None = None, settings: Settings | None = None) -> None:
+                 store: MapStore | None = None, settings: Settings | None = None,
+                 idle_after: float | None = None) -> None:
         super().__init__()
         #: The practice's settings: the review opens in the theme chosen there.
         self.settings = settings_in_force().settings if settings is None else settings
         self.setup_themes(self.settings.theme)
+        #: Seconds without input before the idle lock (None: from the settings; 0: never).
+        self.idle_after = (idle_seconds(settings=self.settings) if idle_after is None
+                           else idle_after)
         self.store = store or MapStore(Path(path))
         # A missing file is not made here: there is nothing to review.
         whole = MapGraph.from_map(self.store.open())
@@ -45,6 +53,9 @@ class ReviewApp(ThemeMixin, App[int]):
     def on_mount(self) -> None:
         self.remember_theme_changes()
         self.push_screen(self.review)
+        if self.idle_after:
+            self.idle_lock = IdleLock(self, self.store, self.idle_after)
+            self.idle_lock.start()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Only what the review offers: logging, moving around, help, quit.
