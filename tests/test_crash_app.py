@@ -29,13 +29,13 @@ PASS = "canary passphrase"
 class Terminal:
     """attachmap running in a pseudo-terminal of 120×40, typed at like a person."""
 
-    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, *args: str, env: dict[str, str] | None = None,
+                 program: str = "from tui.cli import main; main()") -> None:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # pragma: no cover - the child becomes attachmap
             os.environ.update(env or {})
             os.environ["TERM"] = "xterm-256color"
-            os.execv(sys.executable, [sys.executable, "-c",
-                                      "from tui.cli import main; main()", *args])
+            os.execv(sys.executable, [sys.executable, "-c", program, *args])
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         self.output = b""
 

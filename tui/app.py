@@ -12,6 +12,7 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 
@@ -19,8 +20,10 @@ from exports.errors import AttachmapError
 from exports.settings import Settings, settings_in_force
 from exports.store import MapStore
 from patterns.graph import MapGraph
+from patterns.text import terminal_safe
 from tui.disk_notices import SaveAsScreen, StoreWatch, save_as, suggest_elsewhere
 from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
+from tui.safe_app import SafeTextApp, exit_code
 from tui.session.screen import SessionScreen
 from tui.textual_guards import install as install_textual_guards
 from tui.themes import ThemeMixin
@@ -34,7 +37,7 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-class AttachmapApp(IdleLockMixin, ThemeMixin, App[int]):
+class AttachmapApp(SafeTextApp, IdleLockMixin, ThemeMixin, App[int]):
     """The session app: therapist and client build one map together."""
 
     TITLE = "attachmap"
@@ -86,6 +89,15 @@ class AttachmapApp(IdleLockMixin, ThemeMixin, App[int]):
         # first frame, so imported now, before anyone has had time to type.
         import patterns.capture  # noqa: F401
 
+    def after_crash(self) -> str:
+        """After an unexpected error: write the last changes, if any, before the app ends."""
+        if self.store.read_only:
+            return "the map was open read-only: nothing to save"
+        error = self.session.flush()
+        if error is not None:
+            return f"the last changes could not be saved ({error})"
+        return f"the map is saved in {self.store.path}"
+
     def action_save_as(self) -> None:
         """Ask for another file and go on working there (the palette's "save as…",
         with the session screen's other actions)."""
@@ -107,8 +119,8 @@ class AttachmapApp(IdleLockMixin, ThemeMixin, App[int]):
             return
         self.store.close()
         if error is not None:
-            self.exit(1, return_code=1, message=f"attachmap: the last changes to "
-                      f"{self.store.path} are not saved: {error}")
+            self.exit(1, return_code=1, message=Text(terminal_safe(
+                f"attachmap: the last changes to {self.store.path} are not saved: {error}")))
         else:
             self.exit(0)
 
@@ -129,7 +141,7 @@ def run_session(path: Path, passphrase_file: Path | None = None) -> int:
         gc.collect()
     app = AttachmapApp(Path(path), store=store)
     result = app.run()
-    return result if isinstance(result, int) else 0
+    return exit_code(app, result)
 
 
 __all__ = ["AttachmapApp", "run_session", "utc_now"]

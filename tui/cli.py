@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from exports.errors import AttachmapError
+from tui.say import say
 
 COMMANDS = ("review", "check", "export", "diff", "history", "restore", "encrypt", "decrypt", "demo",
             "config")
@@ -62,7 +63,7 @@ def _cmd_check(argv: Sequence[str]) -> int:
     from exports.summary import summarize
 
     m = read_map(args.file, passphrase_source(args))
-    print(summarize(m, str(args.file)))
+    say(summarize(m, str(args.file)))
     return 0
 
 
@@ -98,10 +99,9 @@ def _cmd_export(argv: Sequence[str]) -> int:
                           signature=settings.signature(),
                           passphrase_source=passphrase_source(args))
     if written is not None:
-        print(f"wrote {written} ({args.fmt}, for the {args.audience})", file=sys.stderr)
+        say(f"wrote {written} ({args.fmt}, for the {args.audience})", err=True)
         if str(args.file).endswith(".age"):
-            print("note: the export itself is not encrypted; keep it somewhere private",
-                  file=sys.stderr)
+            say("note: the export itself is not encrypted; keep it somewhere private", err=True)
     return 0
 
 
@@ -204,12 +204,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = run(sys.argv[1:] if argv is None else argv)
     except AttachmapError as error:
-        print(f"attachmap: {error}", file=sys.stderr)
+        say(f"attachmap: {error}", err=True)
         code = 1
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:
         code = 0
+    except Exception as error:  # a bug: one line, and a report without map text
+        from tui.crash_report import print_crash
+
+        print_crash(error)
+        code = 1
     if argv is None:
         sys.exit(code)
     return code

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from exports.errors import AttachmapError
 from exports.store import PassphraseSource
+from tui.say import say
 
 CONFIRM_TRIES = 3
 
@@ -33,8 +34,10 @@ def ask_passphrase(prompt: str) -> str:
     if not _tty_available():
         raise AttachmapError("this map is encrypted and there is no terminal to type its"
                              " passphrase in; use --passphrase-file FILE")
+    from patterns.text import terminal_safe
+
     try:
-        return getpass.getpass(prompt)
+        return getpass.getpass(terminal_safe(prompt))  # it names the map's file
     except EOFError:
         raise AttachmapError("no passphrase was typed") from None
 
@@ -96,9 +99,8 @@ def encrypt_main(argv: Sequence[str]) -> int:
                   else ask_new_passphrase(args.file))
     print("Encrypting (this takes a few seconds)…", file=sys.stderr)
     target = encrypt_map_file(args.file, passphrase)
-    print(f"wrote {target} and checked that it decrypts; removed {args.file} and its plain"
-          " history. Keep the passphrase safe: without it the map cannot be opened.",
-          file=sys.stderr)
+    say(f"wrote {target} and checked that it decrypts; removed {args.file} and its plain"
+        " history. Keep the passphrase safe: without it the map cannot be opened.", err=True)
     return 0
 
 
@@ -115,6 +117,6 @@ def decrypt_main(argv: Sequence[str]) -> int:
     if not args.file.exists():
         raise AttachmapError(f"{args.file}: expected an encrypted map here, but there is none")
     target = decrypt_map_file(args.file, passphrase_source(args)(args.file))
-    print(f"wrote {target}; removed {args.file}. The map is no longer encrypted on disk.",
-          file=sys.stderr)
+    say(f"wrote {target}; removed {args.file}. The map is no longer encrypted on disk.",
+        err=True)
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from exports.diff import diff_maps
 from exports.store import read_map
 from tui.crypto_cli import add_passphrase_option, passphrase_source
+from tui.say import say
 
 
 def main(argv: Sequence[str]) -> int:
@@ -30,11 +31,11 @@ def main(argv: Sequence[str]) -> int:
     old, new = read_map(args.old, source), read_map(args.new, source)
     diff = diff_maps(old, new)
     if not diff:
-        print(f"No changes between {args.old} and {args.new}.")
+        say(f"No changes between {args.old} and {args.new}.")
         return 0
     if not args.summary:
-        print(f"From {args.old} to {args.new}:")
+        say(f"From {args.old} to {args.new}:")
         for line in diff.lines():
-            print(f"  {line}")
-    print(f"In all: {diff.summary()}.")
+            say(f"  {line}")
+    say(f"In all: {diff.summary()}.")
     return 0

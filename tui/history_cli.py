@@ -6,12 +6,12 @@ that version back (and keeps the one it replaces).
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from exports.history_restore import HistoryEntry, history_entries, restore_version
 from tui.crypto_cli import add_passphrase_option, passphrase_source
+from tui.say import say
 
 
 def _when(entry: HistoryEntry) -> str:
@@ -59,9 +59,9 @@ def history_main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     entries = history_entries(args.file, passphrase_source(args))
     if not entries:
-        print(f"{args.file}: no such map and no history kept for it", file=sys.stderr)
+        say(f"{args.file}: no such map and no history kept for it", err=True)
         return 1
-    print(format_history(args.file, entries))
+    say(format_history(args.file, entries))
     return 0
 
 
@@ -77,9 +77,9 @@ def restore_main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     done = restore_version(args.file, args.version, passphrase_source(args))
     what = "the start of the session of" if done.session_start else "the version kept"
-    print(f"Restored {done.id}, {what} {done.saved.astimezone():%a %d %b %Y %H:%M}:"
-          f" {done.changes}.")
+    say(f"Restored {done.id}, {what} {done.saved.astimezone():%a %d %b %Y %H:%M}:"
+        f" {done.changes}.")
     if done.kept_as:
-        print(f"The map it replaced is kept as {done.kept_as}: attachmap restore {args.file}"
-              f" {done.kept_as} undoes this.")
+        say(f"The map it replaced is kept as {done.kept_as}: attachmap restore {args.file}"
+            f" {done.kept_as} undoes this.")
     return 0

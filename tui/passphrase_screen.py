@@ -21,6 +21,7 @@ from textual.widgets import Input, Label
 
 from exports.crypto import CryptoError, WrongPassphrase, read_passphrase_file
 from exports.store import MapStore
+from tui.safe_app import SafeTextApp, exit_code
 
 CSS = """
 PassphraseScreen { align: center middle; background: $background; }
@@ -134,7 +135,7 @@ def store_checker(store: MapStore) -> Checker:
     return check
 
 
-class UnlockApp(App[bool]):
+class UnlockApp(SafeTextApp, App[bool]):
     """The passphrase screen alone, before the map's own screen starts."""
 
     TITLE = "attachmap"
@@ -163,4 +164,8 @@ def unlock_store(store: MapStore, passphrase_file: Path | None = None) -> bool:
     if passphrase_file is not None:
         store.unlock(read_passphrase_file(passphrase_file))
         return True
-    return bool(UnlockApp(store).run())
+    app = UnlockApp(store)
+    opened = bool(app.run())
+    if exit_code(app, opened):
+        raise SystemExit(1)  # it crashed: its line is printed
+    return opened

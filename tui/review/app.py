@@ -20,13 +20,14 @@ from patterns.graph import MapGraph
 from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
 from tui.review.screen import ReviewScreen
 from tui.review.sections import SECTIONS
+from tui.safe_app import SafeTextApp, exit_code
 from tui.textual_guards import install as install_textual_guards
 from tui.themes import ThemeMixin
 
 install_textual_guards()  # Textual 8.2 crashes a fast typist can hit
 
 
-class ReviewApp(IdleLockMixin, ThemeMixin, App[int]):
+class ReviewApp(SafeTextApp, IdleLockMixin, ThemeMixin, App[int]):
     """The client's review of their map, between sessions.
 
     It locks when left idle, as the session does: a client may leave it open
@@ -90,8 +91,8 @@ def run_review(path: Path, *, today: dt.date | None = None,
     store = MapStore(Path(path))
     if not unlock_store(store, passphrase_file):  # an encrypted map's passphrase
         raise AttachmapError(f"{path}: not opened (no passphrase was given)")
-    result = ReviewApp(Path(path), today=today, store=store).run()
-    return result if isinstance(result, int) else 0
+    app = ReviewApp(Path(path), today=today, store=store)
+    return exit_code(app, app.run())
 
 
 __all__ = ["ReviewApp", "run_review"]

@@ -28,6 +28,7 @@ from patterns.edits import Edit, EditError, History, SetItem, add_try
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.models import Repair
+from patterns.text import terminal_safe_copy
 from tui.review.help import ReviewHelp
 from tui.review.sections import SECTIONS, MapSection, PracticeSection, SessionsSection
 from tui.widgets.repairs import RepairDialog
@@ -68,14 +69,15 @@ class ReviewScreen(Screen[None]):
         self._told_read_only = False
 
     def _client_view(self) -> MapGraph:
-        """What the client may see: the whole map less every private note."""
-        return MapGraph.from_map(for_audience(self.whole.to_map(), "client"))
+        """What the client may see: the whole map less every private note,
+        its words without anything a terminal would obey."""
+        return MapGraph.from_map(terminal_safe_copy(for_audience(self.whole.to_map(), "client")))
 
     # -- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-header"):
-            yield Label(f" attachmap · review · {self.whole.title}", id="review-title",
+            yield Label(f" attachmap · review · {self.client.title}", id="review-title",
                         markup=False)
             yield Label(self._state(), id="review-state", markup=False)
         with Horizontal(id="review-body"):

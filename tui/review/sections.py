@@ -210,7 +210,7 @@ class PracticeSection(Vertical):
         for e in g.experiments:
             tries = len(e.tries)
             label = f"{g.node(e.response).label} · {tries} {'try' if tries == 1 else 'tries'}"
-            options.add_option(Option(label, id=e.id))
+            options.add_option(Option(Text(label), id=e.id))  # text, never markup
         if g.experiments:
             ids = [e.id for e in g.experiments]
             options.highlighted = ids.index(keep) if keep in ids else 0

@@ -17,12 +17,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from patterns.edits import RemoveLink, UpdateNode
 from patterns.models import Link, Node
+from patterns.text import terminal_safe
 from patterns.vocabulary import FeelingLayer, NodeKind, StrategyStyle, link_phrase
 from tui.messages import EditRequested
 from tui.session.view import HIDDEN_NOTE, SessionView
@@ -154,7 +156,8 @@ class DetailsPanel(Vertical):
             if self.editing:
                 self.stop_editing()
             return
-        self.border_title = _short(title_line(view, node), 110)
+        # Content, not a str: a str title is read as markup.
+        self.border_title = Content(_short(title_line(view, node), 110))
         g = view.graph
         read = Text()
         read.append("from  ", style="bold")
@@ -237,10 +240,10 @@ class DetailsPanel(Vertical):
             self._commit_text(private)  # keep what was typed before hiding it
         private.disabled = view.privacy
         put(private, HIDDEN_NOTE if view.privacy and node.private_note else
-            "" if view.privacy else node.private_note or "", hide=view.privacy)
+            "" if view.privacy else view.private_note(node) or "", hide=view.privacy)
         put(self.query_one("#field-kind", Select), node.kind)
         people = self.query_one("#field-person", Select)
-        self._options(people, [(view.person_name(p), p.id) for p in view.graph.people])
+        self._options(people, [(Text(view.person_name(p)), p.id) for p in view.graph.people])
         people.disabled = not view.graph.people
         put(people, node.person if node.person is not None else Select.NULL)
         shade = self.query_one("#field-shade", Select)
@@ -262,11 +265,11 @@ class DetailsPanel(Vertical):
         link_list.clear_options()
         for lk in links:
             if lk.target == node.id:
-                link_list.add_option(Option(
-                    f"← {_short(view.label(lk.source), 50)}  ({link_phrase(lk.kind)})"))
+                link_list.add_option(Option(Text(
+                    f"← {_short(view.label(lk.source), 50)}  ({link_phrase(lk.kind)})")))
             else:
-                link_list.add_option(Option(
-                    f"→ {_short(view.label(lk.target), 50)}  ({link_phrase(lk.kind)})"))
+                link_list.add_option(Option(Text(
+                    f"→ {_short(view.label(lk.target), 50)}  ({link_phrase(lk.kind)})")))
         if links:
             link_list.highlighted = min(keep or 0, len(links) - 1)
 
@@ -297,6 +300,10 @@ class DetailsPanel(Vertical):
         if name not in _TEXT_FIELDS or field.disabled or self._view is None:
             return
         value: Any = field.value.strip()
+        node = self._view.node(self._view.selected)
+        current = getattr(node, name, None) if node is not None else None
+        if value == ("" if current is None else terminal_safe(str(current)).strip()):
+            return  # as the form showed it (control characters left out): nothing typed
         if name == "intensity":
             if value and not value.isdigit():
                 return

@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from patterns.models import Person
+from patterns.text import terminal_safe
 from patterns.vocabulary import LinkKind, link_phrase
 
 _CSS = """
@@ -43,8 +44,10 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question, classes="question", markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Label(terminal_safe(self.question), classes="question", markup=False)
+            # The map's words, without what a terminal would obey.
+            yield Input(terminal_safe(self.value), placeholder=self.placeholder,
+                        id="prompt-input")
             yield Label("Enter to confirm · Escape to cancel", classes="help")
 
     @on(Input.Submitted)
@@ -104,8 +107,8 @@ class LinkKindPicker(ModalScreen[LinkKind | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"“{self.source}” … “{self.target}”", classes="question",
-                        markup=False)
+            yield Label(terminal_safe(f"“{self.source}” … “{self.target}”"),
+                        classes="question", markup=False)
             options = [Option(link_phrase(k), id=k.value) for k in LinkKind]
             picker = OptionList(*options, id="kind-list")
             picker.highlighted = list(LinkKind).index(self.current)

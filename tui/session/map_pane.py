@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 
 from patterns.layout import snapshot
 from patterns.layout.model import MapSnapshot
@@ -33,6 +34,7 @@ class MapPane(Vertical):
         super().__init__(id=id, classes=classes)
         self._snap: MapSnapshot | None = None
         self._snap_key: tuple[int, bool, frozenset[str]] | None = None
+        self._title = ""
         #: Narrow the picture to the nodes around this one (None: the whole map).
         self.around: str | None = None
 
@@ -60,8 +62,9 @@ class MapPane(Vertical):
         title = "Map · " + (view.person_name(who) if who else "all people")
         if self.around is not None:
             title += f" · around “{view.label(self.around)[:30]}”"
-        if title != self.border_title:  # setting it repaints the whole frame
-            self.border_title = title
+        if title != self._title:  # setting it repaints the whole frame
+            self._title = title
+            self.border_title = Content(title)  # a str would be read as markup
         self.query_one(MapView).show(self._snapshot(view), selected=view.selected,
                                      loop=view.loop, person=view.person, around=self.around,
                                      privacy=view.privacy)

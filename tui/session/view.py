@@ -2,15 +2,18 @@
 
 The screen owns the map; after each change it hands each pane one
 `SessionView` (data down). The view also knows how the privacy screen
-speaks: people by their initials, private notes hidden.
+speaks: people by their initials, private notes hidden; and every word it
+hands out is safe for the terminal (`patterns.text.terminal_safe`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from patterns.graph import MapGraph
 from patterns.models import Node, Person
+from patterns.text import terminal_safe
 from patterns.vocabulary import NodeKind
 from patterns.voice import initials, mask_names
 
@@ -37,10 +40,19 @@ class SessionView:
     """Nodes mapped since the previous session, marked ✦ while the
     therapist asks to see what is new (empty otherwise)."""
 
+    @cached_property
+    def _people_shown(self) -> list[Person]:
+        """The people with their names as shown, for masking in text already made safe."""
+        return [p if terminal_safe(p.name) is p.name
+                else p.model_copy(update={"name": terminal_safe(p.name)})
+                for p in self.graph.people]
+
     def mask(self, text: str) -> str:
-        """Text as it may be shown: behind the privacy screen every person's
-        name in it (`Sam goes quiet`) becomes initials (`S. goes quiet`)."""
-        return mask_names(text, self.graph.people) if self.privacy else text
+        """Text as it may be shown: no control characters, and behind the
+        privacy screen every person's name in it (`Sam goes quiet`) becomes
+        initials (`S. goes quiet`)."""
+        text = terminal_safe(text)
+        return mask_names(text, self._people_shown) if self.privacy else text
 
     def label(self, node_id: str) -> str:
         """A node's label as it may be shown."""
@@ -50,7 +62,8 @@ class SessionView:
         """A person's name, or their initials behind the privacy screen."""
         if person is None:
             return ""
-        return initials(person.name) if self.privacy else person.name
+        shown = terminal_safe(person.name)
+        return initials(shown) if self.privacy else shown
 
     def owner_name(self, node: Node) -> str:
         """Whose experience a node is, as it may be shown."""
@@ -60,7 +73,7 @@ class SessionView:
         """The private note, or a placeholder while the privacy screen is on."""
         if node.private_note is None:
             return None
-        return HIDDEN_NOTE if self.privacy else node.private_note
+        return HIDDEN_NOTE if self.privacy else terminal_safe(node.private_note)
 
     def node(self, node_id: str | None) -> Node | None:
         """The node with this id if it is still on the map."""

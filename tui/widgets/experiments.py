@@ -33,10 +33,11 @@ from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Experiment
 from patterns.progress import bars, progress
+from patterns.text import terminal_safe
 from patterns.vocabulary import NodeKind
 from tui.messages import EditRequested
 from tui.session.view import SessionView
-from tui.widgets.tries import FORM_CSS, LoggedTry, TriesChart, TryDialog, field_row
+from tui.widgets.tries import FORM_CSS, LoggedTry, TriesChart, TryDialog, choice, field_row
 from patterns.voice import day
 
 
@@ -72,13 +73,14 @@ class ExperimentDialog(ModalScreen[Experiment | None]):
                          classes="title")
             if self.initial is None and len(self.responses) > 1:
                 yield field_row("New response", Select(
-                    [(label, key) for key, label in self.responses], value=self.chosen,
+                    [(choice(label), key) for key, label in self.responses], value=self.chosen,
                     allow_blank=False, id="experiment-response", compact=True))
             else:
                 label = dict(self.responses).get(self.chosen, self.chosen)
-                yield Static(f"Practising: {label}", markup=False)
+                yield Static(terminal_safe(f"Practising: {label}"), markup=False)
             yield field_row("The plan: when, and how", Input(
-                (self.initial.plan or "") if self.initial else "", id="experiment-plan",
+                terminal_safe(self.initial.plan or "") if self.initial else "",
+                id="experiment-plan",
                 placeholder="when no reply for an hour: breathe, then one message",
                 compact=True))
             yield Static("", classes="error", id="experiment-error", markup=False)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import groupby
 
 from patterns.layout.model import MapPerson
+from patterns.text import terminal_safe
 from patterns.vocabulary import LinkKind
 from tui.widgets.map_geometry import DOWN, LEFT, RIGHT, UP, Box, Picture
 from rich.cells import cell_len
@@ -57,7 +58,7 @@ class ViewState:
         person = next((p for p in self.people if p.id == person_id), None)
         if person is None:
             return ""
-        return person.initials if self.privacy else person.name
+        return terminal_safe(person.initials if self.privacy else person.name)
 
 
 def edge_role(picture: Picture, state: ViewState, edges: list[int]) -> str:

@@ -8,35 +8,21 @@ break a character apart, and nothing in it may steer the terminal.
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.cells import cell_len, split_graphemes
+
+from patterns.text import terminal_safe
 
 #: A grapheme and the cells it takes on screen.
 Cluster = tuple[str, int]
 
-_WHITESPACE = {"\t", "\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x1f", "\x85",
-               "\u2028", "\u2029"}
-# Bidirectional embedding, override and isolate marks reorder whatever
-# follows them on the terminal line, box borders included: never passed on.
-_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 _REPLACEMENT = "\ufffd"
 
 
 def clean_label(text: str) -> str:
     """The label with line breaks and tabs as spaces, other control
-    characters shown as �, and bidirectional overrides removed."""
-    out = []
-    for ch in text:
-        if ch in _WHITESPACE:
-            out.append(" ")
-        elif ch in _BIDI_CONTROLS:
-            continue
-        elif unicodedata.category(ch) == "Cc":
-            out.append(_REPLACEMENT)
-        else:
-            out.append(ch)
-    return " ".join("".join(out).split())
+    characters shown as � and bidirectional overrides removed: the rule of
+    `patterns.text.terminal_safe`, with a mark where something was."""
+    return " ".join(terminal_safe(text, replacement=_REPLACEMENT).split())
 
 
 def clusters(text: str) -> list[Cluster]:

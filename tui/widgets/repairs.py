@@ -26,7 +26,8 @@ from patterns.graph import MapGraph
 from patterns.models import Person, Repair
 from tui.messages import EditRequested
 from tui.session.view import SessionView
-from tui.widgets.tries import FORM_CSS, field_row, parse_day
+from patterns.text import terminal_safe
+from tui.widgets.tries import FORM_CSS, choice, field_row, parse_day
 from patterns.voice import day
 
 
@@ -58,16 +59,20 @@ class RepairDialog(ModalScreen[Repair | None]):
             if self.people:
                 ids = [p.id for p in self.people]
                 yield field_row("With whom", Select(
-                    [(p.name, p.id) for p in self.people], prompt="someone else / not said",
+                    [(choice(p.name), p.id) for p in self.people],
+                    prompt="someone else / not said",
                     value=first.with_ if first.with_ in ids else Select.NULL, id="repair-with",
                     compact=True))
-            yield field_row("What happened", Input(first.rupture or "", id="repair-rupture",
+            yield field_row("What happened", Input(terminal_safe(first.rupture or ""),
+                                                   id="repair-rupture",
                                                    placeholder="the moment things went wrong",
                                                    compact=True))
             yield field_row("What you did to reconnect", Input(
-                first.repair or "", id="repair-repair", placeholder="what you said or did",
+                terminal_safe(first.repair or ""), id="repair-repair",
+                placeholder="what you said or did",
                 compact=True))
-            yield field_row("How it went", Input(first.outcome or "", id="repair-outcome",
+            yield field_row("How it went", Input(terminal_safe(first.outcome or ""),
+                                                 id="repair-outcome",
                                                  placeholder="how it landed", compact=True))
             yield Static("", classes="error", id="repair-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -103,7 +108,8 @@ class RepairDialog(ModalScreen[Repair | None]):
         self.dismiss(None)
 
 
-def repair_line(g: MapGraph, repair: Repair, mask: Callable[[str], str] = str) -> Text:
+def repair_line(g: MapGraph, repair: Repair,
+                mask: Callable[[str], str] = terminal_safe) -> Text:
     """One entry in a few lines: day and person, then what happened, the
     repair and how it went. `mask` hides names behind the privacy screen."""
     person = g.person(repair.with_)

@@ -20,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from patterns.models import Try
+from patterns.text import terminal_safe
 from patterns.progress import Progress
 from patterns.voice import day
 
@@ -173,6 +174,12 @@ def field_row(label: str, widget: Widget) -> Horizontal:
     return Horizontal(Label(label), widget)
 
 
+def choice(text: str) -> Text:
+    """Map text as an option of a form's Select: plain text (a str would be
+    read as markup), nothing a terminal would obey."""
+    return Text(terminal_safe(text))
+
+
 class TryDialog(ModalScreen[LoggedTry | None]):
     """Log (or change) one try of an experiment.
 
@@ -208,12 +215,12 @@ class TryDialog(ModalScreen[LoggedTry | None]):
             yield Static(self.heading, classes="title", markup=False)
             if len(self.choices) > 1:
                 yield field_row("What you practised", Select(
-                    [(label, key) for key, label in self.choices], value=self.chosen,
+                    [(choice(label), key) for key, label in self.choices], value=self.chosen,
                     allow_blank=False, id="try-experiment"))
             else:
-                yield Static(f"Practising: {self.choices[0][1]}", markup=False)
-            yield Static(self.plans.get(self.chosen, ""), classes="plan", id="try-plan",
-                         markup=False)
+                yield Static(terminal_safe(f"Practising: {self.choices[0][1]}"), markup=False)
+            yield Static(terminal_safe(self.plans.get(self.chosen, "")), classes="plan",
+                         id="try-plan", markup=False)
             day = first.date if first else self.today
             yield field_row("Day", Input(day.isoformat(), placeholder="today, yesterday, 22 Nov",
                                          id="try-date", compact=True))
@@ -223,7 +230,7 @@ class TryDialog(ModalScreen[LoggedTry | None]):
             yield field_row("Distress after (0–10)", Input(
                 "" if first is None or first.after is None else str(first.after),
                 placeholder="0 calm … 10 the worst", id="try-after", compact=True))
-            yield field_row("How it went", Input(first.note or "" if first else "",
+            yield field_row("How it went", Input(terminal_safe(first.note or "" if first else ""),
                                                  placeholder="a few words, if you like",
                                                  id="try-note", compact=True))
             yield Static("", classes="error", id="try-error", markup=False)
@@ -236,7 +243,7 @@ class TryDialog(ModalScreen[LoggedTry | None]):
     @on(Select.Changed, "#try-experiment")
     def _experiment_chosen(self, event: Select.Changed) -> None:
         self.chosen = str(event.value)
-        self.query_one("#try-plan", Static).update(self.plans.get(self.chosen, ""))
+        self.query_one("#try-plan", Static).update(terminal_safe(self.plans.get(self.chosen, "")))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#try-save")
@@ -267,5 +274,5 @@ def _field(name: str, parse, text: str, *args: object):  # noqa: ANN001, ANN202
         raise ValueError(f"{name}: expected {error}") from None
 
 
-__all__ = ["CHART_ROWS", "FORM_CSS", "LoggedTry", "TriesChart", "TryDialog", "field_row",
+__all__ = ["CHART_ROWS", "FORM_CSS", "LoggedTry", "TriesChart", "TryDialog", "choice", "field_row",
            "parse_day", "parse_score"]
