@@ -113,17 +113,17 @@ def _cmd_config(argv: Sequence[str]) -> int:
     from exports.settings import describe, settings_in_force, settings_path
 
     if args.path:
-        print(settings_path())
+        say(str(settings_path()))
         return 0
     in_force = settings_in_force()
-    print(describe(in_force))
+    say(describe(in_force))
     theme = in_force.settings.theme
     if theme is not None:
         from tui.themes import theme_names
 
         if theme not in theme_names():
-            print(f"note: there is no theme {theme!r}; the screens use the default."
-                  f" Themes: {', '.join(theme_names())}", file=sys.stderr)
+            say(f"note: there is no theme {theme!r}; the screens use the default."
+                f" Themes: {', '.join(theme_names())}", err=True)
     return 0
 
 

@@ -28,6 +28,7 @@ from patterns.graph import MapGraph
 from patterns.insights import Insights, analyse
 from patterns.models import Link, Node
 from patterns.story import tell
+from patterns.text import terminal_safe
 from patterns.voice import plural
 from tui.messages import EditRequested, LoopChosen
 from tui.session.dialogs import TextPrompt
@@ -256,11 +257,11 @@ class PatternsPanel(VerticalScroll):
             def chains(chains) -> None:  # noqa: ANN001
                 for chain in chains:
                     if chain.who:
-                        out.append(f"{chain.who}: ", style="bold")
-                    out.append(f"{chain.text}\n")
+                        out.append(terminal_safe(f"{chain.who}: "), style="bold")
+                    out.append(terminal_safe(chain.text) + "\n")
 
             for cycle in told.cycles:
-                out.append(f"⟳ {cycle.title}\n", style="italic")
+                out.append(f"⟳ {terminal_safe(cycle.title)}\n", style="italic")
                 chains(cycle.chains)
             if told.others:
                 if told.cycles:
