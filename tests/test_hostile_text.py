@@ -28,6 +28,7 @@ from textual import events
 from textual.app import App
 from textual.widgets import Input
 
+from exports import history
 from exports.store import MapStore
 from exports.toml_map import dumps_map, load_map, save_map
 from patterns.models import RelationalMap
@@ -222,7 +223,8 @@ def walk_commands(path: Path, tmp: Path, capsys: pytest.CaptureFixture[str],
     store.close()
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     runs = [["check", str(path)], ["diff", str(plain), str(path)],
-            ["diff", str(path), str(plain)], ["history", str(path)], ["restore", str(path), "1"],
+            ["diff", str(path), str(plain)], ["history", str(path)],
+            ["restore", str(path), history.versions(path)[0].id],
             ["export", str(path), "-f", "md", "-o", "-", "--audience", "therapist"]]
     text = dumps_map(m)
     for broken in (text.replace('kind = "trigger"', f'kind = "{_toml(EVERY_NASTY)}"', 1),
