@@ -160,7 +160,8 @@ def _try_words(attempt: Try) -> str:
 
 
 def _repair_words(repair: Repair, people: dict[str, str]) -> str:
-    who = f" with {people.get(repair.with_, repair.with_)}" if repair.with_ else ""
+    who = (" between us (in the therapy)" if repair.with_ == "therapist" else
+           f" with {people.get(repair.with_, repair.with_)}" if repair.with_ else "")
     return f"repair{who} on {_day(repair.date)}" + (f": {_q(repair.rupture)}" if repair.rupture
                                                     else "")
 
@@ -288,7 +289,7 @@ def diff_maps(old: RelationalMap, new: RelationalMap) -> MapDiff:
                    lambda lp: f"loop name {_q(lp.name)}", ["name"])
     out += _experiments(old, new, names)
     out += _sequence("repairs", old.repairs, new.repairs, lambda r: _repair_words(r, people),
-                     ["date", "with_", "rupture", "repair", "outcome"])
+                     ["date", "with_", "rupture", "repair", "outcome", "private"])
     order = {s: i for i, s in enumerate(_ORDER)}
     return MapDiff(changes=sorted(out, key=lambda c: order[c.section]))
 

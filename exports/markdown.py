@@ -29,13 +29,16 @@ from patterns.reading import MapReading
 from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind, link_phrase
 from patterns.voice import (
+    about_the_client,
     addressed,
     capital,
+    dance_line,
     day,
     layer_words,
-    dance_line,
     plural,
     quote,
+    repair_party,
+    said_to_client,
     strength_words,
     style_words,
     therapist_note,
@@ -277,15 +280,19 @@ class _Writer:
         self.heading(2, "Ruptures and repairs")
         self.add("Every close relationship has ruptures. What matters is coming back together,"
                  " and each repair is worth noticing.")
+        to_client = self.audience != "therapist"
         for r in self.m.repairs:
-            person = self.g.person(r.with_)
-            with_ = f" · with {esc(person.name) if person else esc(r.with_ or '')}" \
-                if r.with_ else ""
-            self.heading(3, f"{day(r.date)}{with_}")
+            party = repair_party(r.with_, self.g.people, to_client=to_client)
+            private = " · private" if r.is_private and not to_client else ""
+            self.heading(3, f"{day(r.date)}{f' · {esc(party)}' if party else ''}{private}")
+            about = to_client and about_the_client(r.with_, self.g.people)
             for what, text in (("What happened", r.rupture), ("The repair", r.repair),
                                ("How it landed", r.outcome)):
                 if text:
-                    self.add(f"- **{what}:** {esc(text)}")
+                    # Said to the client in their copy: "you went cold" (patterns.voice).
+                    said = said_to_client(text, self.g.people, pronouns=about) if to_client \
+                        else text
+                    self.add(f"- **{what}:** {esc(said)}")
 
     def sessions(self) -> None:
         if not self.m.sessions:

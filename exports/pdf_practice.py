@@ -19,7 +19,14 @@ from exports.pdf_text import clean, para, plural, visual, wrap
 from patterns.models import Experiment
 from patterns.progress import progress
 from patterns.vocabulary import LinkKind, NodeKind
-from patterns.voice import day, quote, therapist_note
+from patterns.voice import (
+    about_the_client,
+    day,
+    quote,
+    repair_party,
+    said_to_client,
+    therapist_note,
+)
 
 #: Tries listed row by row under a chart; older ones are summed up.
 MAX_TRY_ROWS = 12
@@ -144,10 +151,17 @@ def repairs_section(s: Story, width: float) -> list[Flowable]:
                     "Every close relationship has ruptures. What matters is coming back "
                     "together, and each repair is worth noticing.")
     rows = []
+    to_client = s.audience == "client"
     for r in s.g.repairs:
-        person = s.g.person(r.with_)
-        rows.append([day(r.date), person.name if person else r.with_ or "",
-                     r.rupture or "", r.repair or "", r.outcome or ""])
+        party = repair_party(r.with_, s.g.people, to_client=to_client)
+        if to_client:  # said to the client: "you went cold" (patterns.voice)
+            about = about_the_client(r.with_, s.g.people)
+            texts = [said_to_client(t or "", s.g.people, pronouns=about)
+                     for t in (r.rupture, r.repair, r.outcome)]
+        else:
+            texts = [r.rupture or "", r.repair or "", r.outcome or ""]
+            party += " (private)" if r.is_private else ""
+        rows.append([day(r.date), party.removeprefix("with "), *texts])
     rest = max(width - 130, 240) / 3
     out.append(_table(["date", "with", "what happened", "the repair", "how it went"], rows,
                       [64, 66, rest, rest, rest]))

@@ -128,6 +128,9 @@ class Capture:
     """The same in the future tense, for the hint while typing."""
     loop: tuple[str, ...] | None = None
     """A loop the line named (the screen shows it on the map)."""
+    private: bool = False
+    """It logs a private rupture or repair: behind the privacy screen the
+    status line does not repeat its words."""
 
 
 @dataclass(frozen=True)
@@ -279,7 +282,7 @@ def _form(text: str, g: MapGraph, ctx: _Context) -> Capture | None:
     else:
         done = person_form(text, form, g)
     return Capture(done.edit, form.what, done.summary, done.node_ids,  # type: ignore[arg-type]
-                   done.hint, done.loop)
+                   done.hint, done.loop, done.private)
 
 
 _NAMED = re.compile(r"\s*([A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)?)\s+([\w'’]+(?:\s+\w+)?)")
@@ -324,6 +327,10 @@ def _statement(text: str, g: MapGraph, ctx: _Context) -> Capture:
                                    and _whole_label(text, g) is None):
         return _sentence_form(text, g, ctx)
     if prefix is not None:
+        if prefix[1].lower().startswith("private "):
+            raise CaptureError("only a rupture or a repair can be private (“private rupture: …”);"
+                               " a part's private note is set in its details",
+                               prefix[2], prefix[2] + len(prefix[1]))
         raise _not_a_kind(prefix[1], prefix[2], prefix[2] + len(prefix[1]))
     try:
         known = g.node(resolve_node(text, g)).label
@@ -401,7 +408,7 @@ def _several(text: str, spans: list[tuple[int, int]], g: MapGraph, ctx: _Context
     loop = next((c.loop for c in reversed(captures) if c.loop is not None), None)
     ids = tuple(dict.fromkeys(i for c in captures for i in c.node_ids))
     return Capture(Batch([c.edit for c in captures], summary), "several", summary, ids, hint,
-                   loop)
+                   loop, any(c.private for c in captures))
 
 
 def parse_capture(text: str, g: MapGraph, *, person: str | None = None,

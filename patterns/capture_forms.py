@@ -9,7 +9,10 @@
                                       replaces a move; `, when …` adds its plan
     rupture: started late; she went cold
                                       logs a rupture (today); `rupture with Tom:`
-                                      says with whom
+                                      says with whom, `rupture between us:` (or
+                                      `with me:`, `in session:`) that it was in
+                                      the therapy; `private rupture:` keeps it
+                                      the therapist's alone
     repair: named it together         the repair of the last rupture without one
     person: Tom, partner              adds a person (name, then role)
 
@@ -33,7 +36,8 @@ from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Experiment, Person, Repair
 from patterns.speech import style_of
-from patterns.vocabulary import LinkKind, NodeKind
+from patterns.vocabulary import THERAPIST, LinkKind, NodeKind
+from patterns.voice import repair_party
 
 #: Form words before a colon, to what each does.
 FORM_WORDS = {
@@ -44,10 +48,14 @@ FORM_WORDS = {
 }
 
 _FORM = re.compile(
-    r"\s*(?P<word>name|loop|cycle|try|experiment|rupture|repair|person)"
-    r"(?P<who>[ \t]+(?:with)[ \t]+[^:]{1,60}?)?[ \t]*:",
+    r"\s*(?P<private>private[ \t]+)?"
+    r"(?P<word>name|loop|cycle|try|experiment|rupture|repair|person)"
+    r"(?P<who>[ \t]+(?:with|between|in)[ \t]+[^:]{1,60}?)?[ \t]*:",
     re.IGNORECASE,
 )
+#: Words after `with`, `between` or `in` that mean the therapy itself.
+_THE_THERAPY = {"us", "me", "you", "therapist", "the therapist", "my therapist", "session",
+                "the session", "therapy", "the therapy"}
 _INSTEAD = re.compile(r"[ \t]*(?:[—–]+|-{1,2}|[,;])?[ \t]*\binstead[ \t]+of(?:[ \t]+|$)", re.I)
 _WHEN = re.compile(r"[ \t]*(?:[—–]+|-{1,2}|[,;])[ \t]*(?=\bwhen\b)", re.I)
 
@@ -61,7 +69,9 @@ class Form:
     word: str
     """The word as typed (`loop`, `Name`)."""
     who: str | None
-    """For a rupture or repair: the words after `with`, or None."""
+    """For a rupture or repair: the words after `with` (`between`, `in`), or None."""
+    private: bool
+    """`private rupture:`: therapist-only."""
     start: int
     end: int
     """The span of the form words and their colon."""
@@ -76,6 +86,7 @@ class Done:
     hint: str
     node_ids: tuple[str, ...] = ()
     loop: tuple[str, ...] | None = None
+    private: bool = False
 
 
 def form_at(text: str) -> Form | None:
@@ -84,11 +95,12 @@ def form_at(text: str) -> Form | None:
     if m is None:
         return None
     what = FORM_WORDS[m.group("word").lower()]
-    who = m.group("who")
-    if who is not None and what not in ("rupture", "repair"):
+    who, private = m.group("who"), m.group("private") is not None
+    if (who is not None or private) and what not in ("rupture", "repair"):
         return None
     name = " ".join(who.split()[1:]) if who else None
-    return Form(what, m.group("word"), name, m.start("word"), m.end())
+    return Form(what, m.group("word"), name, private, m.start("private") if private
+                else m.start("word"), m.end())
 
 
 def _text(text: str, form: Form, what: str) -> str:
@@ -240,9 +252,13 @@ def try_form(text: str, form: Form, g: MapGraph, d: Draft) -> Done:
 
 
 def _person(g: MapGraph, form: Form, text: str) -> str | None:
+    """Whom a rupture was with: a person of the map, or the therapist
+    (`between us`, `with me`, `in session`)."""
     if form.who is None:
         return None
     key = " ".join(form.who.split()).lower()
+    if key in _THE_THERAPY:
+        return THERAPIST
     for p in g.people:
         if key in (p.id.lower(), " ".join(p.name.split()).lower()):
             return p.id
@@ -250,20 +266,23 @@ def _person(g: MapGraph, form: Form, text: str) -> str | None:
                        f" “person: {form.who}, partner”", form.start, form.end)
 
 
-def _with(g: MapGraph, who: str | None) -> str:
-    person = g.person(who)
-    return f" with {person.name}" if person is not None else ""
+def _with(g: MapGraph, who: str | None, private: bool = False) -> str:
+    """` with Tom`, ` between us (in the therapy)`, and ` (private)`."""
+    party = repair_party(who, g.people, to_client=False).replace(" (in the therapy)", "")
+    return (f" {party}" if party else "") + (" (private)" if private else "")
 
 
 def rupture_form(text: str, form: Form, g: MapGraph, today: dt.date) -> Done:
-    """Log a rupture today: what happened, with whom."""
+    """Log a rupture today: what happened, with whom, private or not."""
     what = _text(text, form, "what happened")
     check_length(what, form.start, len(text), "that")
     who = _person(g, form, text)
-    entry = Repair(date=today, with_=who, rupture=what)
-    summary = f"logged a rupture{_with(g, who)}: {quoted(what, 30)} (Repairs tab)"
+    entry = Repair(date=today, with_=who, rupture=what, private=True if form.private else None)
+    said = _with(g, who, form.private)
+    summary = f"logged a rupture{said}: {quoted(what, 30)} (Repairs tab)"
     return Done(SetItem("repairs", None, entry, what="a rupture"), summary,
-                f"logs a rupture{_with(g, who)} today; then “repair: …” says what reconnected")
+                f"logs a rupture{said} today; then “repair: …” says what reconnected",
+                private=entry.is_private)
 
 
 def repair_form(text: str, form: Form, g: MapGraph, today: dt.date) -> Done:
@@ -275,15 +294,21 @@ def repair_form(text: str, form: Form, g: MapGraph, today: dt.date) -> Done:
     for index in reversed(range(len(g.repairs))):
         entry = g.repairs[index]
         if entry.repair is None and entry.rupture and (who is None or entry.with_ == who):
-            changed = entry.model_copy(update={"repair": what})
-            summary = (f"logged the repair of {quoted(entry.rupture, 30)}{_with(g, entry.with_)}"
-                       " (Repairs tab)")
+            update: dict[str, object] = {"repair": what}
+            if form.private:  # `private repair:` makes the whole entry private
+                update["private"] = True
+            changed = entry.model_copy(update=update)
+            said = _with(g, entry.with_, changed.is_private)
+            summary = f"logged the repair of {quoted(entry.rupture, 30)}{said} (Repairs tab)"
             return Done(SetItem("repairs", index, changed, what="a repair"), summary,
-                        f"adds the repair to the rupture {quoted(entry.rupture, 30)}")
-    entry = Repair(date=today, with_=who, repair=what)
-    summary = f"logged a repair{_with(g, who)}: {quoted(what, 30)} (Repairs tab)"
+                        f"adds the repair to the rupture {quoted(entry.rupture, 30)}",
+                        private=changed.is_private)
+    entry = Repair(date=today, with_=who, repair=what, private=True if form.private else None)
+    said = _with(g, who, form.private)
+    summary = f"logged a repair{said}: {quoted(what, 30)} (Repairs tab)"
     return Done(SetItem("repairs", None, entry, what="a repair"), summary,
-                f"logs a repair{_with(g, who)} today (no rupture waits for one)")
+                f"logs a repair{said} today (no rupture waits for one)",
+                private=entry.is_private)
 
 
 # -- person: --------------------------------------------------------------------

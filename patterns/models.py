@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from patterns.rules import MapRuleError, check_map_rules, fill_default_link_kinds
-from patterns.vocabulary import FeelingLayer, LinkKind, NodeKind, StrategyStyle
+from patterns.vocabulary import THERAPIST, FeelingLayer, LinkKind, NodeKind, StrategyStyle
 
 FORMAT = "attachmap"
 #: The newest file format version this code reads and writes.
@@ -176,13 +176,22 @@ class Repair(_Model):
     date: dt.date
     """When it happened."""
     with_: Ref | None = Field(default=None, alias="with")
-    """The person the rupture was with (a people id)."""
+    """The person the rupture was with (a people id), or `therapist`: a
+    rupture between the client and the therapist, in the therapy itself."""
     rupture: Text | None = None
     """What went wrong between them."""
     repair: Text | None = None
     """What was done to reconnect."""
     outcome: Text | None = None
     """How the repair landed."""
+    private: Annotated[bool, Strict()] | None = None
+    """True: therapist-only, like a private note: never in the review, an
+    export for the client, or on screen behind the privacy screen."""
+
+    @property
+    def is_private(self) -> bool:
+        """Whether only the therapist may see it."""
+        return self.private is True
 
     _no_time = field_validator("date", mode="before")(_strict_date)
 
@@ -254,5 +263,6 @@ __all__ = [
     "RelationalMap",
     "Repair",
     "Session",
+    "THERAPIST",
     "Try",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from patterns.vocabulary import NodeKind, default_link_kind
+from patterns.vocabulary import THERAPIST, NodeKind, default_link_kind
 
 if TYPE_CHECKING:
     from patterns.models import RelationalMap
@@ -147,5 +147,5 @@ def check_map_rules(m: RelationalMap) -> None:
                 f" is a {kinds[experiment.response]}",
             )
 
-    for i, repair in enumerate(m.repairs):
-        _resolves(f"repairs[{i}].with", repair.with_, people, "people")
+    for i, repair in enumerate(m.repairs):  # or "therapist": the therapy itself
+        _resolves(f"repairs[{i}].with", repair.with_, people | {THERAPIST}, "people")

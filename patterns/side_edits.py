@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from patterns.edit_base import EditError, quoted
 from patterns.graph import MapGraph
-from patterns.models import Experiment, Loop, Person, Repair, Session
+from patterns.models import THERAPIST, Experiment, Loop, Person, Repair, Session
 from patterns.vocabulary import NodeKind
 
 # -- the map's own fields and its side tables ----------------------------------
@@ -102,7 +102,8 @@ def _check_side_refs(g: MapGraph, table: str, item: Any, replacing: int | None) 
     if isinstance(item, Experiment) and (
             item.response not in g or g.node(item.response).kind is not NodeKind.RESPONSE):
         raise EditError("an experiment practises a node of kind response")
-    if isinstance(item, Repair) and item.with_ is not None and g.person(item.with_) is None:
+    if (isinstance(item, Repair) and item.with_ not in (None, THERAPIST)
+            and g.person(item.with_) is None):
         raise EditError(f"there is no person '{item.with_}'")
     if isinstance(item, Loop):
         for i, node_id in enumerate(item.nodes):

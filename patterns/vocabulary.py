@@ -56,6 +56,10 @@ class StrategyStyle(StrEnum):
     OTHER = "other"
 
 
+#: A repair's `with` for a rupture in the therapy itself, between the client
+#: and the therapist (attachment-based work models repair there first).
+THERAPIST = "therapist"
+
 #: One-letter aliases typed on the capture line (SPEC section 2).
 KIND_ALIASES: dict[str, NodeKind] = {
     "t": NodeKind.TRIGGER,

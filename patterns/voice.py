@@ -12,7 +12,11 @@ check` all say things through these functions, so they cannot drift apart:
   `style_words`, `strength_words`, `therapist_note`), so the client's copy
   holds no "attack", "core" or bare "9/10";
 - how a person's chain is written as one sentence in that person's own
-  first person (`chain_sentence`).
+  first person (`chain_sentence`);
+- whom a rupture was with (`repair_party`: the therapy itself is "between
+  you and your therapist"), and an entry of the rupture-and-repair log said
+  to the client rather than about them (`said_to_client`: "she went cold"
+  reads "you went cold" in the client's copy).
 
 A label is the client's own wording and is never changed: no pronoun inside
 it is turned round, no word is added to it or taken out of it. A sentence is
@@ -31,7 +35,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from patterns.models import Person
-from patterns.vocabulary import FeelingLayer, StrategyStyle
+from patterns.vocabulary import THERAPIST, FeelingLayer, StrategyStyle
 
 # -- who is addressed -----------------------------------------------------------
 
@@ -178,6 +182,119 @@ def strength_words(intensity: int | None) -> str | None:
 def therapist_note(note: str) -> str:
     """A note shared with the client, introduced as the therapist's."""
     return f"Your therapist noted: {note}"
+
+
+# -- ruptures and repairs -----------------------------------------------------------
+
+
+def repair_party(with_: str | None, people: Sequence[Person], *, to_client: bool,
+                 privacy: bool = False) -> str:
+    """Whom a rupture was with, after a date: `with Tom`; a rupture in the
+    therapy itself (`with = "therapist"`) is `between you and your therapist`
+    in the client's copy and `between us (in the therapy)` in the therapist's.
+    In the client's copy an entry logged as with the client says nothing
+    more (it is theirs); "" where no one is named."""
+    if with_ is None:
+        return ""
+    if with_ == THERAPIST:
+        return "between you and your therapist" if to_client else "between us (in the therapy)"
+    person = next((p for p in people if p.id == with_), None)
+    client = addressed(people)
+    if to_client and person is not None and client is not None and person.id == client.id:
+        return ""
+    return f"with {name(person, privacy=privacy) if person else with_}"
+
+
+def about_the_client(with_: str | None, people: Sequence[Person]) -> bool:
+    """Whether a log entry is about the client and one other whose words are
+    not in it: a rupture in the therapy (or one logged as with the client),
+    where "she", "he" or "they" can only be the client."""
+    client = addressed(people)
+    return with_ == THERAPIST or (client is not None and with_ == client.id)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PRONOUN_YOU = {"she": "you", "he": "you", "they": "you", "him": "you", "them": "you",
+                "his": "your", "their": "your", "hers": "yours", "theirs": "yours",
+                "herself": "yourself", "himself": "yourself", "themselves": "yourself",
+                "themself": "yourself", "she'd": "you'd", "he'd": "you'd", "they'd": "you'd",
+                "she'll": "you'll", "he'll": "you'll", "they'll": "you'll",
+                "they're": "you're", "they've": "you've"}
+_SUBJECTS = {"she", "he", "they"}
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+          "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "goes": "go"}
+_ADVERBS = {"always", "never", "just", "often", "then", "really", "also", "still", "suddenly",
+            "finally", "only", "even", "sometimes", "usually", "quickly"}
+_NOT_VERBS = {"always", "less", "this", "us", "yes", "as", "its", "perhaps", "unless", "across",
+              "sometimes", "was", "is", "has", "does"}
+_AFTER_OBJECT = {"and", "or", "but", "to", "in", "on", "at", "with", "for", "about", "from",
+                 "that", "again", "back", "up", "down", "off", "out", "too", "so", "as", "when",
+                 "if", "because", "then", "before", "after", "a", "an", "the", "know", "feel"}
+
+
+def _agree(word: str) -> str:
+    """The verb after "you" that followed "she": `goes` -> `go`, `was` -> `were`."""
+    low = word.lower().replace("’", "'")
+    if low in _AGREE:
+        return _AGREE[low]
+    if low in _NOT_VERBS or len(low) < 4 or not low.endswith("s") or low.endswith("ss"):
+        return word
+    if low.endswith("ies"):
+        return word[:-3] + "y"
+    if low.endswith(("shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def said_to_client(text: str, people: Sequence[Person], *, pronouns: bool) -> str:
+    """A log entry as the client reads it, said to them: the client's name
+    (`Priya went cold`, `Priya's coat`) becomes `you`, `your`; with
+    `pronouns` (see `about_the_client`), so do `she`, `he`, `they` and their
+    other forms, and the verb after them agrees (`she goes cold` -> `you go
+    cold`). Nothing else in the entry changes."""
+    client = addressed(people)
+    names = {initial.casefold() for initial in ([client.name] if client else [])}
+    names |= {n.split()[0].casefold() for n in names if " " in n}
+    tokens = list(_WORD.finditer(text))
+    out: list[str] = []
+    at = 0
+    agree_next = False
+    for i, m in enumerate(tokens):
+        word = m.group()
+        low = word.casefold().replace("’", "'")
+        new = word
+        subject = False
+        named = low.removesuffix("'s") in names and client is not None
+        if named:
+            new = "your" if low.endswith("'s") else "you"
+            subject = not low.endswith("'s")
+        elif pronouns and low == "her":
+            following = tokens[i + 1].group().casefold() if i + 1 < len(tokens) else ""
+            between = text[m.end():tokens[i + 1].start()] if i + 1 < len(tokens) else ""
+            own = following and not between.strip() and following not in _AFTER_OBJECT
+            new = "your" if own else "you"
+        elif pronouns and low in ("she's", "he's"):
+            following = tokens[i + 1].group().casefold() if i + 1 < len(tokens) else ""
+            new = "you've" if following in ("been", "got", "gone", "had", "done") else "you're"
+        elif pronouns and low in _PRONOUN_YOU:
+            new = _PRONOUN_YOU[low]
+            subject = low in _SUBJECTS
+        elif agree_next:
+            if low in _ADVERBS:
+                out.append(text[at:m.end()])
+                at = m.end()
+                continue
+            new = _agree(word)
+        agree_next = subject
+        if new != word:
+            # "you" is capitalised where the word was, except for a name, which
+            # is capitalised anywhere: then only where a sentence begins.
+            starts = not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".!?"
+            if (starts if named else word[:1].isupper()):
+                new = capital(new)
+            out.append(text[at:m.start()] + new)
+            at = m.end()
+    return "".join(out) + text[at:]
 
 
 # -- practice --------------------------------------------------------------------
@@ -643,6 +760,7 @@ def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
 
 __all__ = [
     "Shape",
+    "about_the_client",
     "addressed",
     "capital",
     "chain_sentence",
@@ -654,6 +772,8 @@ __all__ = [
     "name",
     "plural",
     "possessive",
+    "repair_party",
+    "said_to_client",
     "quote",
     "shape_of",
     "strength_words",

@@ -35,7 +35,7 @@ async def test_read_add_change_and_remove_with_undo(chase_graph: MapGraph) -> No
         assert dialog.query_one("#repair-date", Input).value == "2026-12-04"
         dialog.query_one("#repair-with", Select).value = "sam"
         dialog.query_one("#repair-date", Input).value = "yesterday"
-        await pilot.press(*"Slammed the door", "enter")
+        await pilot.press(*"Slammed the door", "ctrl+s")
         await pilot.pause()
         new = chase_graph.repairs[-1]
         assert (new.date, new.with_, new.rupture, new.repair) == (
@@ -66,12 +66,12 @@ async def test_the_dialog_asks_for_something_written_and_a_real_day(
     app = host(chase_graph)
     async with app.run_test(size=(90, 30)) as pilot:
         app.panel.query_one("#repair-list").focus()
-        await pilot.press("n", "enter")
+        await pilot.press("n", "ctrl+s")
         await pilot.pause()
         assert "Write at least what happened" in screen_text(app)
         app.screen.query_one("#repair-date", Input).value = "next week"
         app.screen.query_one("#repair-rupture", Input).value = "Went quiet"
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Day: expected a day like 2026-11-22, 22 Nov, today or yesterday" in (
             screen_text(app))

@@ -195,7 +195,7 @@ async def test_logging_a_repair_changes_only_the_repairs(chase_path: Path) -> No
         # The other two fields are set as a paste would, to keep the test quick.
         dialog.query_one("#repair-repair", Input).value = "Said sorry, I was scared"
         dialog.query_one("#repair-outcome", Input).value = "He held my hand"
-        await pilot.press("tab", "enter")
+        await pilot.press("tab", "ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, RepairDialog)
         text = screen_text(app)
@@ -221,7 +221,7 @@ async def test_a_wrong_score_is_explained_and_escape_keeps_the_file(chase_path: 
         await pilot.pause()
         assert isinstance(app.screen, TryDialog)
         assert "Distress before: expected a whole number from 0 (calm) to 10" in screen_text(app)
-        await pilot.press("escape", "r", "enter")
+        await pilot.press("escape", "r", "ctrl+s")  # Enter would only go to the next field
         await pilot.pause()
         assert "Write at least what happened" in screen_text(app)
         await pilot.press("escape")

@@ -299,8 +299,8 @@ class RepairsSection(VerticalScroll):
         if not g.repairs:
             out.append("No repairs logged yet. When things go wrong between you and someone"
                        " and you try to reconnect, press r to note it here.", style="italic")
-        for repair in reversed(g.repairs):
-            out.append_text(repair_line(g, repair))
+        for repair in reversed(g.repairs):  # said to the client: "you went cold"
+            out.append_text(repair_line(g, repair, to_client=True))
             out.append("\n\n")
         self.query_one("#repairs-text", Static).update(out)
 

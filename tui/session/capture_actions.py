@@ -64,7 +64,11 @@ class CaptureActions:
         if capture.loop is not None:
             self.loop = capture.loop  # the loop just named is shown on the map
         error = self.try_apply(capture.edit, select=select)
-        if error is None:
+        if error is None and capture.private and self.privacy:
+            # Its words are the therapist's alone: not said again on screen.
+            line.accepted(event.text, "logged a private entry in the Repairs tab (hidden by"
+                                      " the privacy screen)")
+        elif error is None:
             line.accepted(event.text, self.view.mask(capture.summary))
         else:
             line.rejected(self.view.mask(error))

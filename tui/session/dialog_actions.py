@@ -50,13 +50,13 @@ class DialogActions:
 
     def action_repair_form(self: SessionScreen) -> None:
         """Write a rupture and its repair in a form (the palette's way to it)."""
-        from tui.widgets.repairs import RepairDialog
+        from tui.widgets.repairs import therapist_dialog
 
         def chosen(repair: Repair | None) -> None:
             if repair is not None:
                 self.apply(SetItem("repairs", None, repair, what="a repair"))
 
-        self.app.push_screen(RepairDialog(self.graph.people, today=self.today()), chosen)
+        self.app.push_screen(therapist_dialog(self.view, today=self.today()), chosen)
 
     def on_link_list_kind_wanted(self: SessionScreen, event: LinkList.KindWanted) -> None:
         """Enter on one of a node's links: choose how it reads."""

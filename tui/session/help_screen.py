@@ -33,7 +33,9 @@ GRAMMAR = [
     ("name: the waiting game", "names the loop through the selected part (loop: too)"),
     ("try: name the fear — instead of checking his phone",
      "plans an experiment: a new response replacing a move (“, when …” adds the plan)"),
-    ("rupture: started late; she went cold", "logs a rupture today (rupture with Tom: …)"),
+    ("rupture: started late; she went cold",
+     "logs a rupture today (rupture with Tom: …; rupture between us: … in the therapy;"
+     " private rupture: … yours alone)"),
     ("repair: named it together", "the repair of the last rupture without one"),
     ("person: Tom, partner", "adds a person"),
     ("t: Tom is late; f: scared", "“;” before another form: two statements, one undo"),

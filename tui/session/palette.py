@@ -68,8 +68,10 @@ def session_commands(screen: SessionScreen) -> list[Command]:
                 ("experiment", "try", "practice", "practise", "homework", "new response",
                  "plan")),
         Command("log a rupture", "a moment the connection broke, today: starts “rupture: ” on"
-                " the capture line (“rupture with Tom: …”)", partial(line, "rupture: "),
-                ("rupture", "row", "argument", "fight", "break", "misattunement")),
+                " the capture line (“rupture with Tom: …”, “rupture between us: …” in the"
+                " therapy, “private rupture: …”)", partial(line, "rupture: "),
+                ("rupture", "row", "argument", "fight", "break", "misattunement",
+                 "between us")),
         Command("log a repair", "what was done to reconnect, for the last rupture: starts"
                 " “repair: ” on the capture line", partial(line, "repair: "),
                 ("repair", "reconnect", "make up", "apology")),

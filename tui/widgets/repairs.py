@@ -18,55 +18,69 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from patterns.edits import SetItem
 from patterns.graph import MapGraph
-from patterns.models import Person, Repair
+from patterns.models import THERAPIST, Person, Repair
+from patterns.text import terminal_safe
+from patterns.voice import about_the_client, day, repair_party, said_to_client
 from tui.messages import EditRequested
 from tui.session.view import SessionView
-from patterns.text import terminal_safe
 from tui.widgets.tries import FORM_CSS, choice, field_row, parse_day
-from patterns.voice import day
 
 
 class RepairDialog(ModalScreen[Repair | None]):
-    """Write (or change) one repair entry: the day, with whom, what happened,
-    what was done to reconnect, how it went. Escape cancels with None."""
+    """Write (or change) one entry of the log: what happened, with whom (a
+    person of the map, or the therapist: a rupture in the therapy itself),
+    what was done to reconnect, how it went, the day, and, for the therapist
+    (`can_be_private`), whether it is private. It opens on its first field;
+    Enter goes on to the next field and saves on the last, so a half-filled
+    form is never sent by an Enter meant for the next field; ctrl+s saves
+    from anywhere. Escape cancels with None."""
 
-    DEFAULT_CSS = FORM_CSS.format(name="RepairDialog")
+    DEFAULT_CSS = FORM_CSS.format(name="RepairDialog") + """
+    RepairDialog Horizontal > Checkbox { width: 1fr; border: none; padding: 0; }
+    """
     BINDINGS = [
         Binding("escape", "cancel", "cancel", id="repair.cancel"),
         Binding("ctrl+s", "save", "save", id="repair.save"),
     ]
+    #: The fields in order, as Enter walks them.
+    FIELDS = ("rupture", "with", "repair", "outcome", "private", "date")
 
     def __init__(self, people: list[Person], *, initial: Repair | None = None,
-                 today: dt.date | None = None, title: str = "A rupture and a repair") -> None:
+                 today: dt.date | None = None, title: str = "A rupture and a repair",
+                 therapist: str = "my therapist", can_be_private: bool = False,
+                 names: Callable[[Person], str] | None = None) -> None:
         super().__init__()
         self.people = people
         self.initial = initial
         self.today = today or dt.date.today()
         self.heading = title
-        self.AUTO_FOCUS = "#repair-rupture" if initial is None else "#repair-date"
+        #: How the therapist is offered under "with whom" ("between us (the therapy)"
+        #: to the therapist, "my therapist" to the client).
+        self.therapist = therapist
+        self.can_be_private = can_be_private
+        self.names = names or (lambda p: p.name)
+        self.AUTO_FOCUS = "#repair-rupture"
 
     def compose(self) -> ComposeResult:
         first = self.initial or Repair(date=self.today)
+        choices = [(choice(self.names(p)), p.id) for p in self.people]
+        choices.append((choice(self.therapist), THERAPIST))
+        known = [value for _, value in choices]
         with Vertical():
             yield Static(self.heading, classes="title", markup=False)
-            yield field_row("Day", Input(first.date.isoformat(),
-                                         placeholder="today, yesterday, 22 Nov", id="repair-date", compact=True))
-            if self.people:
-                ids = [p.id for p in self.people]
-                yield field_row("With whom", Select(
-                    [(choice(p.name), p.id) for p in self.people],
-                    prompt="someone else / not said",
-                    value=first.with_ if first.with_ in ids else Select.NULL, id="repair-with",
-                    compact=True))
             yield field_row("What happened", Input(terminal_safe(first.rupture or ""),
                                                    id="repair-rupture",
                                                    placeholder="the moment things went wrong",
                                                    compact=True))
+            yield field_row("With whom", Select(
+                choices, prompt="someone else / not said",
+                value=first.with_ if first.with_ in known else Select.NULL, id="repair-with",
+                compact=True))
             yield field_row("What you did to reconnect", Input(
                 terminal_safe(first.repair or ""), id="repair-repair",
                 placeholder="what you said or did",
@@ -74,14 +88,39 @@ class RepairDialog(ModalScreen[Repair | None]):
             yield field_row("How it went", Input(terminal_safe(first.outcome or ""),
                                                  id="repair-outcome",
                                                  placeholder="how it landed", compact=True))
+            if self.can_be_private:
+                yield field_row("Private", Checkbox(
+                    "only you see it (never the client's copy)", first.is_private,
+                    id="repair-private", compact=True))
+            yield field_row("Day", Input(first.date.isoformat(), id="repair-date",
+                                         placeholder="today, yesterday, 22 Nov", compact=True))
             yield Static("", classes="error", id="repair-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="repair-cancel", compact=True)
                 yield Button("Save", variant="primary", id="repair-save", compact=True)
-            yield Label("Enter or ctrl+s saves · Escape cancels", classes="help")
+            yield Label("Enter: next field (on the last, save) · ctrl+s saves · Escape cancels",
+                        classes="help")
 
+    def _next(self, after: str) -> None:
+        """Focus the field after `after`; save after the last."""
+        present = [f for f in self.FIELDS if self.query(f"#repair-{f}")]
+        later = present[present.index(after) + 1:]
+        if later:
+            self.query_one(f"#repair-{later[0]}").focus()
+        else:
+            self.action_save()
 
     @on(Input.Submitted)
+    def _entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._next((event.input.id or "repair-date").removeprefix("repair-"))
+
+    @on(Select.Changed, "#repair-with")
+    def _chosen(self, event: Select.Changed) -> None:
+        # Chosen in the drop-down (Enter there): on to the next field, never a save.
+        if self.is_mounted and self.focused is not None and self.focused.id == "repair-with":
+            self._next("with")
+
     @on(Button.Pressed, "#repair-save")
     def action_save(self) -> None:
         """Check the entry; dismiss with it, or say what to fix."""
@@ -95,12 +134,16 @@ class RepairDialog(ModalScreen[Repair | None]):
         if not any(texts.values()):
             self.query_one("#repair-error", Static).update(
                 "Write at least what happened, or what you did to reconnect.")
+            self.query_one("#repair-rupture").focus()
             return
-        who = None
-        if self.people:
-            chosen = self.query_one("#repair-with", Select).value
-            who = None if chosen is Select.NULL else str(chosen)
-        self.dismiss(Repair(date=day, with_=who, **texts))
+        chosen = self.query_one("#repair-with", Select).value
+        who = None if chosen is Select.NULL else str(chosen)
+        private = None
+        if self.can_be_private:
+            private = True if self.query_one("#repair-private", Checkbox).value else None
+        elif self.initial is not None:
+            private = self.initial.private  # the client never makes it public by a change
+        self.dismiss(Repair(date=day, with_=who, **texts, private=private))
 
     @on(Button.Pressed, "#repair-cancel")
     def action_cancel(self) -> None:
@@ -108,18 +151,26 @@ class RepairDialog(ModalScreen[Repair | None]):
         self.dismiss(None)
 
 
-def repair_line(g: MapGraph, repair: Repair,
-                mask: Callable[[str], str] = terminal_safe) -> Text:
-    """One entry in a few lines: day and person, then what happened, the
-    repair and how it went. `mask` hides names behind the privacy screen."""
-    person = g.person(repair.with_)
+def repair_line(g: MapGraph, repair: Repair, mask: Callable[[str], str] = terminal_safe, *,
+                to_client: bool = False) -> Text:
+    """One entry in a few lines: day and with whom, then what happened, the
+    repair and how it went. `mask` hides names behind the privacy screen
+    (and, like every map text shown, keeps it text: `terminal_safe`). In
+    the client's review (`to_client`) the entry is said to the client
+    (`patterns.voice`: "between you and your therapist", "you went cold");
+    in the therapist's log a private entry says so."""
+    party = repair_party(repair.with_, g.people, to_client=to_client)
+    pronouns = to_client and about_the_client(repair.with_, g.people)
     out = Text.assemble((day(repair.date), "bold"))
-    out.append(f" · with {mask(person.name)}" if person else "")
+    out.append(f" · {mask(party)}" if party else "")
+    if repair.is_private and not to_client:
+        out.append(" · private (only you see it)", style="italic")
     for label, value in (("what happened", repair.rupture), ("the repair", repair.repair),
                          ("how it went", repair.outcome)):
         if value:
             out.append(f"\n  {label}: ", style="dim")
-            out.append(mask(value))
+            out.append(mask(said_to_client(value, g.people, pronouns=pronouns)
+                            if to_client else value))
     return out
 
 
@@ -189,14 +240,20 @@ class RepairsPanel(Vertical):
         keep = entries.highlighted
         entries.clear_options()
         repairs = view.graph.repairs
-        for index in reversed(range(len(repairs))):
+        # Behind the privacy screen a private entry is not shown at all.
+        shown = [i for i, r in enumerate(repairs) if not (view.privacy and r.is_private)]
+        for index in reversed(shown):
             entries.add_option(Option(repair_line(view.graph, repairs[index], view.mask),
                                       id=str(index)))
-        if repairs:
-            entries.highlighted = min(keep or 0, len(repairs) - 1)
-        self.query_one("#repairs-empty", Static).update(
-            "" if repairs else "No repairs logged yet. Press n to add one: a moment the"
-            " connection broke, and what was done to reconnect.")
+        if shown:
+            entries.highlighted = min(keep or 0, len(shown) - 1)
+        hidden = len(repairs) - len(shown)
+        empty = "" if shown else ("No repairs logged yet. Press n to add one: a moment the"
+                                  " connection broke, and what was done to reconnect.")
+        if hidden:
+            empty = (f"{hidden} private {'entry' if hidden == 1 else 'entries'} hidden by the"
+                     " privacy screen (F2).")
+        self.query_one("#repairs-empty", Static).update(empty)
 
     @on(RepairList.Wanted)
     def _wanted(self, event: RepairList.Wanted) -> None:
@@ -214,9 +271,19 @@ class RepairsPanel(Vertical):
                 self.post_message(EditRequested(SetItem("repairs", index, repair,
                                                         what="a repair")))
 
-        self.app.push_screen(RepairDialog(g.people, initial=initial, today=self.today(),
-                                          title="Change this repair" if initial else
-                                          "A rupture and a repair"), done)
+        self.app.push_screen(therapist_dialog(self._view, initial=initial, today=self.today(),
+                                              title="Change this repair" if initial else
+                                              "A rupture and a repair"), done)
 
 
-__all__ = ["RepairDialog", "RepairList", "RepairsPanel", "repair_line"]
+def therapist_dialog(view: SessionView, *, initial: Repair | None = None,
+                     today: dt.date | None = None,
+                     title: str = "A rupture and a repair") -> RepairDialog:
+    """The rupture form as the therapist has it: the therapist offered as
+    "between us", the private box, and names as the privacy screen shows them."""
+    return RepairDialog(view.graph.people, initial=initial, today=today, title=title,
+                        therapist="between us (the therapy)", can_be_private=True,
+                        names=view.person_name)
+
+
+__all__ = ["RepairDialog", "RepairList", "RepairsPanel", "repair_line", "therapist_dialog"]
