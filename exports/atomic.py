@@ -41,13 +41,15 @@ def write_atomic(target: Path, data: bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     sweep_temp_files(target)
     temp = folder / f"{TEMP_PREFIX}{target.name}.{secrets.token_hex(4)}"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), PRIVATE)
+    # O_EXCL: never an existing file, nor a symlink planted at the name.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_CLOEXEC", 0), PRIVATE)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), PRIVATE)  # whatever the umask
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, PRIVATE)
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):

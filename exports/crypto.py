@@ -283,13 +283,39 @@ def verify_with_pyrage(data: bytes, passphrase: str, expected: bytes, path: Path
         raise TamperedFile(path, "decrypted to something other than the map")
 
 
+#: The most of a passphrase file that is read: its first line must fit.
+PASSPHRASE_FILE_LIMIT = 4096
+
+
 def read_passphrase_file(path: Path | str) -> str:
-    """A passphrase from the first line of a file (for scripts), without its newline."""
+    """A passphrase from the first line of a file (for scripts), without its newline.
+
+    At most 4 KiB are read, so a device such as /dev/zero is refused, not
+    read for ever; a pipe (`--passphrase-file <(pass show map)`) is fine."""
     try:
-        text = Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise AttachmapError(f"{path}: could not read the passphrase file ({error})") from None
-    line = text.split("\n", 1)[0].removesuffix("\r")
-    if not line:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            data = b""
+            while len(data) <= PASSPHRASE_FILE_LIMIT and b"\n" not in data:
+                chunk = os.read(fd, PASSPHRASE_FILE_LIMIT + 1 - len(data))
+                if not chunk:
+                    break
+                data += chunk
+        finally:
+            os.close(fd)
+    except OSError as error:
+        raise AttachmapError(f"{path}: could not read the passphrase file"
+                             f" ({(error.strerror or str(error)).lower()})") from None
+    line = data.split(b"\n", 1)[0]
+    if len(line) > PASSPHRASE_FILE_LIMIT or b"\0" in line:
+        raise AttachmapError(f"{path}: expected a passphrase on the first line of a text file,"
+                             f" at most {PASSPHRASE_FILE_LIMIT // 1024} KiB; this first line is"
+                             " longer, or not text")
+    try:
+        text = line.decode("utf-8").removesuffix("\r")
+    except UnicodeDecodeError:
+        raise AttachmapError(f"{path}: expected a passphrase in UTF-8 text on the first line of"
+                             " the file") from None
+    if not text:
         raise AttachmapError(f"{path}: the passphrase file's first line is empty")
-    return line
+    return text

@@ -27,6 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from exports.atomic import TEMP_PREFIX, write_atomic
+from exports.safe_paths import private_folder, refuse_link
 
 KEEP_RECENT = 20
 FOLDER_MODE = 0o700
@@ -70,10 +71,18 @@ def _stamp_of(name: str) -> dt.datetime | None:
     return dt.datetime.strptime(found[1], _STAMP).replace(tzinfo=dt.UTC)
 
 
+def check_folder(map_path: Path) -> None:
+    """Raise `NotFollowed` if the history folder is a symlink: nothing is
+    read from it or written to it then (it could be anyone's folder)."""
+    refuse_link(history_folder(map_path), "the map's history folder")
+
+
 def versions(map_path: Path) -> list[Version]:
-    """The kept versions of a map, newest first (number 1)."""
+    """The kept versions of a map, newest first (number 1); none from a
+    history folder that is a symlink."""
     folder = history_folder(map_path)
     try:
+        check_folder(map_path)
         entries = list(os.scandir(folder))
     except OSError:
         return []
@@ -151,12 +160,9 @@ def find_version(map_path: Path, version_id: str) -> Version:
 
 
 def ensure_folder(map_path: Path) -> Path:
-    """The history folder, created owner-only if missing."""
-    folder = history_folder(map_path)
-    folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
-    with contextlib.suppress(OSError):
-        folder.chmod(FOLDER_MODE)
-    return folder
+    """The history folder, created owner-only if missing; `NotFollowed` if it is a symlink."""
+    return private_folder(history_folder(map_path), FOLDER_MODE,
+                          what="the map's history folder")
 
 
 def keep_version(map_path: Path, data: bytes, *, now: dt.datetime | None = None,
@@ -216,6 +222,7 @@ def sweep(map_path: Path) -> None:
     """Remove temp files a killed save left in the history folder."""
     folder = history_folder(map_path)
     with contextlib.suppress(OSError):
+        check_folder(map_path)
         for entry in os.scandir(folder):
             if entry.name.startswith(TEMP_PREFIX):
                 with contextlib.suppress(OSError):

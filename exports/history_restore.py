@@ -18,6 +18,7 @@ from exports import history
 from exports.crypto import SealingKey, is_encrypted_path, looks_sealed
 from exports.errors import AttachmapError
 from exports.load_errors import MapLoadError
+from exports.safe_paths import real_map_path
 from exports.store import MapStore, PassphraseSource, map_from_bytes
 from exports.toml_map import read_limited
 from patterns.models import RelationalMap
@@ -90,11 +91,14 @@ class _Opener:
 def history_entries(map_path: Path, passphrase_source: PassphraseSource | None = None
                     ) -> list[HistoryEntry]:
     """The map now (number 0) and each kept version, newest first, with what changed."""
-    map_path = Path(map_path)
+    map_path = real_map_path(Path(map_path))
+    history.check_folder(map_path)  # a symlink: refused, never listed
     opener = _Opener(passphrase_source)
     rows: list[tuple[HistoryEntry, RelationalMap | None]] = []
     sources: list[HistoryEntry] = []
     paths: list[Path] = []
+    if map_path.exists() and not map_path.is_file():  # a pipe, a folder: not a map at all
+        read_limited(map_path)
     if map_path.exists():
         sources.append(HistoryEntry(number=0, saved=None))
         paths.append(map_path)
@@ -147,7 +151,8 @@ def restore_version(map_path: Path, version_id: str,
     Refuses while the map is open in attachmap (its screen would save over
     the restore). Raises `AttachmapError` with a plain reason.
     """
-    map_path = Path(map_path)
+    map_path = real_map_path(Path(map_path))
+    history.check_folder(map_path)
     if not history.versions(map_path):
         raise AttachmapError(f"{map_path}: no earlier versions are kept for this map")
     try:
@@ -158,8 +163,11 @@ def restore_version(map_path: Path, version_id: str,
     try:
         passphrase = passphrase_source(map_path) if store.encrypted and passphrase_source else None
         current = store.open(passphrase=passphrase)
+        if store.locked_by is not None:
+            raise AttachmapError(f"{map_path} is already open in {store.locked_by.describe()}:"
+                                 " close it there, then restore")
         if store.read_only:
-            raise AttachmapError(f"{store.read_only_reason}. Close it there, then restore.")
+            raise AttachmapError(f"{map_path}: cannot restore here: {store.read_only_cause}")
         old = store.read_other(version.path, passphrase)
         when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
         restored = old.model_copy(update={"updated": when})

@@ -6,7 +6,9 @@ by `kill -9`, so a lock left by a dead process is simply taken over: no
 guessing from process ids. The file also records who holds it (process id,
 host and since when, nothing clinical), for the message the second opener
 sees. Where a folder cannot hold a lock file (read-only), the map opens
-read-only too, since it could not be saved there anyway.
+read-only too, since it could not be saved there anyway. The lock file is
+never reached through a symbolic link, nor waited on if it is a pipe: either
+is refused (`NotFollowed`), naming it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from exports.atomic import PRIVATE
+from exports.safe_paths import NOFOLLOW, NotFollowed, open_regular, read_regular
 
 
 class LockHolder(BaseModel):
@@ -66,7 +69,8 @@ class MapLock:
         """Take the lock if no live process holds it (a dead one's is taken over).
 
         False if another process holds it, or the folder cannot hold a lock
-        file; `holder()` then says who, where it can.
+        file; `holder()` then says who, where it can. Raises `NotFollowed`
+        if a symlink, a pipe or the like sits where the lock file goes.
         """
         if self._fd is not None:
             return True
@@ -74,8 +78,10 @@ class MapLock:
             try:
                 # Held read-only: an open write handle would stop the disk being
                 # remounted read-only, and flock needs none.
-                fd = os.open(self.path, os.O_RDONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
-                             PRIVATE)
+                fd = open_regular(self.path, os.O_RDONLY | os.O_CREAT, follow=False,
+                                  mode=PRIVATE, what="the map's lock file")
+            except NotFollowed:
+                raise
             except OSError:
                 return False
             try:
@@ -101,16 +107,20 @@ class MapLock:
         me = LockHolder(pid=os.getpid(), host=socket.gethostname(),
                         since=dt.datetime.now(dt.UTC).replace(microsecond=0))
         with contextlib.suppress(OSError):
-            fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
+            fd = os.open(self.path, os.O_WRONLY | NOFOLLOW | os.O_NONBLOCK
+                         | getattr(os, "O_CLOEXEC", 0))
             try:
-                os.write(fd, me.model_dump_json().encode())
+                if os.path.sameopenfile(fd, self._fd):  # the very file we locked
+                    os.ftruncate(fd, 0)
+                    os.write(fd, me.model_dump_json().encode())
             finally:
                 os.close(fd)
 
     def holder(self) -> LockHolder:
         """Who holds the lock, as far as its file says."""
         try:
-            return LockHolder.model_validate(json.loads(self.path.read_text("utf-8")))
+            data = read_regular(self.path, 4096, follow=False)
+            return LockHolder.model_validate(json.loads(data[:4096].decode("utf-8")))
         except (OSError, ValueError):
             return LockHolder()
 

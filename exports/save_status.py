@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from exports.errors import AttachmapError
+from exports.safe_paths import NotFollowed
 
 Problem = Literal["", "disk-full", "read-only", "permission", "missing-folder", "other"]
 
@@ -68,6 +69,8 @@ class DiskTrouble(AttachmapError, OSError):
 
 def describe_os_error(error: OSError) -> tuple[Problem, str]:
     """(problem, plain reason) for an error from the file system."""
+    if isinstance(error, NotFollowed):  # a sentence of its own, naming the path
+        return "other", error.why
     known = _PROBLEMS.get(error.errno or 0)
     if known:
         return known

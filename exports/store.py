@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import hmac
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from exports.crypto import (SUFFIX, SealingKey, WrongPassphrase, is_encrypted_pa
                             open_sealed)
 from exports.errors import AttachmapError
 from exports.lock import LockHolder, MapLock
+from exports.safe_paths import read_regular, real_map_path
 from exports.save_status import DiskTrouble, SaveStatus, describe_os_error, trouble_status
 from exports.toml_map import decode, dumps_map, loads_map, read_limited
 from patterns.models import MapRuleError, RelationalMap
@@ -90,7 +92,8 @@ class MapStore:
                  keep_versions: int = history.KEEP_RECENT,
                  clock: Callable[[], dt.datetime] | None = None,
                  session_start: bool = False) -> None:
-        self.path = Path(path)
+        # A symlinked map is saved, locked and kept in history where it really is.
+        self.path = real_map_path(Path(path))
         #: Keep the map as it is when opened as a session start (the session
         #: screen's store): listed at once, kept for good.
         self.session_start = session_start
@@ -103,6 +106,8 @@ class MapStore:
         self.keep_versions = keep_versions
         #: Why the map is read-only when the user did not ask for it ("" otherwise).
         self.read_only_reason = ""
+        #: The same cause in a few words, without advice: `the file is read-only`.
+        self.read_only_cause = ""
         #: Who holds the map when it opened read-only because it is open elsewhere.
         self.locked_by: LockHolder | None = None
         #: Things to tell the user once (a map changed on disk, ...); the screen pops them.
@@ -154,20 +159,32 @@ class MapStore:
         """
         if self.encrypted and passphrase is None and self._key is None:
             raise PassphraseNeeded(f"{self.path}: this map is encrypted; give its passphrase")
+        history.check_folder(self.path)  # a symlink there: refused before anything is read
+        cause = "" if self.read_only else _why_read_only(self.path)
+        if cause:
+            self.read_only, self.read_only_cause = True, cause
+            self.read_only_reason = (f"{self.path.name} is open read-only, as {cause}: nothing"
+                                     " is saved over it; use save as to keep changes")
+        taking = not self.read_only and not self._lock.held
         self._take_lock()
-        if self.path.exists():
-            data = read_limited(self.path)
-            m, self._plain, self._key = map_from_bytes(data, self.path, key=self._key,
-                                                       passphrase=passphrase)
-            self._disk = data
-            self._keep_start(data)
-        else:
-            now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-            self.created_now = True
-            m = RelationalMap(title=title_from_path(self.path), created=now, updated=now)
-            if self._key is None and self.encrypted:
-                assert passphrase is not None
-                self._key = (new_key or SealingKey.create)(passphrase)
+        try:
+            if self.path.exists():
+                data = read_limited(self.path)
+                m, self._plain, self._key = map_from_bytes(data, self.path, key=self._key,
+                                                           passphrase=passphrase)
+                self._disk = data
+                self._keep_start(data)
+            else:
+                now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+                self.created_now = True
+                m = RelationalMap(title=title_from_path(self.path), created=now, updated=now)
+                if self._key is None and self.encrypted:
+                    assert passphrase is not None
+                    self._key = (new_key or SealingKey.create)(passphrase)
+        except BaseException:
+            if taking and self._lock.held:  # a map that did not open leaves no lock file
+                self._lock.release()
+            raise
         if passphrase is not None:
             self._remember(passphrase)
         return m
@@ -204,9 +221,11 @@ class MapStore:
         holder = self._lock.holder()
         if holder.pid:
             self.locked_by = holder
+            self.read_only_cause = f"it is open in {holder.describe()}"
             self.read_only_reason = (f"{self.path.name} is already open in {holder.describe()}:"
                                      " this window is read-only and will not save")
         else:
+            self.read_only_cause = "attachmap cannot write in its folder"
             self.read_only_reason = (f"{self.path.name} is in a folder attachmap cannot write to:"
                                      " read-only; use save as to keep changes")
 
@@ -248,7 +267,7 @@ class MapStore:
         if self.encrypted and self._key is None:
             raise PassphraseNeeded(f"{self.path}: open the map with its passphrase before saving")
         try:
-            on_disk: bytes | None = self.path.read_bytes()
+            on_disk: bytes | None = read_regular(self.path, what="the map's file")
         except FileNotFoundError:
             on_disk = None
         if on_disk is not None and on_disk == self._disk and plain == self._plain:
@@ -276,7 +295,7 @@ class MapStore:
         Raises `DiskTrouble` if that fails too, or `AttachmapError` if the
         other file is open in another attachmap.
         """
-        path = Path(path)
+        path = real_map_path(Path(path))
         if self._key is not None and not is_encrypted_path(path):
             path = path.with_name(path.name + SUFFIX)
         if path.resolve() == self.path.resolve():
@@ -287,6 +306,7 @@ class MapStore:
             raise AttachmapError(f"{path} is open in {holder.describe()}; choose another name")
         old_path = self.path
         self.path, self.read_only, self.read_only_reason, self.locked_by = path, False, "", None
+        self.read_only_cause = ""
         self._disk, self._plain, self._in_history = None, None, None
         self.notices.append(f"now working on {path} (was {old_path.name})")
         self.save(m)
@@ -299,9 +319,31 @@ class MapStore:
 
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
-        return path.read_bytes() == data
+        return read_regular(path, len(data), follow=False) == data
     except OSError:
         return False
+
+
+def _why_read_only(path: Path) -> str:
+    """Why an existing map may not be written (it is then opened read-only,
+    never replaced), or "": its owner made it read-only (chmod 0400), its disk
+    is read-only, or we may not write it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ""
+    if not stat.S_ISREG(info.st_mode):
+        return ""  # the load says what it is instead
+    if not info.st_mode & 0o222:
+        return "the file is read-only (its permissions allow reading only)"
+    if os.access(path, os.W_OK):
+        return ""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return "its disk is read-only"
+    except OSError:
+        pass
+    return "you may not write to the file"
 
 
 __all__ = ["MapStore", "PassphraseNeeded", "PassphraseSource", "read_map", "title_from_path",

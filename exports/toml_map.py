@@ -8,7 +8,9 @@ file, the place (`nodes[3].intensity`, with its line) and what was expected.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -22,23 +24,28 @@ from pydantic import ValidationError
 
 from exports.atomic import write_atomic
 from exports.load_errors import MapLoadError, describe_validation_error
+from exports.safe_paths import NotFollowed, read_regular, what_it_is
 from patterns.models import VERSION, MapRuleError, RelationalMap
 
 MAX_BYTES = 10 * 1024 * 1024
 
 
 def read_limited(path: Path) -> bytes:
-    """The bytes of a map file, refusing one over 10 MB before reading it all."""
+    """The bytes of a map file, refusing one over 10 MB before reading it all,
+    and anything but a regular file before opening it (a named pipe would
+    make the open wait for ever)."""
     try:
-        if path.is_dir():
-            raise MapLoadError(path, "", "a map file, but this is a folder")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise MapLoadError(path, "", f"a map file, but this is {what_it_is(info.st_mode)}")
+        if info.st_size > MAX_BYTES:
             raise MapLoadError(
-                path, "", f"a map file of at most 10 MB, but this one is {size / 1e6:.1f} MB"
+                path, "", f"a map file of at most 10 MB, but this one is"
+                          f" {info.st_size / 1e6:.1f} MB"
             )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES, what="a map file")
+    except NotFollowed:  # changed into a pipe or the like since the stat
+        raise MapLoadError(path, "", "a map file, but this is not a regular file") from None
     except FileNotFoundError:
         raise MapLoadError(path, "", "a map file here, but there is none") from None
     except PermissionError:

@@ -31,6 +31,8 @@ def own_settings(tmp_path_factory: pytest.TempPathFactory,
     suite never reads or writes the developer's own config.toml."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    # Crash reports too (tui.crash_report): never in the developer's own home.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     return folder / "attachmap" / "config.toml"
 
 

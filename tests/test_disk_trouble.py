@@ -157,3 +157,20 @@ def test_a_failed_history_write_stops_the_save(chase_path: Path,
     store.save(hist.graph.to_map())
     assert store.status.saved
     store.close()
+
+
+def test_restore_on_a_read_only_disk_says_why_in_one_plain_line(
+        small_disk: Path, chase_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli import main as cli
+
+    path = small_disk / "chase.toml"
+    shutil.copyfile(chase_path, path)
+    store = MapStore(path)
+    store.save(store.open().model_copy(update={"title": "changed"}))
+    store.close()
+    kept = history.versions(path)[0].id
+    assert subprocess.run(["mount", "-o", "remount,ro", str(small_disk)]).returncode == 0
+    assert cli(["restore", str(path), kept]) == 1
+    err = capsys.readouterr().err
+    assert err == f"attachmap: {path}: cannot restore here: its disk is read-only\n"
+    assert load_map(path).title == "changed"

@@ -91,16 +91,20 @@ def encrypt_main(argv: Sequence[str]) -> int:
     add_passphrase_option(parser)
     args = parser.parse_args(argv)
     from exports.crypto import read_passphrase_file
-    from exports.encrypt_file import encrypt_map_file
+    from exports.encrypt_file import encrypt_map_file, encryptable
 
-    if not args.file.exists():
+    if not args.file.exists() and not args.file.is_symlink():
         raise AttachmapError(f"{args.file}: expected a map file here, but there is none")
+    encryptable(args.file)  # a file that cannot be encrypted is refused before anything is asked
     passphrase = (read_passphrase_file(args.passphrase_file) if args.passphrase_file
                   else ask_new_passphrase(args.file))
-    print("Encrypting (this takes a few seconds)…", file=sys.stderr)
-    target = encrypt_map_file(args.file, passphrase)
-    say(f"wrote {target} and checked that it decrypts; removed {args.file} and its plain"
-        " history. Keep the passphrase safe: without it the map cannot be opened.", err=True)
+    say("Encrypting (this takes a few seconds)…", err=True)
+    notes: list[str] = []
+    target = encrypt_map_file(args.file, passphrase, notes=notes)
+    removed = (" ".join(f"{note}." for note in notes) if notes
+               else f"removed {args.file} and its plain history.")
+    say(f"wrote {target} and checked that it decrypts; {removed} Keep the passphrase safe:"
+        " without it the map cannot be opened.", err=True)
     return 0
 
 
@@ -116,7 +120,8 @@ def decrypt_main(argv: Sequence[str]) -> int:
 
     if not args.file.exists():
         raise AttachmapError(f"{args.file}: expected an encrypted map here, but there is none")
-    target = decrypt_map_file(args.file, passphrase_source(args)(args.file))
-    say(f"wrote {target}; removed {args.file}. The map is no longer encrypted on disk.",
-        err=True)
+    notes: list[str] = []
+    target = decrypt_map_file(args.file, passphrase_source(args)(args.file), notes=notes)
+    removed = " ".join(f"{note}." for note in notes) if notes else f"removed {args.file}."
+    say(f"wrote {target}; {removed} The map is no longer encrypted on disk.", err=True)
     return 0
