@@ -85,6 +85,7 @@ from patterns.vocabulary import (
     default_link_kind,
     link_phrase,
 )
+from patterns.voice import possessive
 
 #: The quiet line under an empty capture line.
 GRAMMAR = ("t: trigger  f: feeling  s: strategy  n: need  a -> b  "
@@ -247,7 +248,7 @@ def _sentence_form(text: str, g: MapGraph, ctx: _Context) -> Capture:
         raise CaptureError("all of that is already on the map", 0, len(text))
     side = ""
     if who is not None and who != ctx.person and g.person(who) is not None:
-        side = f" ({g.person(who).name}'s side)"
+        side = f" ({possessive(g.person(who).name)} side)"
     if len(parts) == 1:
         summary = f"added {kind_name(parts[0].kind)} {quoted(parts[0].label)}{side}"
         return Capture(d.edit(summary), "sentence", summary, tuple(ids),

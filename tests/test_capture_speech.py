@@ -157,7 +157,7 @@ def test_a_move_the_lexicon_knows_carries_its_style() -> None:
 
 def test_the_summary_names_the_other_persons_side() -> None:
     capture = parse_capture("Tom feels pressured, so he goes quiet", couple())
-    assert capture.summary == "added 2 nodes and 1 link (Tom's side)"
+    assert capture.summary == "added 2 nodes and 1 link (Tom’s side)"
     assert parse_capture("I panic", couple()).summary == "added feeling “panic”"
     assert capture_hint("I freeze", couple()) == "adds a strategy “freeze”"
 

@@ -47,7 +47,7 @@ async def test_a_first_session_in_ordinary_speech(tmp_path: Path) -> None:
         assert _parts(g, NodeKind.FEELING) == {"panic": None, "anxious": None}
         assert g.nodes(NodeKind.STRATEGY)[0].style is StrategyStyle.FREEZE
         said = await _type(pilot, "Tom feels pressured, so he goes quiet, because he needs room")
-        assert said == "✓ added 3 nodes and 2 links (Tom's side)"
+        assert said == "✓ added 3 nodes and 2 links (Tom’s side)"
         assert _parts(g, NodeKind.NEED) == {"room": "tom"}
         assert _parts(g, NodeKind.STRATEGY)["go quiet"] == "tom"
         await _type(pilot, "When Tom is late, I think he's leaving, my stomach drops, so I call"

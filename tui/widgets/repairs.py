@@ -90,7 +90,7 @@ class RepairDialog(ModalScreen[Repair | None]):
                                                  placeholder="how it landed", compact=True))
             if self.can_be_private:
                 yield field_row("Private", Checkbox(
-                    "only you see it (never the client's copy)", first.is_private,
+                    "only you see it", first.is_private,
                     id="repair-private", compact=True))
             yield field_row("Day", Input(first.date.isoformat(), id="repair-date",
                                          placeholder="today, yesterday, 22 Nov", compact=True))
@@ -98,7 +98,7 @@ class RepairDialog(ModalScreen[Repair | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="repair-cancel", compact=True)
                 yield Button("Save", variant="primary", id="repair-save", compact=True)
-            yield Label("Enter: next field (on the last, save) · ctrl+s saves · Escape cancels",
+            yield Label("Enter: next field, saves on the last · ctrl+s saves · Esc cancels",
                         classes="help")
 
     def _next(self, after: str) -> None:
