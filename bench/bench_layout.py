@@ -21,10 +21,21 @@ from timing import Row, measure, median, p95
 
 from patterns.graph import MapGraph
 from patterns.layout import layout_map, snapshot
+from patterns.layout.boxes import Look
+from patterns.layout.drawing import draw
+from patterns.layout.fit import Asked, choose_fit, draw_map
 from patterns.synthetic import synthetic_map
 from tui.widgets.map_canvas import ViewState, render_row
-from tui.widgets.map_fit import Look, choose_fit, draw_map
-from tui.widgets.map_geometry import build_picture
+from tui.widgets.map_cells import CELLS
+from tui.widgets.map_picture import Picture
+
+#: What a map too large to fit a screen is drawn with.
+WIDE = Look(box_width=20, most_lines=3)
+
+
+def build_picture(lay, look=WIDE):  # type: ignore[no-untyped-def]
+    """The layout drawn and rasterised into cells, as the map view does."""
+    return Picture.of(draw(lay, CELLS, look))
 
 SCREEN_W, SCREEN_H = 118, 38
 STYLE = Style(color="white")
@@ -93,8 +104,8 @@ def rows(quick: bool) -> list[Row]:
         out.append(Row(f"layout {n}-node map (snapshot + layout)", median(times), base_name,
                        median(base_times), None, p95(times),
                        note=f"{lay.crossings} crossings"))
-        picture = build_picture(lay, 20)
-        times = measure(lambda: build_picture(lay, 20), repeats)
+        picture = build_picture(lay)
+        times = measure(lambda: build_picture(lay), repeats)
         plain = measure(_plain_screen, repeats)
         out.append(Row(f"picture of {n}-node map (cells)", median(times), "plain screen",
                        median(plain), None, p95(times)))
@@ -104,7 +115,7 @@ def rows(quick: bool) -> list[Row]:
 
         def redraw() -> None:
             s = snapshot(graph)
-            p = build_picture(layout_map(s), 20)
+            p = build_picture(layout_map(s))
             _screen(p, ViewState(people=s.people))
 
         times = measure(redraw, repeats)
@@ -125,12 +136,15 @@ def rows(quick: bool) -> list[Row]:
                 *before.nodes[1:])}),
         }
         for what, edited in versions.items():
-            drawn = [draw_map(before, Look(), 76, 29)]
+            drawn = [draw_map(before, CELLS, Asked(), 76, 29)]
+            cells = [Picture.of(drawn[0].drawing)]
 
             def reuse(edited: object = edited) -> None:
                 snap = edited if drawn[0].layout.nodes[first.id].node == first else before
-                drawn[0] = draw_map(snap, Look(), 76, 29, drawn[0])  # type: ignore[arg-type]
-                _screen(drawn[0].picture, ViewState(people=snap.people))  # type: ignore[union-attr]
+                drawn[0] = draw_map(snap, CELLS, Asked(), 76, 29, drawn[0])  # type: ignore[arg-type]
+                if cells[0].drawing is not drawn[0].drawing:  # as the map view keeps it
+                    cells[0] = Picture.of(drawn[0].drawing)
+                _screen(cells[0], ViewState(people=snap.people))
 
             times = measure(reuse, repeats)
             out.append(Row(f"redraw after {what} (layout reused), {n} nodes", median(times),
@@ -139,7 +153,7 @@ def rows(quick: bool) -> list[Row]:
         if n == 60:
             # Once per view size (opening, resizing, narrowing): lines and box
             # widths tried until the picture fits the session's 76x29 map pane.
-            times = measure(lambda: choose_fit(lay, 76, 29), repeats)
+            times = measure(lambda: choose_fit(lay, CELLS, 76, 29), repeats)
             out.append(Row(f"fit a {n}-node map to the map pane", median(times), base_name,
                            median(base_times), None, p95(times)))
     return out

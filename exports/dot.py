@@ -20,7 +20,7 @@ import textwrap
 from typing import Any
 
 from exports.audience import Audience, for_audience
-from exports.pdf_map_draw import LINK_STYLES
+from exports.map_paper import link_style
 from exports.palette import KIND_HEX, LOOP_HEX
 from patterns.graph import MapGraph
 from patterns.models import RelationalMap
@@ -117,7 +117,7 @@ def render_dot(m: RelationalMap, *, audience: Audience = "client", **_: Any) -> 
         for a, b in zip(loop.nodes, loop.nodes[1:] + loop.nodes[:1]):
             loop_steps.setdefault((a, b), colour)
     for link in m.links:
-        style = LINK_STYLES[link.kind]
+        style = link_style(link.kind)
         attrs: dict[str, str | float] = {"label": quote(link_phrase(link.kind)),
                                          "color": quote(_hex(style.colour))}
         if link.kind in (LinkKind.MASKS, LinkKind.SHAPES, LinkKind.LONGS_FOR):

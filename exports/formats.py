@@ -33,6 +33,8 @@ FORMATS: dict[str, ExportFormat] = {
                         "exports.dot:render_dot"),
     "json": ExportFormat("json", ".json", "JSON node-link data for Python, D3 or Kumu",
                          "exports.node_link:render_json"),
+    "svg": ExportFormat("svg", ".svg", "the map drawn as SVG, for a web page or a note tool",
+                        "exports.svg_map:render_svg"),
 }
 
 

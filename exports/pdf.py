@@ -30,17 +30,17 @@ from reportlab.platypus import (
 from exports.audience import Audience, for_audience
 from exports.errors import AttachmapError
 from exports.pdf_fonts import BOLD, REGULAR, missing_glyphs, register_fonts, text_width
-from exports.pdf_map_pages import MapKey, MapPageFlowable, loop_marks
+from exports.pdf_map_pages import MapKey, MapPageFlowable
 from exports.pdf_map_plan import MapPage, plan_pages
 from exports.pdf_metadata import PdfMetadata, apply_metadata, metadata_for
 from exports.pdf_notes import index_section, private_section
 from exports.pdf_practice import story_of_practice
 from exports.pdf_story import Bookmark, Story, story_of_pattern
-from exports.pdf_style import LOOP_COLOURS, MARGIN, PAPERS, PRIVATE, QUIET, Paper, page_size, styles
+from exports.pdf_style import MARGIN, PAPERS, PRIVATE, QUIET, Paper, page_size, styles
 from exports.pdf_text import clean, visual
 from patterns.graph import MapGraph
 from patterns.insights import analyse
-from patterns.layout import snapshot_of_map
+from patterns.layout import layout_map, snapshot_of_map
 from patterns.models import RelationalMap
 from patterns.voice import day
 
@@ -117,10 +117,11 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
     g = MapGraph.from_map(m)
     insights = analyse(g)
     snap = snapshot_of_map(m)
-    loops = loop_marks(snap, insights.loops, LOOP_COLOURS)
     # The key is measured on the narrower side: the most rows it can take.
-    key = MapKey(loops, snap)
-    pages = plan_pages(snap, paper, key.height(min(page_size(paper))))
+    key = MapKey.of(layout_map(snap).edges)
+    names = {p.id: p.name for p in m.people}
+    marked = {n.id for n in m.nodes if n.private_note} if therapist else set()
+    pages = plan_pages(snap, paper, key.height(min(page_size(paper))), names, marked)
     meta = metadata_for(m, audience, name_in_metadata=name_in_metadata)
     decorate = _Decorations(meta, therapist, signature)
 
@@ -146,8 +147,6 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
         creator=meta.creator, producer=meta.producer,
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
     )
-    names = {p.id: p.name for p in m.people}
-    marked = {n.id for n in m.nodes if n.private_note} if therapist else set()
     title = m.title + (f" · {_subtitle(m)}" if _subtitle(m) else "")
     flow: list[Flowable] = []
     for i, page in enumerate(pages):
@@ -155,8 +154,7 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
             flow += [NextPageTemplate(templates[page.size]), PageBreak()]
         if i == 0:
             flow.append(Bookmark("The map" if len(pages) == 1 else "The map (overview)"))
-        flow.append(MapPageFlowable(page, key, title=title, names=names, marked=marked,
-                                    therapist=therapist))
+        flow.append(MapPageFlowable(page, key, title=title, therapist=therapist))
     flow += [NextPageTemplate("story"), PageBreak()]
     story = Story(g, insights, styles(), audience)
     flow += story_of_pattern(story)

@@ -1,9 +1,10 @@
-"""The map pages as flowables: title, the picture (or its parts), and the key.
+"""The map pages as flowables: title, the drawing (or its parts), and the key.
 
-Each picture is drawn once into a PDF form and every page that shows it, or
+Each drawing is drawn once into a PDF form and every page that shows it, or
 a tile of it, refers to that form: a map cut into many tiles costs little
-more than one drawing. The key at the foot of every map page names each
-kind of box, each kind of link present, and the loops drawn heavy.
+more than one drawing. The key at the foot of every map page is the
+engine's (patterns.layout.key): at most six kinds of line, each told apart
+by its shape and dash as well as its colour.
 """
 
 from __future__ import annotations
@@ -11,66 +12,61 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from exports.map_paper import PaperText, cycle_colour, family_style
 from exports.pdf_fonts import BOLD, REGULAR, text_width
-from exports.pdf_map_draw import LINK_STYLES, LoopMark, MapPainter
-from exports.pdf_map_plan import TITLE_H, MapPage, Part, drawing_area
-from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, MIN_FONT, PRIVATE, QUIET
+from exports.pdf_map_draw import draw_shapes, draw_text
+from exports.pdf_map_plan import INDEX_LINE, INDEX_SIZE, TITLE_H, MapPage, Part, drawing_area
+from exports.pdf_style import INK, MIN_FONT, PRIVATE, QUIET
 from exports.pdf_style import MAP_MARGIN as MARGIN
 from exports.pdf_text import clean, visual
+from patterns.layout.key import Family, KeyEntry, key_entries
 from patterns.layout.model import MapSnapshot
-from patterns.vocabulary import READING_ORDER, LinkKind, NodeKind, link_phrase
 
 KEY_SIZE = MIN_FONT + 0.5
 KEY_LINE = KEY_SIZE + 6
+SAMPLE = 22.0
 
 
 class MapKey:
-    """The key of one export: each kind of box, each link kind present, the
-    loops drawn heavy; measured once per page width."""
+    """The key of one export, measured once per page width."""
 
-    def __init__(self, loops: list[LoopMark], snap: MapSnapshot) -> None:
-        self.loops = loops
-        kinds = [k for k in READING_ORDER if any(n.kind is k for n in snap.nodes)]
-        links = [k for k in LinkKind if any(lk.kind is k for lk in snap.links)]
-        self.items: list[tuple] = [("kind", k, KIND_NAMES[k]) for k in kinds]
-        if any(n.layer is not None and n.layer.value == "core" for n in snap.nodes):
-            self.items.append(("core", NodeKind.FEELING, "core feeling (double outline)"))
-        self.items += [("link", k, link_phrase(k)) for k in links]
-        self.items += [("loop", lp, f"⟳ {visual(clean(lp.name))}") for lp in loops]
-        self._rows: dict[float, list[list[tuple]]] = {}
+    def __init__(self, entries: list[KeyEntry]) -> None:
+        self.entries = entries
+        self._rows: dict[float, list[list[tuple[KeyEntry, float]]]] = {}
 
-    def rows(self, page_width: float) -> list[list[tuple]]:
-        """The key's items in rows that fit a page `page_width` wide."""
+    @classmethod
+    def of(cls, edges) -> MapKey:  # type: ignore[no-untyped-def]
+        """The key of a drawing's edges."""
+        return cls(key_entries(list(edges)))
+
+    def rows(self, page_width: float) -> list[list[tuple[KeyEntry, float]]]:
+        """The key's entries in rows that fit a page `page_width` wide."""
         if page_width not in self._rows:
-            rows: list[list[tuple]] = [[]]
+            rows: list[list[tuple[KeyEntry, float]]] = [[]]
             used, room = 0.0, page_width - 2 * MARGIN
-            for item in self.items:
-                w = 22 + text_width(item[2], REGULAR, KEY_SIZE) + 12
+            for entry in self.entries:
+                w = SAMPLE + 6 + text_width(entry.words, REGULAR, KEY_SIZE) + 16
                 if used + w > room and rows[-1]:
                     rows.append([])
                     used = 0.0
-                rows[-1].append((*item, w))
+                rows[-1].append((entry, w))
                 used += w
             self._rows[page_width] = [r for r in rows if r]
         return self._rows[page_width]
 
     def height(self, page_width: float) -> float:
         """How tall the key is at the foot of a page `page_width` wide."""
-        return len(self.rows(page_width)) * KEY_LINE + 8
+        return len(self.rows(page_width)) * KEY_LINE + 8 if self.entries else 0.0
 
 
 class MapPageFlowable(Flowable):
     """Draws one `MapPage` on a page of its own (its frame is the whole page)."""
 
-    def __init__(self, page: MapPage, key: MapKey, *, title: str,
-                 names: dict[str, str], marked: set[str], therapist: bool) -> None:
+    def __init__(self, page: MapPage, key: MapKey, *, title: str, therapist: bool) -> None:
         super().__init__()
         self.page = page
         self.key = key
-        self.loops = key.loops
         self.title = title
-        self.names = names
-        self.marked = marked
         self.therapist = therapist
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -94,24 +90,25 @@ class MapPageFlowable(Flowable):
             c.drawRightString(pw - MARGIN, ph - MARGIN - 12, "Therapist’s copy: private notes marked ✎")
         aw, _ah = drawing_area(page.size, self.key.height(pw))
         top = ph - MARGIN - TITLE_H
-        used_w = max((p.x + p.size[0] for p in page.parts), default=0)
-        # A single picture is centred; packed parts keep their places.
+        used_w = max((p.x + max(p.size[0], text_width(p.caption, BOLD, 8.0) if p.caption else 0)
+                      for p in page.parts), default=0)
+        # A single drawing is centred; parts keep their places.
         left = MARGIN + (max(0.0, (aw - used_w) / 2) if len(page.parts) == 1 else 0.0)
         for part, form in zip(page.parts, forms):
             self._show(part, form, left + part.x, top - part.y)
+        if page.index:
+            self._index(c, left + used_w + 18 if page.parts else MARGIN, top, pw)
         self._draw_key(c, pw)
         c.restoreState()
 
     def _form(self, part: Part) -> str:
-        """The picture as a PDF form, drawn once however many pages show it."""
+        """The drawing as a PDF form, drawn once however many pages show it."""
         c = self.canv
-        kind = "overview" if self.page.overview else "full"
-        name = f"attachmap-map-{id(part.geo)}-{kind}"
+        name = f"attachmap-map-{id(part.shapes)}"
         drawn = c.__dict__.setdefault("_attachmap_forms", set())
         if name not in drawn:
-            c.beginForm(name, 0, -part.geo.height, part.geo.width, 0)
-            MapPainter(c, part.geo, self.loops, text=not self.page.overview, marked=self.marked,
-                       names=self.names).draw()
+            c.beginForm(name, 0, -part.shapes.height, part.shapes.width, 0)
+            draw_shapes(c, part.shapes)
             c.endForm()
             drawn.add(name)
         return name
@@ -120,6 +117,10 @@ class MapPageFlowable(Flowable):
         c = self.canv
         wx, wy, ww, wh = part.window
         s = part.scale
+        if part.caption:
+            c.setFillColor(INK)
+            c.setFont(BOLD, 8.0)
+            c.drawString(left, top + 4, part.caption)
         c.saveState()
         clip = c.beginPath()
         clip.rect(left - 1, top - wh * s - 1, ww * s + 2, wh * s + 2)
@@ -127,44 +128,81 @@ class MapPageFlowable(Flowable):
         c.translate(left - wx * s, top + wy * s)
         c.scale(s, s)
         c.doForm(form)
+        for note in part.notes:
+            draw_text(c, note)
         c.restoreState()
 
-    def _draw_key(self, c, pw: float) -> None:
+    def _index(self, c, x: float, top: float, pw: float) -> None:  # type: ignore[no-untyped-def]
+        """The overview's numbered index, in columns."""
+        _aw, ah = drawing_area(self.page.size, self.key.height(pw))
+        lines = max(1, int(ah // INDEX_LINE))
+        col_w = 0.0
+        y = top - INDEX_SIZE
+        start_x = x
+        for k, (number, words) in enumerate(self.page.index):
+            if k and k % lines == 0:
+                start_x += col_w + 12
+                col_w = 0.0
+                y = top - INDEX_SIZE
+            text = visual(clean(words))
+            room = pw - MARGIN - start_x - 16
+            while text and text_width(text, REGULAR, INDEX_SIZE) > min(room, 170):
+                text = text[:-2] + "…"
+            c.setFont(BOLD, INDEX_SIZE)
+            c.setFillColor(INK)
+            c.drawRightString(start_x + 14, y, number)
+            c.setFont(REGULAR, INDEX_SIZE)
+            c.drawString(start_x + 18, y, text)
+            col_w = max(col_w, 18 + text_width(text, REGULAR, INDEX_SIZE))
+            y -= INDEX_LINE
+
+    def _draw_key(self, c, pw: float) -> None:  # type: ignore[no-untyped-def]
         rows = self.key.rows(pw)
         y = MARGIN + (len(rows) - 1) * KEY_LINE
-        c.setFont(REGULAR, KEY_SIZE)
         for row in rows:
             x = MARGIN
-            for what, thing, text, w in row:
-                if what in ("kind", "core"):
-                    fill, line = KIND_COLOURS[thing]
-                    c.setFillColor(fill)
-                    c.setStrokeColor(line)
-                    c.setLineWidth(0.8)
-                    c.roundRect(x, y - 1, 16, KEY_SIZE + 2, 2.5, stroke=1, fill=1)
-                    if what == "core":
-                        c.setLineWidth(0.5)
-                        c.roundRect(x + 2, y + 1, 12, KEY_SIZE - 2, 1.5, stroke=1, fill=0)
-                else:
-                    style = None if what == "loop" else LINK_STYLES[thing]
-                    c.setStrokeColor(thing.colour if style is None else style.colour)
-                    c.setLineWidth(2.0 if style is None else style.width)
-                    c.setDash([] if style is None else list(style.dash))
-                    c.line(x, y + KEY_SIZE / 2, x + 16, y + KEY_SIZE / 2)
-                    c.setDash([])
+            for entry, w in row:
+                _sample(c, entry.family, x, y + KEY_SIZE / 2)
                 c.setFillColor(INK)
-                c.drawString(x + 20, y, text)
+                c.setFont(REGULAR, KEY_SIZE)
+                c.drawString(x + SAMPLE + 6, y, entry.words)
                 x += w
             y -= KEY_LINE
 
 
-def loop_marks(snap: MapSnapshot, found: list, palette: list[colors.Color]) -> list[LoopMark]:
-    """The loops drawn heavy: every loop the map names, else the first vicious
-    loop found (as `loop 1`), at most as many as there are loop colours."""
-    named = [(lp.name, tuple(lp.nodes)) for lp in snap.loops]
-    if not named:
-        first = next((lp for lp in found if lp.vicious), None)
-        if first is not None:
-            named = [("loop 1", tuple(first.nodes))]
-    return [LoopMark(name, palette[i], nodes)
-            for i, (name, nodes) in enumerate(named[: len(palette)])]
+def _sample(c, family: Family, x: float, y: float) -> None:  # type: ignore[no-untyped-def]
+    """A short piece of a family's line, with its end."""
+    style = family_style(family, cycle_colour(0))
+    c.saveState()
+    c.setStrokeColor(style.colour)
+    c.setFillColor(style.colour)
+    c.setDash(list(style.dash) if style.dash else [])
+    c.setLineCap(1 if style.dash and style.dash[0] < 1 else 0)
+    c.setLineWidth(style.width * (3.2 if style.double else 1))
+    c.line(x, y, x + SAMPLE - 5, y)
+    if style.double:
+        c.setStrokeColor(colors.white)
+        c.setLineWidth(style.width * 1.2)
+        c.line(x, y, x + SAMPLE - 5, y)
+        c.setStrokeColor(style.colour)
+    c.setDash([])
+    if style.end == "bar":
+        c.setLineWidth(1.8)
+        c.line(x + SAMPLE - 3, y - 4, x + SAMPLE - 3, y + 4)
+    else:
+        head = c.beginPath()
+        head.moveTo(x + SAMPLE, y)
+        head.lineTo(x + SAMPLE - 7, y + 3.2)
+        head.lineTo(x + SAMPLE - 7, y - 3.2)
+        head.close()
+        c.drawPath(head, stroke=0, fill=1)
+    c.restoreState()
+
+
+def map_key(snap: MapSnapshot, edges) -> MapKey:  # type: ignore[no-untyped-def]
+    """The key for an export: the families of the drawing's lines."""
+    del snap
+    return MapKey.of(edges)
+
+
+__all__ = ["MapKey", "MapPageFlowable", "PaperText", "map_key"]

@@ -1,42 +1,74 @@
 """How the map goes onto paper: which pages, and what each one shows.
 
-A map that fits the chosen paper (portrait or landscape, whichever shows it
-larger) is one page; a larger one moves to the next sheet up (A3, Tabloid).
-A map larger still is split, never shrunk below `MIN_SCALE` (where the
-smallest words are 7 pt): first an overview of the whole map (boxes and
-loops, without words), then the map part by part. A part is a piece of the
-pattern that hangs together (its nodes linked to one another and to nothing
-else); small parts share a page, and a part too big for a page is split by
-person, and cut into tiles between boxes only as a last resort.
+The drawing is the engine's (patterns.layout), on paper's metrics. A map that
+fits the chosen paper (portrait or landscape, whichever shows it larger) is
+one page; a larger one moves to the next sheet up (A3, Tabloid), and a map
+of several parts may have its parts set in rows. A map larger still is
+split, never shrunk below `MIN_SCALE` (where the smallest words are 7 pt):
+
+* first an overview: every part of the map drawn small in rows, one-line
+  boxes numbered so that the index beside it (or after it) names each, and
+  each part captioned with the page it is on;
+* then the map part by part at full size. A part is a piece of the pattern
+  that hangs together (its nodes linked to one another and to nothing else);
+  small parts share a page; a part too big for a page is drawn person by
+  person, and cut into tiles between boxes only as a last resort. Wherever
+  a link goes on to another page, a mark at its end says where.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from exports.pdf_map_place import MIN_SCALE, MapGeometry, place
+from exports.map_paper import (
+    MIN_SCALE,
+    NUMBER_SIZE,
+    PAPER,
+    PAPER_LOOK,
+    UNIT_X,
+    UNIT_Y,
+    PaperShapes,
+    PaperText,
+    paper_shapes,
+)
+from exports.pdf_fonts import BOLD, REGULAR, text_width
 from exports.pdf_style import MAP_MARGIN as MARGIN
-from exports.pdf_style import PAGE_SIZES, Paper
+from exports.pdf_style import MIN_FONT, PAGE_SIZES, QUIET, Paper
 from patterns.layout import layout_map
+from patterns.layout.boxes import Look
+from patterns.layout.drawing import Drawing, draw
+from patterns.layout.labels import cycle_title
 from patterns.layout.model import MapSnapshot
+from patterns.layout.words import clean_label
 
 #: A small map is drawn a little larger than life, never more.
 MAX_SCALE = 1.25
 TITLE_H = 40.0
 PART_GAP = 18.0
+CAPTION = 12.0
+NOTE_SIZE = 7.4
+INDEX_SIZE = 7.6
+INDEX_LINE = INDEX_SIZE + 2.2
+#: The overview's look: one-line boxes that say only their number.
+OVERVIEW_LOOK = Look(box_width=6, most_lines=1, flat=True, gutter=False, edge_labels=False)
 
 
 @dataclass
 class Part:
-    """One picture (or a window onto it) placed on a page, y-down from the
+    """One drawing (or a window onto it) placed on a page, y-down from the
     top-left corner of the page's drawing area."""
 
-    geo: MapGeometry
+    shapes: PaperShapes
     scale: float
     window: tuple[float, float, float, float]
-    """(x, y, w, h) of the picture shown, in the picture's units."""
+    """(x, y, w, h) of the drawing shown, in its points."""
     x: float = 0.0
     y: float = 0.0
+    caption: str = ""
+    """Words above the drawing (an overview's part, and its page)."""
+    notes: list[PaperText] = field(default_factory=list)
+    """Marks where a link goes on to another page, in the drawing's points."""
+    drawing: Drawing | None = None
 
     @property
     def size(self) -> tuple[float, float]:
@@ -53,68 +85,269 @@ class MapPage:
     parts: list[Part] = field(default_factory=list)
     overview: bool = False
     note: str = ""
+    index: list[tuple[str, str]] = field(default_factory=list)
+    """(number, words) of the overview's index set on this page."""
 
 
 def drawing_area(size: tuple[float, float], key_h: float) -> tuple[float, float]:
-    """Width and height left for the picture on a page of `size`."""
+    """Width and height left for the drawing on a page of `size`."""
     return size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - TITLE_H - key_h
 
 
-def _whole(geo: MapGeometry) -> tuple[float, float, float, float]:
-    return (0.0, 0.0, geo.width, geo.height)
+def _whole(shapes: PaperShapes) -> tuple[float, float, float, float]:
+    return (0.0, 0.0, shapes.width, shapes.height)
 
 
-def _fit(geo: MapGeometry, size: tuple[float, float], key_h: float):
-    """The orientation of `size` that shows `geo` largest, and that scale."""
+def _fit(w: float, h: float, size: tuple[float, float], key_h: float):  # type: ignore[no-untyped-def]
+    """The orientation of `size` that shows w x h largest, and that scale."""
+    w, h = max(w, 1.0), max(h, 1.0)  # an empty map is a page too
     best = None
     for turned in (size, (size[1], size[0])):
         aw, ah = drawing_area(turned, key_h)
-        scale = min(aw / geo.width, ah / geo.height, MAX_SCALE)
+        scale = min(aw / w, ah / h, MAX_SCALE)
         if best is None or scale > best[1] + 1e-9:
             best = (turned, scale)
     return best
 
 
-def _one_page(geo: MapGeometry, paper: Paper, key_h: float, heading: str) -> MapPage | None:
-    for _name, size in PAGE_SIZES[paper][:2]:
-        turned, scale = _fit(geo, size, key_h)
-        if scale >= MIN_SCALE:
-            return MapPage(turned, heading, [Part(geo, scale, _whole(geo))])
-    return None
+class Planner:
+    """Plans the map pages of one export."""
+
+    def __init__(self, snap: MapSnapshot, paper: Paper, key_h: float,
+                 names: dict[str, str], marked: set[str]) -> None:
+        self.snap = snap
+        self.paper = paper
+        self.key_h = key_h
+        self.names = names
+        self.marked = marked
+        self.base = PAGE_SIZES[paper][0][1]
+
+    def shapes(self, drawing: Drawing, **options) -> PaperShapes:  # type: ignore[no-untyped-def]
+        return paper_shapes(drawing, names=self.names, marked=self.marked, **options)
+
+    def one_page(self, shapes: PaperShapes, heading: str, drawing: Drawing) -> MapPage | None:
+        for _name, size in PAGE_SIZES[self.paper][:2]:
+            turned, scale = _fit(shapes.width, shapes.height, size, self.key_h)
+            if scale >= MIN_SCALE:
+                return MapPage(turned, heading, [Part(shapes, scale, _whole(shapes),
+                                                      drawing=drawing)])
+        return None
+
+    def plan(self) -> list[MapPage]:
+        whole = draw(layout_map(self.snap), PAPER, PAPER_LOOK)
+        page = self.one_page(self.shapes(whole), "The whole map", whole)
+        if page is not None:
+            return [page]
+        subs = pieces(self.snap)
+        drawings = [draw(layout_map(sub), PAPER, PAPER_LOOK) for sub in subs]
+        if len(subs) > 1:
+            rows = self.rows_page([self.shapes(d) for d in drawings], drawings)
+            if rows is not None:
+                return [rows]
+        pages: list[MapPage] = []
+        first_page: list[int] = []  # each part's first page, counted from the first part page
+        shelves: list[_Shelf] = []
+        for k, (sub, drawing) in enumerate(zip(subs, drawings)):
+            shapes = self.shapes(drawing)
+            caption = _part_caption(k, sub)
+            sizes = [z for z in (self.base, (self.base[1], self.base[0]))
+                     if _fits_at(shapes, z, self.key_h, CAPTION)]
+            if not sizes:
+                first_page.append(len(pages))
+                new = self.big_part(drawing, shapes, sub, len(pages))
+                for page in new:
+                    page.heading = f"{caption} · {page.heading}"
+                pages += new
+                continue
+            for shelf in shelves:
+                if shelf.add(shapes, drawing, caption):
+                    first_page.append(pages.index(shelf.page))
+                    break
+            else:
+                pages.append(MapPage(sizes[0], "The map, part by part"))
+                shelves.append(_Shelf(pages[-1], self.key_h))
+                shelves[-1].add(shapes, drawing, caption)
+                first_page.append(len(pages) - 1)
+        overview, index_pages = self.overview(subs, first_page, len(pages))
+        front = [overview, *index_pages]
+        _number_pages([*front, *pages], len(front))
+        last = len(front) + len(pages)
+        overview.note = (f"each part follows at a size you can read, on page {len(front) + 1}"
+                         if last == len(front) + 1 else
+                         f"each part follows at a size you can read, on pages "
+                         f"{len(front) + 1}–{last}")
+        return front + pages
+
+    # -- a map of several parts, set in rows on one page ----------------------------
+
+    def rows_page(self, shapes: list[PaperShapes], drawings: list[Drawing]) -> MapPage | None:
+        for _name, size in PAGE_SIZES[self.paper][:2]:
+            for turned in (size, (size[1], size[0])):
+                aw, ah = drawing_area(turned, self.key_h)
+                placed = _pack([(s.width, s.height) for s in shapes], aw / MIN_SCALE,
+                               PART_GAP / MIN_SCALE)
+                if placed is None:
+                    continue
+                (w, h), spots = placed
+                scale = min(aw / w, ah / h, MAX_SCALE)
+                if scale >= MIN_SCALE:
+                    page = MapPage(turned, "The whole map")
+                    for s, d, (x, y) in zip(shapes, drawings, spots):
+                        page.parts.append(Part(s, scale, _whole(s), x * scale, y * scale,
+                                               drawing=d))
+                    return page
+        return None
+
+    # -- the overview -------------------------------------------------------------
+
+    def overview(self, subs: list[MapSnapshot], first_page: list[int],
+                 n_pages: int) -> tuple[MapPage, list[MapPage]]:
+        """The whole map at a glance, and the pages of its index when they do
+        not fit beside it: every part drawn small, its boxes numbered when
+        the numbers can be read, each captioned with the page it is on."""
+        numbers: dict[str, int] = {}
+        small: list[Drawing] = []
+        for sub in subs:
+            lay = layout_map(sub)
+            for p in sorted(lay.nodes.values(), key=lambda p: (p.layer, p.column, p.order)):
+                numbers[p.id] = len(numbers) + 1
+            labelled = sub.model_copy(update={"nodes": tuple(
+                n.model_copy(update={"label": str(numbers[n.id]), "new": False})
+                for n in sub.nodes)})
+            small.append(draw(layout_map(labelled), PAPER, OVERVIEW_LOOK))
+        index = [(str(numbers[n.id]), self.index_words(n)) for sub in subs for n in
+                 sorted(sub.nodes, key=lambda n: numbers[n.id])]
+        captions = [f"{_part_caption(k, sub)} · page {{page:{first_page[k]}}}"
+                    for k, sub in enumerate(subs)]
+        shapes = [self.shapes(d, numbers=numbers, words=False) for d in small]
+        sizes = [(s.width, s.height) for s in shapes]
+        caption_w = [text_width(c.replace("{page:", "").replace("}", "") + "00", BOLD, 8.0)
+                     for c in captions]
+        best = None
+        for turned in (self.base, (self.base[1], self.base[0])):
+            aw, ah = drawing_area(turned, self.key_h)
+            lines_fit = max(1, int(ah // INDEX_LINE))
+            columns = -(-len(index) // lines_fit)
+            for beside in (True, False):
+                room = aw - (columns * _index_width(index) + PART_GAP if beside else 0)
+                if room < aw * 0.35:
+                    continue
+                scale, spots = _best_scale(sizes, caption_w, room, ah)
+                readable = scale * NUMBER_SIZE >= MIN_FONT
+                key = (readable, readable and beside, scale)
+                if best is None or key > best[0]:
+                    best = (key, turned, spots, scale, beside)
+        assert best is not None
+        (readable, beside, scale), turned, spots, scale, _ = best
+        page = MapPage(turned, "The whole map at a glance", overview=True)
+        for k, (s, d, (x, y)) in enumerate(zip(shapes, small, spots)):
+            drawn = s if readable else self.shapes(d, words=False)
+            page.parts.append(Part(drawn, scale, _whole(drawn), x, y + CAPTION, drawing=d,
+                                   caption=captions[k]))
+        pages: list[MapPage] = []
+        if readable:
+            if beside:
+                page.index = index
+            else:
+                per_page = int(drawing_area(self.base, self.key_h)[1] // INDEX_LINE) * 3
+                for i in range(0, len(index), per_page):
+                    pages.append(MapPage(self.base, "The whole map at a glance: its index",
+                                         index=index[i:i + per_page]))
+        return page, pages
+
+    def index_words(self, node) -> str:  # type: ignore[no-untyped-def]
+        who = self.names.get(node.person or "", "")
+        return clean_label(node.label) + (f" ({who})" if who else "")
+
+    # -- a part too big for a page ------------------------------------------------------
+
+    def big_part(self, drawing: Drawing, shapes: PaperShapes, snap: MapSnapshot,
+                 start: int) -> list[MapPage]:
+        """On the larger sheet if it fits there, else each person's side on
+        its own, else tiles; a mark wherever a link goes on elsewhere.
+        `start` is the index its first page will have among the part pages."""
+        page = self.one_page(shapes, "The map, part by part", drawing)
+        if page is not None:
+            return [page]
+        people = [p for p in snap.people if any(n.person == p.id for n in snap.nodes)]
+        if len(people) < 2:
+            return self.tiles(drawing, shapes, "The map, part by part", start)
+        sides: list[tuple[str, Drawing, list[MapPage]]] = []
+        first: dict[str, int] = {}
+        at = start
+        for person in people:
+            side = draw(layout_map(snap, person=person.id), PAPER, PAPER_LOOK)
+            side_shapes = self.shapes(side)
+            heading = f"{person.name}’s side"
+            found = self.one_page(side_shapes, heading, side)
+            new = [found] if found else self.tiles(side, side_shapes, heading, at)
+            first[person.id] = at
+            sides.append((person.id, side, new))
+            at += len(new)
+        side_of = {n.id: n.person for n in snap.nodes}
+        names = {p.id: p.name for p in people}
+        pages: list[MapPage] = []
+        for person, side, new in sides:
+            notes = _side_notes(snap, side, person, side_of, names, first)
+            for pg in new:
+                for part in pg.parts:
+                    x0, y0, w, h = part.window
+                    part.notes += [n for n in notes if x0 <= n.x <= x0 + w and y0 <= n.y <= y0 + h]
+            pages += new
+        return pages
+
+    def tiles(self, drawing: Drawing, shapes: PaperShapes, heading: str,
+              start: int) -> list[MapPage]:
+        base = self.base
+        best = None
+        spans_x = [(b.x - 4, b.x + b.w + 4) for b in shapes.boxes]
+        spans_y = [(b.y - 4, b.y + b.h + 4) for b in shapes.boxes]
+        for size in (base, (base[1], base[0])):
+            aw, ah = drawing_area(size, self.key_h)
+            xs = _spans(shapes.width, aw / MIN_SCALE, spans_x)
+            ys = _spans(shapes.height, ah / MIN_SCALE, spans_y)
+            turned = (size[0] > size[1]) == (shapes.width > shapes.height)
+            rank = (len(xs) * len(ys), not turned)
+            if best is None or rank < best[0]:
+                best = (rank, size, xs, ys)
+        _, size, xs, ys = best
+        across, down = len(xs), len(ys)
+        pages = []
+        windows = [(x0, y0, x1 - x0, y1 - y0) for y0, y1 in ys for x0, x1 in xs]
+        for k, window in enumerate(windows):
+            j, i = divmod(k, across)
+            note = (f"tile {k + 1} of {across * down}"
+                    f" (row {j + 1} of {down}, column {i + 1} of {across})")
+            # Only boxes whole in the window: one an edge would cut is whole
+            # on the next tile, which overlaps this one as far as it needs.
+            x0, y0, w, h = window
+            whole = PaperShapes(shapes.width, shapes.height,
+                                [b for b in shapes.boxes if x0 <= b.x and b.x + b.w <= x0 + w
+                                 and y0 <= b.y and b.y + b.h <= y0 + h],
+                                shapes.links, shapes.texts, shapes.rules)
+            part = Part(whole, MIN_SCALE, window, drawing=drawing)
+            part.notes = _tile_notes(shapes, windows, k, start)
+            pages.append(MapPage(size, heading, [part], note=note))
+        return pages
 
 
-def plan_pages(snap: MapSnapshot, paper: Paper, key_h: float) -> list[MapPage]:
+def plan_pages(snap: MapSnapshot, paper: Paper, key_h: float, names: dict[str, str] | None = None,
+               marked: set[str] | None = None) -> list[MapPage]:
     """The map pages for `snap` on `paper`, in order."""
-    geo = place(layout_map(snap))
-    page = _one_page(geo, paper, key_h, "The whole map")
-    if page is not None:
-        return [page]
-    base = PAGE_SIZES[paper][0][1]
-    turned, scale = _fit(geo, base, key_h)
-    overview = MapPage(turned, "The whole map at a glance", [Part(geo, scale, _whole(geo))],
-                       overview=True)
-    subs = pieces(snap)
-    pages: list[MapPage] = []
-    shelves: list[_Shelf] = []
-    for sub in subs:
-        part = place(layout_map(sub))
-        sizes = [z for z in (base, (base[1], base[0])) if _fits_at(part, z, key_h)]
-        if not sizes:
-            pages += _big_part(part, sub, paper, key_h)
-        elif not any(shelf.add(part) for shelf in shelves):
-            # The first page with room takes it: the parts do not depend on one another.
-            pages.append(MapPage(sizes[0], "The map, part by part"))
-            shelves.append(_Shelf(pages[-1], key_h))
-            shelves[-1].add(part)
-    last = len(pages) + 1
-    overview.note = ("each part follows at a size you can read, on page 2" if last == 2 else
-                     f"each part follows at a size you can read, on pages 2–{last}")
-    return [overview] + pages
+    return Planner(snap, paper, key_h, names or {p.id: p.name for p in snap.people},
+                   marked or set()).plan()
 
 
-def _fits_at(geo: MapGeometry, size: tuple[float, float], key_h: float) -> bool:
+def _part_caption(k: int, sub: MapSnapshot) -> str:
+    """`Part 3 · ⟳ the chase`: a part, and the first cycle it holds."""
+    named = next(iter(sub.cycles), None)
+    return f"Part {k + 1}" + (f" · {cycle_title(named)}" if named else "")
+
+
+def _fits_at(shapes: PaperShapes, size: tuple[float, float], key_h: float,
+             above: float = 0.0) -> bool:
     aw, ah = drawing_area(size, key_h)
-    return geo.width <= aw and geo.height <= ah
+    return shapes.width <= aw and shapes.height + above <= ah
 
 
 class _Shelf:
@@ -125,21 +358,70 @@ class _Shelf:
         self.aw, self.ah = drawing_area(page.size, key_h)
         self.x = self.y = self.tallest = 0.0
 
-    def add(self, geo: MapGeometry) -> bool:
-        """Place `geo` on the page if there is room; whether there was."""
+    def add(self, shapes: PaperShapes, drawing: Drawing, caption: str = "") -> bool:
+        """Place the drawing (under its caption) on the page if there is
+        room; whether there was."""
         x, y, tallest = self.x, self.y, self.tallest
-        if x and x + geo.width > self.aw:
+        height = shapes.height + (CAPTION if caption else 0)
+        if x and x + shapes.width > self.aw:
             x, y, tallest = 0.0, y + tallest + PART_GAP, 0.0
-        if x + geo.width > self.aw or y + geo.height > self.ah:
+        if x + shapes.width > self.aw or y + height > self.ah:
             return False
-        self.page.parts.append(Part(geo, 1.0, _whole(geo), x, y))
-        self.x, self.y, self.tallest = x + geo.width + PART_GAP, y, max(tallest, geo.height)
+        self.page.parts.append(Part(shapes, 1.0, _whole(shapes), x,
+                                    y + (CAPTION if caption else 0), caption=caption,
+                                    drawing=drawing))
+        self.x, self.y = x + shapes.width + PART_GAP, y
+        self.tallest = max(tallest, height)
         return True
+
+
+def _pack(sizes: list[tuple[float, float]], width: float,
+          gap: float) -> tuple[tuple[float, float], list[tuple[float, float]]] | None:
+    """Items set left to right in rows no wider than `width` (each taller
+    first row ... in order): the whole's size and each item's place."""
+    if any(w > width for w, _ in sizes):
+        return None
+    spots = []
+    x = y = tallest = widest = 0.0
+    for w, h in sizes:
+        if x and x + w > width:
+            x, y, tallest = 0.0, y + tallest + gap, 0.0
+        spots.append((x, y))
+        x += w + gap
+        tallest = max(tallest, h)
+        widest = max(widest, x - gap)
+    return (widest, y + tallest), spots
+
+
+def _best_scale(sizes: list[tuple[float, float]], captions: list[float], width: float,
+                height: float) -> tuple[float, list[tuple[float, float]]]:
+    """The largest scale (at most 1) at which the drawings, each under its
+    caption, set in rows fit width x height; and where each goes."""
+
+    def pack(scale: float) -> list[tuple[float, float]] | None:
+        items = [(max(w * scale, c), h * scale + CAPTION) for (w, h), c in zip(sizes, captions)]
+        placed = _pack(items, width, PART_GAP)
+        if placed is None or placed[0][1] > height:
+            return None
+        return placed[1]
+
+    lo, hi = 0.01, 1.0
+    if pack(hi) is not None:
+        return hi, pack(hi)  # type: ignore[return-value]
+    for _ in range(24):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if pack(mid) is not None else (lo, mid)
+    return lo, pack(lo) or [(0.0, 0.0)] * len(sizes)
+
+
+def _index_width(index: list[tuple[str, str]]) -> float:
+    longest = max((text_width(f"{n}  {w}", REGULAR, INDEX_SIZE) for n, w in index), default=0)
+    return min(longest, 170.0) + 10
 
 
 def pieces(snap: MapSnapshot) -> list[MapSnapshot]:
     """The parts of the map that hang together, each as a snapshot of its own,
-    the part holding the first named loop first, then in file order."""
+    the part holding the first cycle (or named loop) first, then in file order."""
     parent = {n.id: n.id for n in snap.nodes}
 
     def root(v: str) -> str:
@@ -155,8 +437,9 @@ def pieces(snap: MapSnapshot) -> list[MapSnapshot]:
     groups: dict[str, list] = {}
     for n in snap.nodes:
         groups.setdefault(root(n.id), []).append(n)
-    named = {nid for lp in snap.loops[:1] for nid in lp.nodes}
-    ordered = sorted(groups.values(), key=lambda ns: not any(n.id in named for n in ns))
+    first = set(snap.cycles[0].loop) if snap.cycles else \
+        {nid for lp in snap.loops[:1] for nid in lp.nodes}
+    ordered = sorted(groups.values(), key=lambda ns: not any(n.id in first for n in ns))
     out = []
     for nodes in ordered:
         ids = {n.id for n in nodes}
@@ -164,62 +447,103 @@ def pieces(snap: MapSnapshot) -> list[MapSnapshot]:
             "nodes": tuple(nodes),
             "links": tuple(lk for lk in snap.links if lk.source in ids),
             "loops": tuple(lp for lp in snap.loops if set(lp.nodes) <= ids),
+            "cycles": tuple(c for c in snap.cycles if set(c.loop) <= ids),
         }))
     return out
 
 
-def _big_part(geo: MapGeometry, snap: MapSnapshot, paper: Paper, key_h: float) -> list[MapPage]:
-    """A part too big for one page: on the larger sheet if it fits there, else
-    each person's side on its own, else tiles."""
-    page = _one_page(geo, paper, key_h, "The map, part by part")
-    if page is not None:
-        return [page]
-    people = [p for p in snap.people if any(n.person == p.id for n in snap.nodes)]
-    if len(people) > 1:
-        pages: list[MapPage] = []
-        for person in people:
-            side = place(layout_map(snap, person=person.id))
-            heading = f"{person.name}’s side"
-            pages += [page] if (page := _one_page(side, paper, key_h, heading)) else \
-                _tiles(side, paper, key_h, heading)
-        return pages
-    return _tiles(geo, paper, key_h, "The map, part by part")
+def _spans(length: float, window: float,
+           boxes: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Windows along `length`, each at most `window` long, that leave no box
+    (`boxes`: spans along the same axis) cut in all of them: a window ends
+    between boxes where it can; where it cannot, the next one starts at the
+    first box it cut, so that box is whole there."""
+    out: list[tuple[float, float]] = []
+    at = 0.0
+    while True:
+        end = min(at + window, length)
+        if end >= length:
+            out.append((at, length))
+            return out
+        cut = end
+        while True:
+            blocked = [a for a, b in boxes if a < cut < b]
+            if not blocked:
+                break
+            cut = min(blocked)
+        if cut > at + window * 0.4:
+            out.append((at, cut))
+            at = cut
+        else:  # boxes overlap all the way: overlap the windows instead
+            out.append((at, end))
+            cut_boxes = [a for a, b in boxes if a < end < b and b - a <= window]
+            at = max(min(cut_boxes, default=end), at + 1)
 
 
-def _cuts(length: float, window: float, spans: list[tuple[float, float]]) -> list[float]:
-    """Where to cut `length` into pieces no longer than `window`, before any
-    box a cut would go through (unless the box is most of a page long)."""
-    cuts, at = [0.0], 0.0
-    while length - at > window:
-        limit = at + window
-        blocked = [a for a, b in spans if a < limit < b]
-        cut = min(blocked) - 4 if blocked else limit
-        if cut <= at + window * 0.4:
-            cut = limit
-        cuts.append(cut)
-        at = cut
-    cuts.append(length)
-    return cuts
+def _side_notes(snap: MapSnapshot, side: Drawing, person: str, side_of: dict[str, str | None],
+                names: dict[str, str], first: dict[str, int]) -> list[PaperText]:
+    """A mark under each box with a link to another person's side: where it
+    goes on (`→ Sam’s side, page 4: a stream of…`)."""
+    labels = {n.id: n.label for n in snap.nodes}
+    notes: list[PaperText] = []
+    count: dict[str, int] = {}
+    for lk in snap.links:
+        for here, there, arrow in ((lk.source, lk.target, "→"), (lk.target, lk.source, "←")):
+            other = side_of.get(there)
+            if side_of.get(here) != person or other == person or here not in side.by_id \
+                    or other not in first:
+                continue
+            box = side.by_id[here]
+            k = count.get(here, 0)
+            count[here] = k + 1
+            words = clean_label(labels[there])
+            words = words if len(words) <= 28 else words[:27].rstrip() + "…"
+            notes.append(PaperText((box.x + 1) * UNIT_X, (box.y + box.h + 0.4 + k) * UNIT_Y,
+                                   f"{arrow} {names.get(other or '', '')}’s side, page "
+                                   f"{{page:{first[other]}}}: {words}", REGULAR, NOTE_SIZE,
+                                   QUIET, background=True, role="continued"))
+    return notes
 
 
-def _tiles(geo: MapGeometry, paper: Paper, key_h: float, heading: str) -> list[MapPage]:
-    base = PAGE_SIZES[paper][0][1]
-    best = None
-    for size in (base, (base[1], base[0])):
-        aw, ah = drawing_area(size, key_h)
-        xs = _cuts(geo.width, aw / MIN_SCALE, [(b.x, b.x + b.w) for b in geo.boxes.values()])
-        ys = _cuts(geo.height, ah / MIN_SCALE, [(b.y, b.bottom) for b in geo.boxes.values()])
-        turned = (size[0] > size[1]) == (geo.width > geo.height)
-        rank = ((len(xs) - 1) * (len(ys) - 1), not turned)
-        if best is None or rank < best[0]:
-            best = (rank, size, xs, ys)
-    _, size, xs, ys = best
-    across, down = len(xs) - 1, len(ys) - 1
-    pages = []
-    for j in range(down):
-        for i in range(across):
-            window = (xs[i], ys[j], xs[i + 1] - xs[i], ys[j + 1] - ys[j])
-            note = (f"tile {j * across + i + 1} of {across * down}"
-                    f" (row {j + 1} of {down}, column {i + 1} of {across})")
-            pages.append(MapPage(size, heading, [Part(geo, MIN_SCALE, window)], note=note))
-    return pages
+def _tile_notes(shapes: PaperShapes, windows: list[tuple[float, float, float, float]],
+                k: int, start: int) -> list[PaperText]:
+    """A mark where a link leaves tile k: the tile and page it goes on to."""
+    x0, y0, w, h = windows[k]
+    notes = []
+    for link in shapes.links:
+        pts = link.points
+        for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+            inside_a = x0 <= ax <= x0 + w and y0 <= ay <= y0 + h
+            inside_b = x0 <= bx <= x0 + w and y0 <= by <= y0 + h
+            if inside_a == inside_b:
+                continue
+            ox, oy = (bx, by) if inside_a else (ax, ay)
+            other = next((j for j, (a, b, c, d) in enumerate(windows)
+                          if j != k and a <= ox <= a + c and b <= oy <= b + d), None)
+            if other is None:
+                continue
+            cx = min(max(ox, x0), x0 + w)
+            cy = min(max(oy, y0), y0 + h)
+            tx = min(max(cx - 30, x0 + 2), x0 + w - 90)
+            ty = min(max(cy, y0 + 6), y0 + h - 6)
+            notes.append(PaperText(tx, ty, f"↦ tile {other + 1}, page {{page:{start + other}}}",
+                                   REGULAR, NOTE_SIZE, QUIET, background=True, role="continued"))
+    return notes
+
+
+def _number_pages(pages: list[MapPage], front: int) -> None:
+    """Fill in the page numbers the marks and captions name: `{page:N}` is
+    the N-th page after the overview and its index."""
+    import re
+
+    def fill(text: str) -> str:
+        return re.sub(r"\{page:(\d+)\}", lambda m: str(front + int(m.group(1)) + 1), text)
+
+    for page in pages:
+        for part in page.parts:
+            part.caption = fill(part.caption)
+            for note in part.notes:
+                note.text = fill(note.text)
+
+
+__all__ = ["MAX_SCALE", "MapPage", "Part", "drawing_area", "pieces", "plan_pages"]

@@ -43,3 +43,18 @@ def test_bench_analysis_reports_every_figure() -> None:
         "Markdown export, 400-node map"]
     assert all(r.median_ms > 0 and r.baseline_ms > 0 for r in rows)
     assert [r.target_ms for r in rows] == [5.0, None, 100.0, None]
+
+
+def test_bench_crossings_reports_ours_beside_dots_for_every_map() -> None:
+    from dot_drawing import dot_available, maps_drawn
+
+    rows = quick_rows("bench_crossings")
+    if not dot_available():
+        assert rows == []  # left out where Graphviz is not installed
+        return
+    names = list(maps_drawn(large=False))
+    assert [r.what.split(", ", 1)[1].rsplit(" (", 1)[0] for r in rows] == names
+    for r in rows:
+        ours = int(r.value.removeprefix("ours "))
+        dots = int(r.note.split(":")[0].removeprefix("dot "))
+        assert ours <= dots and "ours at or below" in r.note

@@ -108,6 +108,9 @@ def test_every_slot_and_pass_through_point_is_consistent() -> None:
         for i, e in enumerate(lay.edges):
             a, b = lay.nodes[e.source], lay.nodes[e.target]
             step = 1 if b.layer > a.layer else -1
+            if e.ring:  # around the outside: it passes through no layer
+                assert e.upward and e.via == ()
+                continue
             assert [li for li, _ in e.via] == list(range(a.layer + step, b.layer, step))
             assert all(lay.layers[li][o].edge == i for li, o in e.via)
         assert sum(1 for layer in lay.layers for s in layer if s.edge is not None) == sum(
@@ -234,21 +237,60 @@ def test_band_table_covers_every_kind() -> None:
     assert sorted(kinds) == sorted(NodeKind) and len(kinds) == len(set(kinds))
 
 
-def test_three_people_each_have_a_column() -> None:
+def test_three_people_each_have_a_column_in_every_part() -> None:
     m = synthetic_map(60, people=3)
     lay = layout_map(snapshot_of_map(m))
-    assert [c.person for c in lay.columns if not c.lane] == ["ana", "bo", "cy"]
-    assert [c.lane for c in lay.columns] == [False, True, False, True, False]
+    for part in range(lay.parts):
+        mine = [c for c in lay.columns if c.part == part]
+        people = [c.person for c in mine if not c.lane]
+        assert people == [p for p in ["ana", "bo", "cy"] if p in people]  # the map's order
+        assert [c.lane for c in mine] == [i % 2 == 1 for i in range(len(mine))]
+    assert {c.person for c in lay.columns if not c.lane} == {"ana", "bo", "cy"}
     people = {p.id for p in m.people}
     assert all(lay.columns[p.column].person in people for p in lay.nodes.values())
+
+
+def test_each_cycle_is_a_part_of_its_own_closed_by_a_ring() -> None:
+    m = synthetic_map(60)
+    snap = snapshot_of_map(m)
+    lay = layout_map(snap)
+    assert lay.parts == len({id(c) for c in lay.cycles}) >= 2
+    part_of = {nid: lay.columns[p.column].part for nid, p in lay.nodes.items()}
+    for i, cycle in enumerate(lay.cycles):
+        # a cycle's nodes are all in one part; its closing step is a ring
+        assert len({part_of[v] for v in cycle.loop}) == 1
+        closing = next(e for e in lay.edges if (e.source, e.target) == (cycle.loop[-1], cycle.loop[0]))
+        assert closing.ring in ("left", "right") and closing.cycle == i
+    # no link joins two parts
+    assert all(part_of[e.source] == part_of[e.target] for e in lay.edges)
+
+
+def test_an_added_node_moves_only_what_it_must(chase_graph: MapGraph) -> None:
+    from patterns.edits import AddLink, AddNode
+
+    before = layout_map(snapshot(chase_graph))
+    AddNode(Node(id="door", kind=NodeKind.TRIGGER, label="the door slams",
+                 person="zoe")).apply(chase_graph)
+    AddLink(Link(source="door", target="zoe-angry")).apply(chase_graph)
+    after = layout_map(snapshot(chase_graph), before=before)
+
+    def order(lay: MapLayout, layer: int) -> list[str]:
+        return [s.node for s in lay.layers[layer] if s.node and s.node != "door"]
+
+    for layer in range(len(before.layers)):
+        assert order(after, layer) == order(before, layer), layer
+    assert after.crossings <= before.crossings + 1
 
 
 def test_crossing_reduction_helps(monkeypatch: pytest.MonkeyPatch) -> None:
     import patterns.layout.layers as layout_module
     from patterns.layout.order import total_crossings
 
-    snap = snapshot_of_map(synthetic_map(60))
-    ordered = layout_map(snap).crossings
-    monkeypatch.setattr(layout_module, "reduce_crossings",
-                        lambda layers, column, up, down, **_: (layers, total_crossings(layers, down)))
-    assert ordered < layout_map(snap).crossings * 0.8
+    for m in (synthetic_map(60), synthetic_map(60, dense=True)):
+        snap = snapshot_of_map(m)
+        ordered = layout_map(snap).crossings
+        with monkeypatch.context() as patch:
+            patch.setattr(layout_module, "order_layers",
+                          lambda layers, group, up, down, **_: (layers,
+                                                                total_crossings(layers, down)))
+            assert ordered < layout_map(snap).crossings * 0.8

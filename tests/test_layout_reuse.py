@@ -12,8 +12,10 @@ from patterns.layout import layout_map, layout_structure, snapshot, with_words
 from patterns.layout.model import MapLink, MapSnapshot
 from patterns.vocabulary import LinkKind
 from patterns.synthetic import synthetic_map
+from patterns.layout.fit import Asked, draw_fitted, draw_map
 from tui.widgets.map_canvas import picture_text
-from tui.widgets.map_fit import Look, draw_fitted, draw_map
+from tui.widgets.map_cells import CELLS
+from tui.widgets.map_picture import Picture
 
 
 def _relabelled(snap: MapSnapshot, node_id: str, label: str) -> MapSnapshot:
@@ -51,27 +53,38 @@ def test_whatever_is_reused_the_picture_is_the_one_drawn_afresh(n: int, seed: in
     if not label.strip():
         label = "x"
     edited = _relabelled(snap, snap.nodes[which % len(snap.nodes)].id, label)
-    look = Look()
-    before = draw_map(snap, look, 76, 29)
-    reused = draw_map(edited, look, 76, 29, before)
+    asked = Asked()
+    before = draw_map(snap, CELLS, asked, 76, 29)
+    reused = draw_map(edited, CELLS, asked, 76, 29, before)
     fresh = layout_map(edited)
     assert reused.layout == fresh
     # drawn as a fresh layout of the edited map is, with the sizes kept from
     # before the edit (boxes do not change size under the user's eyes)
-    picture, fit = draw_fitted(fresh, before.fit, 76, 29)
+    drawing, fit = draw_fitted(fresh, CELLS, before.fit, 76, 29)
     assert reused.fit == fit
-    assert picture_text(reused.picture) == picture_text(picture)
-    # the same map again: nothing to redo, the very same picture
-    assert draw_map(edited, look, 76, 29, reused).picture is reused.picture
+    assert picture_text(Picture.of(reused.drawing)) == picture_text(Picture.of(drawing))
+    # the same map again: nothing to redo, the very same drawing
+    assert draw_map(edited, CELLS, asked, 76, 29, reused).drawing is reused.drawing
 
 
 def test_a_new_view_size_or_look_chooses_the_fit_again(chase_graph: MapGraph) -> None:
     snap = snapshot(chase_graph)
-    small = draw_map(snap, Look(), 76, 29)
-    wide = draw_map(snap, Look(), 118, 29, small)
-    assert wide.picture.width > small.picture.width  # more room: wider boxes, fewer cuts
-    full = draw_map(snap, Look(full_labels=True), 76, 29, small)
-    assert full.fit.full_labels and full.fit.most_lines is None
-    assert full.picture.height > small.picture.height
-    zoe = draw_map(snap, Look(person="zoe"), 76, 29, small)
+    small = draw_map(snap, CELLS, Asked(), 76, 29)
+    wide = draw_map(snap, CELLS, Asked(), 196, 50, small)
+    assert wide.drawing.width > small.drawing.width  # more room: wider boxes, fewer cuts
+    assert sum(b.cut for b in wide.drawing.boxes) < sum(b.cut for b in small.drawing.boxes)
+    full = draw_map(snap, CELLS, Asked(full_labels=True), 76, 29, small)
+    assert full.fit.full_labels and full.fit.look.most_lines is None
+    assert full.drawing.height > small.drawing.height
+    zoe = draw_map(snap, CELLS, Asked(person="zoe"), 76, 29, small)
     assert set(zoe.layout.nodes) < set(small.layout.nodes)
+
+
+def test_a_cycle_renamed_keeps_the_layout_and_shows_the_new_name(chase_graph: MapGraph) -> None:
+    snap = snapshot(chase_graph)
+    before = draw_map(snap, CELLS, Asked(), 118, 29)
+    cycles = tuple(c.model_copy(update={"name": "the pull and push"}) for c in snap.cycles)
+    renamed = snap.model_copy(update={"cycles": cycles})
+    assert layout_structure(renamed) == layout_structure(snap)
+    after = draw_map(renamed, CELLS, Asked(), 118, 29, before)
+    assert any(lab.text == "⟳ the pull and push" for lab in after.drawing.labels)

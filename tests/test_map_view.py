@@ -72,7 +72,7 @@ def visible(view: MapView, node_id: str) -> bool:
     assert region is not None and picture is not None
     x, y = view.scroll_offset
     width, height = view.scrollable_content_region.size
-    top = 2 if picture.headers else 0
+    top = picture.drawing.header_rows if picture.headers else 0
     return (x + picture.margin <= region.x and region.right <= x + width
             and y + top <= region.y and region.bottom <= y + height)
 
@@ -107,6 +107,8 @@ async def test_the_view_scrolls_to_follow_the_selection(chase_graph: MapGraph) -
     app = MapApp(snapshot(chase_graph))
     async with app.run_test(size=(60, 16)) as pilot:
         view = app.query_one(MapView)
+        view.full_labels = True  # every label whole: the map scrolls both ways
+        await pilot.pause()
         await pilot.press("down")
         for _ in range(8):
             await pilot.press("down")
@@ -124,14 +126,14 @@ async def test_the_view_scrolls_to_follow_the_selection(chase_graph: MapGraph) -
 @pilot_test
 async def test_a_click_selects_a_node(chase_graph: MapGraph) -> None:
     app = MapApp(snapshot(chase_graph))
-    # too narrow for the whole chase even with the narrowest boxes (74 cells
-    # at 14-cell boxes): a click on a scrolled map is tried too
-    async with app.run_test(size=(56, 44)) as pilot:
+    # too narrow for the whole chase even with its most compact look (one-row
+    # boxes of 14 cells): a click on a scrolled map is tried too
+    async with app.run_test(size=(40, 44)) as pilot:
         view = app.query_one(MapView)
         region = view.node_region("quiet")
         assert region is not None
         ox, oy = view.scroll_offset
-        await pilot.click(MapView, offset=(region.x - ox + 3, region.y - oy + 1))
+        await pilot.click(MapView, offset=(region.x - ox + 3, region.y - oy))
         assert view.selected == "quiet" and app.chosen == ["quiet"]
         view.select("sam-need")  # scrolled: a click still lands on what is drawn there
         await pilot.pause()
@@ -139,7 +141,7 @@ async def test_a_click_selects_a_node(chase_graph: MapGraph) -> None:
         assert region is not None
         ox, oy = view.scroll_offset
         assert ox > 0
-        await pilot.click(MapView, offset=(region.x - ox + 3, region.y - oy + 1))
+        await pilot.click(MapView, offset=(region.x - ox + 3, region.y - oy))
         assert view.selected == "sam-failing" and app.chosen[-1] == "sam-failing"
 
 
@@ -265,7 +267,7 @@ async def test_a_part_just_added_is_brought_into_view(chase_graph: MapGraph) -> 
     from patterns.vocabulary import NodeKind
 
     app = MapApp(snapshot(chase_graph), selected="dad-left")
-    async with app.run_test(size=(70, 20)) as pilot:
+    async with app.run_test(size=(50, 14)) as pilot:
         view = app.query_one(MapView)
         await pilot.pause()
         assert visible(view, "dad-left")

@@ -2,6 +2,7 @@
 
 The type-size check walks the PDF's own drawing operations (including the
 forms the map is drawn into), so it measures what a printer would print.
+The drawing is the engine's, as on screen: the same order, the same rings.
 """
 
 from __future__ import annotations
@@ -15,15 +16,19 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from exports.map_paper import MIN_SCALE, PAPER, PAPER_LOOK, paper_shapes
 from exports.pdf import render_pdf
-from exports.pdf_fonts import register_fonts
-from exports.pdf_map_place import MIN_SCALE, place
+from exports.pdf_fonts import register_fonts, text_width
 from exports.pdf_map_plan import pieces, plan_pages
 from exports.pdf_style import MIN_FONT
 from exports.toml_map import load_map
 from patterns.layout import layout_map, snapshot_of_map
+from patterns.layout.crossings import drawing_crossings
+from patterns.layout.drawing import draw
 from patterns.synthetic import synthetic_map
 from tests.conftest import example_paths
+from tests.test_layout_drawing import check_drawing, labels_of
+from tui.widgets.map_cells import CELLS
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1, 0, 0, 1, 0, 0)
@@ -102,8 +107,18 @@ def test_large_maps_are_split_never_shrunk_below_7_points(medium: bytes, big: by
         first = re.sub(r"\s+", " ", reader.pages[0].extract_text())
         assert "The whole map at a glance" in first
         assert "each part follows at a size you can read" in first
-        # The overview has no words of the map (they would be far too small).
-        assert "(Ana 0)" not in first
+        # every part is captioned with the page it is on, and its loop
+        assert re.search(r"Part 1 · ⟳ the usual round · page \d", first)
+
+
+def test_the_overview_numbers_its_boxes_and_names_them_in_an_index(medium: bytes) -> None:
+    first = re.sub(r"\s+", " ", PdfReader(io.BytesIO(medium)).pages[0].extract_text())
+    m = synthetic_map(60)
+    # every node once, by number, with its words and whose it is
+    for node in m.nodes:
+        assert node.label in first, node.label
+    for number in (1, 30, 60):
+        assert re.search(rf"\b{number} \S", first)
 
 
 def test_every_label_of_a_large_map_is_readable_somewhere(big: bytes) -> None:
@@ -138,51 +153,107 @@ def test_the_example_fits_one_a4_page(chase_map) -> None:
     assert pages[0].parts[0].scale >= MIN_SCALE
 
 
-def test_the_paper_keeps_the_screens_order_and_bands(chase_map) -> None:
-    """Screen and paper tell the same story: left-to-right order within each
-    layer and top-to-bottom bands come from the shared layout."""
-    register_fonts()
+def test_the_paper_draws_what_the_screen_draws(chase_map) -> None:
+    """Screen and paper tell the same story: one layout, the same order in
+    each layer, the same bands top to bottom, the same ring, as many
+    crossings."""
     layout = layout_map(snapshot_of_map(chase_map))
-    geo = place(layout)
+    paper = draw(layout, PAPER, PAPER_LOOK)
+    screen = draw(layout, CELLS)
     for layer in layout.layers:
-        boxes = [geo.boxes[s.node] for s in layer if s.node is not None]
-        assert [b.x for b in boxes] == sorted(b.x for b in boxes)
-        assert all(b.x + b.w <= c.x for b, c in itertools.pairwise(boxes))  # never overlapping
-    tops = {pn.band: geo.boxes[nid].y for nid, pn in layout.nodes.items()}
+        ids = [s.node for s in layer if s.node is not None]
+        for d in (paper, screen):
+            xs = [d.by_id[n].x for n in ids]
+            assert xs == sorted(xs)
+            assert all(d.by_id[a].x + d.by_id[a].w <= d.by_id[b].x
+                       for a, b in itertools.pairwise(ids))
+    tops = {pn.band: paper.by_id[nid].y for nid, pn in layout.nodes.items()}
     assert [tops[b] for b in sorted(tops)] == sorted(tops.values())
-    trigger, need = geo.boxes["quiet"], geo.boxes["zoe-need"]
-    assert trigger.y < geo.boxes["zoe-scared"].y < geo.boxes["texting"].y < need.y
+    for d in (paper, screen):
+        ring = next(r for r in d.routes if d.edges[r.edge].ring)
+        assert (d.edges[ring.edge].source, d.edges[ring.edge].target) == ("shutdown", "quiet")
+    assert drawing_crossings(paper) == drawing_crossings(screen) == layout.crossings
+    check_drawing(paper, labels_of(chase_map), full=True)
 
 
-def test_boxes_never_overlap_on_a_large_map() -> None:
-    register_fonts()
-    geo = place(layout_map(snapshot_of_map(synthetic_map(400))))
-    boxes = sorted(geo.boxes.values(), key=lambda b: (b.y, b.x))
-    by_row: dict[float, list] = {}
-    for b in boxes:
-        by_row.setdefault(b.y, []).append(b)
-    for row in by_row.values():
-        assert all(a.x + a.w <= b.x for a, b in itertools.pairwise(row))
+def test_boxes_never_overlap_and_words_never_meet_on_a_large_map() -> None:
+    m = synthetic_map(400)
+    check_drawing(draw(layout_map(snapshot_of_map(m)), PAPER, PAPER_LOOK), labels_of(m),
+                  full=True)
 
 
 def test_long_labels_wrap_inside_their_box_and_keep_every_word() -> None:
-    from exports.pdf_fonts import CONDENSED, text_width
-    from exports.pdf_map_place import BOX_W, LABEL_SIZE, PAD_X
-    from exports.pdf_text import wrap
+    from patterns.models import Node, RelationalMap
 
     label = "When nobody answers I imagine the worst " * 7 + "Zoë’s ✓ e\u0301"
-    lines = wrap(label, CONDENSED, LABEL_SIZE, BOX_W - 2 * PAD_X)
-    assert " ".join(lines) == " ".join(label.split())
-    assert all(text_width(line, CONDENSED, LABEL_SIZE) <= BOX_W - 2 * PAD_X for line in lines)
-    unbroken = wrap("x" * 300, CONDENSED, LABEL_SIZE, BOX_W - 2 * PAD_X)
-    assert "".join(unbroken) == "x" * 300 and len(unbroken) > 1
+    m = RelationalMap(title="Long", nodes=[Node(id="a", kind="feeling", label=label),
+                                           Node(id="b", kind="trigger", label="x" * 300)])
+    d = draw(layout_map(snapshot_of_map(m)), PAPER, PAPER_LOOK)
+    check_drawing(d, labels_of(m), full=True)
+    shapes = paper_shapes(d, names={})
+    for box in shapes.boxes:
+        lines = [t.text for t in box.lines]
+        assert all(text_width(t, "AttachmapSansCondensed", 8.8) <= box.w for t in lines)
+    a = next(b for b in shapes.boxes if b.node_id == "a")
+    assert " ".join(t.text for t in a.lines) == " ".join(label.split())
 
 
-def test_a_large_map_that_hangs_together_is_split_by_person() -> None:
+def test_a_large_map_that_hangs_together_is_split_by_person_with_a_mark_where_links_go_on(
+) -> None:
     register_fonts()
-    pages = plan_pages(snapshot_of_map(synthetic_map(60, dense=True)), "a4", 40.0)
+    snap = snapshot_of_map(synthetic_map(60, dense=True))
+    pages = plan_pages(snap, "a4", 40.0)
     assert pages[0].overview
-    assert [p.heading for p in pages[1:]] == ["Ana’s side", "Bo’s side"]
-    for page in pages[1:]:
-        people = {b.node.person for part in page.parts for b in part.geo.boxes.values()}
+    sides = [p for p in pages[1:] if p.heading.endswith("side")]
+    assert [p.heading.split(" · ")[-1] for p in sides] == ["Ana’s side", "Bo’s side"]
+    page_of = {p.heading.split(" · ")[-1]: i + 1 for i, p in enumerate(pages)}
+    person = {n.id: n.person for n in snap.nodes}
+    crossing = [lk for lk in snap.links if person[lk.source] != person[lk.target]]
+    for page in sides:
+        drawing = page.parts[0].drawing
+        people = {person[b.node_id] for b in drawing.boxes}
         assert len(people) == 1
+        notes = [n.text for part in page.parts for n in part.notes]
+        here = next(iter(people))
+        # every link to the other side is marked at its box, naming the page
+        mine = [lk for lk in crossing if here in (person[lk.source], person[lk.target])]
+        assert len(notes) == len(mine)
+        other = "Bo’s side" if here == "ana" else "Ana’s side"
+        assert all(f"{other}, page {page_of[other]}:" in n for n in notes)
+
+
+def test_no_box_is_cut_at_a_tile_edge() -> None:
+    from exports.pdf_map_plan import Planner
+
+    register_fonts()
+    snap = snapshot_of_map(synthetic_map(120, dense=True, people=1))
+    planner = Planner(snap, "a4", 40.0, {}, set())
+    drawing = draw(layout_map(snap), PAPER, PAPER_LOOK)
+    shapes = planner.shapes(drawing)
+    pages = planner.tiles(drawing, shapes, "tiles", 0)
+    assert len(pages) > 1
+    whole: set[str] = set()
+    for page in pages:
+        x0, y0, w, h = page.parts[0].window
+        # every box a tile draws is whole in it
+        for box in page.parts[0].shapes.boxes:
+            assert x0 <= box.x and box.x + box.w <= x0 + w, box.node_id
+            assert y0 <= box.y and box.y + box.h <= y0 + h, box.node_id
+            whole.add(box.node_id)
+        # a link that leaves the tile says where it goes on
+        assert all("tile" in n.text and "page" in n.text for n in page.parts[0].notes)
+    assert whole == {b.node_id for b in shapes.boxes}  # and every box is whole somewhere
+    assert any(page.parts[0].notes for page in pages)
+
+
+def test_the_key_has_at_most_six_entries_told_apart_without_colour(chase_map) -> None:
+    from exports.map_paper import family_style
+    from patterns.layout.key import Family, key_entries
+
+    entries = key_entries(list(layout_map(snapshot_of_map(chase_map)).edges))
+    assert 1 <= len(entries) <= 6
+    looks = {(family_style(f).width, family_style(f).dash, family_style(f).double,
+              family_style(f).end) for f in Family}
+    assert len(looks) == len(Family)  # every family differs in shape, not only in colour
+    text = words(render_pdf(chase_map))
+    assert "⟳ a loop" in text and "blocks what it longs for" in text

@@ -27,7 +27,8 @@ attachmap review FILE            the client's read-only review; may log experime
 attachmap check FILE             validate; print a one-screen summary; exit 1 on an invalid file
 attachmap export FILE -f FORMAT [-o OUT] [--audience client|therapist]
                                  FORMAT: pdf, toml, md (with a Mermaid drawing),
-                                 dot (Graphviz), json (networkx node-link)
+                                 dot (Graphviz), json (networkx node-link),
+                                 svg (the map drawn as on paper)
 attachmap diff OLD NEW           what changed between two saves of a map
 attachmap history FILE           earlier versions kept beside the map, by id (their time)
 attachmap restore FILE ID        bring back the version with that id

@@ -53,6 +53,7 @@ CHOICES: dict[str, str] = {
     "md": "Markdown: for notes apps, with a Mermaid drawing of the map",
     "dot": "Graphviz DOT: the map as a graph, to draw with dot",
     "json": "JSON: node-link data for Python, D3 or Kumu",
+    "svg": "SVG: the map drawn as on paper, for a web page or a note tool",
 }
 AUDIENCE_CHOICES: dict[Audience, str] = {
     "client": "the client: leaves out every private note",
@@ -60,7 +61,7 @@ AUDIENCE_CHOICES: dict[Audience, str] = {
 }
 PAPER_CHOICES = {"a4": "A4", "letter": "Letter"}
 FORMAT_NAMES = {"pdf": "PDF", "toml": "TOML", "md": "Markdown", "dot": "Graphviz DOT",
-                "json": "JSON"}
+                "json": "JSON", "svg": "SVG"}
 
 
 class ExportRequest(BaseModel):
@@ -69,7 +70,7 @@ class ExportRequest(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     fmt: str
-    """`pdf`, `toml`, `md`, `dot` or `json` (a key of exports.formats.FORMATS)."""
+    """`pdf`, `toml`, `md`, `dot`, `json` or `svg` (a key of exports.formats.FORMATS)."""
     audience: Audience = "client"
     """Who the file is for: the client's version has no private notes."""
     path: Path

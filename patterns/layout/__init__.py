@@ -10,14 +10,15 @@ no rich): a worker thread can run it, and every renderer gets the same answer.
 
 Modules, one idea each: `model` (what a picture is made of), `bands` (which
 band and layer), `order` (crossing reduction), `place` (x positions),
-`layers` (the layered structure: columns, long edges, order).
+`snapshot` (what a picture is drawn from), `layers` (the layered structure:
+parts, columns, long edges, rings, order).
 """
 
 from __future__ import annotations
 
 from patterns.layout.bands import BANDS
-from patterns.layout.layers import (
-    layout_map,
+from patterns.layout.layers import layout_map
+from patterns.layout.snapshot import (
     layout_structure,
     loop_members,
     neighbourhood,

@@ -69,6 +69,22 @@ class MapLoop(_Frozen):
     nodes: tuple[str, ...]
 
 
+class MapCycle(_Frozen):
+    """A pattern that goes round (patterns.cycles): its main loop and the
+    variants folded into it, as node ids in order, each read from its start
+    (a trigger where there is one), so the last step leads back to the first."""
+
+    name: str | None = None
+    """The name the map gives it (`the chase`), if any."""
+    loop: tuple[str, ...]
+    """The main loop."""
+    variants: tuple[tuple[str, ...], ...] = ()
+    """Other ways round the same pattern (through another feeling, say)."""
+    number: int = 1
+    """Its place among the map's cycles, from 1: an unnamed one is called
+    `loop N` by it, and a cycle keeps its colour on every page."""
+
+
 class MapSnapshot(_Frozen):
     """An immutable copy of what drawing the map needs, in file order.
 
@@ -82,6 +98,9 @@ class MapSnapshot(_Frozen):
     nodes: tuple[MapNode, ...] = ()
     links: tuple[MapLink, ...] = ()
     loops: tuple[MapLoop, ...] = ()
+    cycles: tuple[MapCycle, ...] = ()
+    """The cycles found in the map, named ones first: each is drawn as a ring
+    (its return step around the outside of the picture)."""
 
     def node(self, node_id: str) -> MapNode | None:
         """The node with this id, or None."""
@@ -123,6 +142,10 @@ class LayoutColumn(_Frozen):
     lane: bool = False
     """True for a lane between two people's columns: it holds no boxes, only
     the points where edges between them pass."""
+    part: int = 0
+    """Which part of the picture the column belongs to: a pattern that goes
+    round is drawn as a part of its own, its people's columns side by side,
+    so its ring goes around it and nothing else."""
 
 
 class Slot(_Frozen):
@@ -150,7 +173,10 @@ class PlacedNode(_Frozen):
     order: int
     """Index in `MapLayout.layers[layer]`, left to right after crossing reduction."""
     on_loop: bool
-    """True when the node lies on a loop of the whole map (⟳)."""
+    """True when the node lies on a loop of the whole map."""
+    cycle: int | None = None
+    """Index in `MapLayout.cycles` of the cycle whose main loop the node is
+    on (the first, when several), else None."""
 
     @property
     def id(self) -> str:
@@ -169,6 +195,16 @@ class LayoutEdge(_Frozen):
     order: a strategy that provokes a trigger, closing a loop."""
     on_loop: bool
     """True when the edge lies on a loop of the whole map."""
+    cycle: int | None = None
+    """Index in `MapLayout.cycles` of the cycle this edge is a step of: of its
+    main loop, else of one of its variants (then `variant` is True)."""
+    variant: bool = False
+    """True for a step of a cycle's variant only: drawn lighter than the
+    cycle itself."""
+    ring: str | None = None
+    """"left" or "right" for the step that closes a cycle (its last node back
+    to its first): drawn around the outside of its part on that side, so the
+    pattern reads as a ring. None for every other edge."""
     via: tuple[tuple[int, int], ...] = ()
     """(layer, order) of each pass-through slot, from the source's side to
     the target's: an edge between adjacent layers has none."""
@@ -188,9 +224,14 @@ class MapLayout(_Frozen):
     """Every shown node by id, in file order."""
     edges: tuple[LayoutEdge, ...] = ()
     crossings: int = 0
-    """Edge crossings left after ordering (lower reads better)."""
+    """Edge crossings left after ordering (lower reads better), counted on
+    the layers; a drawing counts its own (patterns.layout.crossings)."""
     people: tuple[MapPerson, ...] = ()
     """The people of the map, for column headings."""
+    cycles: tuple[MapCycle, ...] = ()
+    """The cycles drawn as rings (every node of their main loop shown)."""
+    parts: int = 1
+    """How many parts the picture has (see `LayoutColumn.part`)."""
 
     def band_of_layer(self, layer: int) -> LayoutBand | None:
         """The band a layer belongs to."""

@@ -1,17 +1,40 @@
 """Ordering within layers: the crossing reduction of a layered drawing.
 
-Items are small integers (boxes and pass-through points alike); each layer
-is a list of items, split into column groups that keep their left-to-right
-order (one person's side never mixes with another's). Barycenter sweeps, then
-adjacent swaps, keep the ordering with the fewest crossings found. Every tie
-is broken by the item's first position, so the result is the same in every
-run.
+Items are small integers (boxes, pass-through points of long edges, and the
+fixed points that stand for a ring's way out of its part); each layer is a
+list of items, split into groups (a person's column, a lane, the outside of
+a part) that keep their left-to-right order: one person's side never mixes
+with another's. Within a group the order is free.
+
+Three steps, as in the best layered drawers (Gansner et al.'s `dot`, and
+Matuszewski et al.'s sifting):
+
+1. sweeps down and up, each layer sorted by the barycentre of its
+   neighbours in the layer just ordered, each followed by adjacent swaps
+   while they remove crossings; the best ordering seen is kept;
+2. sifting: each item in turn is moved to the place in its group where it
+   crosses least, given everything else, until no move helps;
+3. adjacent swaps again.
+
+Given an order to keep (`stable=True`: the order of the picture before an
+edit), step 1 is left out: only moves that remove crossings are made, so an
+added node moves only what it must.
+
+Every tie is broken by the item's place in the order given, so the result is
+the same in every run. The work is bounded by the size of the drawing, never
+by a clock, so it does not depend on the machine.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+
+__all__ = ["count_crossings", "order_layers", "total_crossings"]
+
+#: Items in a group beyond which sifting is left out (its cost grows with the
+#: square of the group; sweeps and swaps already did most of the work).
+SIFT_LIMIT = 160
 
 
 def count_crossings(
@@ -42,102 +65,157 @@ def total_crossings(layers: list[list[int]], down: Sequence[Sequence[int]]) -> i
     return sum(count_crossings(layers[i], layers[i + 1], down) for i in range(len(layers) - 1))
 
 
-def reduce_crossings(
+def order_layers(
     layers: list[list[int]],
-    column: Sequence[int],
+    group: Sequence[float],
     up: Sequence[Sequence[int]],
     down: Sequence[Sequence[int]],
     *,
+    stable: bool = False,
     sweeps: int | None = None,
 ) -> tuple[list[list[int]], int]:
     """A good left-to-right order of each layer, and its number of crossings.
 
-    `column[item]` is the item's column group; `up[item]` / `down[item]` its
+    `group[item]` is the item's group; `up[item]` / `down[item]` its
     neighbours in the layer above / below. `layers` holds the start order,
-    grouped by column already. `sweeps` defaults to fewer for larger
-    drawings (the gain per sweep falls as the cost grows; never timed, so the
-    result does not depend on the machine).
+    sorted by group already. `stable` keeps the start order but for moves
+    that remove crossings.
     """
-    if sweeps is None:
-        items = len(column)
-        sweeps = 6 if items <= 200 else 4 if items <= 800 else 2
     first = {item: i for layer in layers for i, item in enumerate(layer)}
     best = [list(layer) for layer in layers]
     best_count = total_crossings(best, down)
-    current = [list(layer) for layer in layers]
-    stale = 0
-    for sweep in range(sweeps):
-        if best_count == 0:
-            break
-        downward = sweep % 2 == 0
-        order = range(1, len(current)) if downward else range(len(current) - 2, -1, -1)
-        for i in order:
-            fixed = current[i - 1] if downward else current[i + 1]
-            near = up if downward else down
-            current[i] = _by_barycenter(current[i], fixed, near, column, first)
-        count = total_crossings(current, down)
-        if count < best_count:
-            best, best_count, stale = [list(layer) for layer in current], count, 0
-        else:
-            stale += 1
-            if stale >= 2:
-                break
+    if not stable and best_count:
+        if sweeps is None:
+            items = len(group)
+            sweeps = 12 if items <= 300 else 6 if items <= 1200 else 3
+        current = [list(layer) for layer in layers]
+        stale = 0
+        for sweep in range(sweeps):
+            downward = sweep % 2 == 0
+            order = range(1, len(current)) if downward else range(len(current) - 2, -1, -1)
+            for i in order:
+                fixed = current[i - 1] if downward else current[i + 1]
+                current[i] = _by_barycentre(current[i], fixed, up if downward else down,
+                                            group, first)
+            _transpose(current, group, up, down)
+            count = total_crossings(current, down)
+            if count < best_count:
+                best, best_count, stale = [list(layer) for layer in current], count, 0
+                if not count:
+                    break
+            else:
+                stale += 1
+                if stale >= 3:
+                    break
     if best_count:
-        _transpose(best, column, up, down)
+        for _ in range(3):
+            moved = _sift(best, group, up, down)
+            moved = _transpose(best, group, up, down) or moved
+            if not moved:
+                break
         best_count = total_crossings(best, down)
     return best, best_count
 
 
-def _by_barycenter(
+def _by_barycentre(
     layer: list[int],
     fixed: list[int],
     near: Sequence[Sequence[int]],
-    column: Sequence[int],
+    group: Sequence[float],
     first: dict[int, int],
 ) -> list[int]:
     where = {item: i for i, item in enumerate(fixed)}
     here = {item: i for i, item in enumerate(layer)}
+    scale = len(fixed) / max(1, len(layer))
 
-    def key(item: int) -> tuple[int, float, int]:
+    def key(item: int) -> tuple[float, float, int]:
         ns = near[item]
         # An item with no neighbour there keeps its place among the others.
-        bary = sum(where[v] for v in ns) / len(ns) if ns else float(here[item])
-        return (column[item], bary, first[item])
+        bary = sum(where[v] for v in ns) / len(ns) if ns else here[item] * scale
+        return (group[item], bary, first[item])
 
     return sorted(layer, key=key)
 
 
-def _transpose(
-    layers: list[list[int]],
-    column: Sequence[int],
-    up: Sequence[Sequence[int]],
-    down: Sequence[Sequence[int]],
-    passes: int = 4,
-) -> None:
-    """Swap neighbours in a layer while that removes crossings."""
+def _neighbour_places(layers: list[list[int]], li: int, up: Sequence[Sequence[int]],
+                      down: Sequence[Sequence[int]]) -> dict[int, tuple[list[int], list[int]]]:
+    """Each item of layer li with the sorted places of its neighbours above
+    and below."""
+    above = {item: i for i, item in enumerate(layers[li - 1])} if li > 0 else {}
+    below = {item: i for i, item in enumerate(layers[li + 1])} if li + 1 < len(layers) else {}
+    return {u: (sorted(above[a] for a in up[u]), sorted(below[b] for b in down[u]))
+            for u in layers[li]}
+
+
+def _greater(a: list[int], b: list[int]) -> int:
+    """Pairs (x in a, y in b) with x > y; both sorted."""
+    count = j = 0
+    for x in a:
+        while j < len(b) and b[j] < x:
+            j += 1
+        count += j
+    return count
+
+
+def _cost(u: tuple[list[int], list[int]], v: tuple[list[int], list[int]]) -> int:
+    """Crossings between the edges of u and of v when u lies left of v."""
+    return _greater(u[0], v[0]) + _greater(u[1], v[1])
+
+
+def _transpose(layers: list[list[int]], group: Sequence[float], up: Sequence[Sequence[int]],
+               down: Sequence[Sequence[int]], passes: int = 4) -> bool:
+    """Swap neighbours in a layer while that removes crossings; whether any
+    swap was made."""
+    moved = False
     for li, layer in enumerate(layers):
-        # Neighbours sit in other layers, so their positions hold while this
-        # layer is reordered: each item's view of them is computed once.
-        above = {item: i for i, item in enumerate(layers[li - 1])} if li > 0 else {}
-        below = {item: i for i, item in enumerate(layers[li + 1])} if li + 1 < len(layers) else {}
-        seen = {u: sorted(above[a] for a in up[u]) for u in layer}
-        seen_below = {u: sorted(below[b] for b in down[u]) for u in layer}
+        seen = _neighbour_places(layers, li, up, down)
         for _ in range(passes):
             improved = False
             for i in range(len(layer) - 1):
                 u, v = layer[i], layer[i + 1]
-                if column[u] != column[v]:
+                if group[u] != group[v]:
                     continue
-                now = after = 0
-                for mine, theirs in ((seen[u], seen[v]), (seen_below[u], seen_below[v])):
-                    for a in mine:
-                        for b in theirs:
-                            if a > b:
-                                now += 1
-                            elif a < b:
-                                after += 1
-                if after < now:
+                if _cost(seen[v], seen[u]) < _cost(seen[u], seen[v]):
                     layer[i], layer[i + 1] = v, u
-                    improved = True
+                    improved = moved = True
             if not improved:
                 break
+    return moved
+
+
+def _sift(layers: list[list[int]], group: Sequence[float], up: Sequence[Sequence[int]],
+          down: Sequence[Sequence[int]]) -> bool:
+    """Move each item to its best place within its group, the items with most
+    edges first; whether any item moved."""
+    moved = False
+    for li, layer in enumerate(layers):
+        seen = _neighbour_places(layers, li, up, down)
+        start = 0
+        while start < len(layer):
+            end = start
+            while end < len(layer) and group[layer[end]] == group[layer[start]]:
+                end += 1
+            members = layer[start:end]
+            if 2 < len(members) <= SIFT_LIMIT or len(members) == 2:
+                rank = {v: i for i, v in enumerate(members)}
+                for v in sorted(members, key=lambda m: (-len(up[m]) - len(down[m]), rank[m])):
+                    if not up[v] and not down[v]:
+                        continue
+                    here = members.index(v)
+                    rest = members[:here] + members[here + 1:]
+                    # cost of v at place k: what lies left of v, then what lies right
+                    left = [_cost(seen[u], seen[v]) for u in rest]
+                    right = [_cost(seen[v], seen[u]) for u in rest]
+                    cost = sum(right)
+                    best_k, best = 0, cost
+                    for k, u in enumerate(rest):
+                        cost += left[k] - right[k]
+                        if cost < best or (cost == best and k + 1 == here):
+                            best_k, best = k + 1, cost
+                    now = sum(left[:here]) + sum(right[here:])
+                    if best < now:
+                        members = rest[:best_k] + [v] + rest[best_k:]
+                        moved = True
+                layer[start:end] = members
+            start = end
+    return moved

@@ -13,7 +13,7 @@ violators), in a few sweeps down and up. Columns then sit side by side.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -43,6 +43,8 @@ def place_columns(
     integer: bool = False,
     sweeps: int = 4,
     slack: float | None = None,
+    extra: Sequence[float] = (),
+    after: float = 0.0,
 ) -> Placement:
     """x positions for every slot.
 
@@ -53,6 +55,9 @@ def place_columns(
     `slack` bounds each column's width to its widest layer's packed width
     plus `slack` (a screen short of room: rows are shifted rather than
     staggered wide); None leaves the width free for straighter edges.
+    `extra[c]` is room left before column c (between two parts of the
+    picture, and for the rings at a part's side); `after`, room after the
+    last column.
     """
     # Every slot gets a number: base[layer] + order.
     base, count = [], 0
@@ -73,10 +78,15 @@ def place_columns(
                 near[q].append(p)
     pos = [0.0] * count
     columns: list[tuple[float, float]] = []
+    by_column: list[list[list[int]]] = [[[] for _ in layout.layers] for _ in layout.columns]
+    for li, layer in enumerate(layout.layers):
+        for o, s in enumerate(layer):
+            by_column[s.column][li].append(base[li] + o)
     x = 0.0
     for c in range(len(layout.columns)):
-        rows = [[base[li] + o for o, s in enumerate(layer) if s.column == c]
-                for li, layer in enumerate(layout.layers)]
+        if c < len(extra):
+            x += extra[c]
+        rows = by_column[c]
         extent = _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer,
                                sweeps, slack)
         if extent <= 0:
@@ -87,7 +97,7 @@ def place_columns(
                 pos[i] += x
         columns.append((x, extent))
         x += extent + column_gap
-    total = max(0.0, x - column_gap) if columns else 0.0
+    total = max(0.0, x - column_gap) + after if columns else 0.0
     left = tuple(tuple(pos[base[li]:base[li] + len(layer)])
                  for li, layer in enumerate(layout.layers))
     return Placement(left=left, columns=tuple(columns), width=total)

@@ -15,15 +15,34 @@ from textual.containers import Vertical
 from textual.content import Content
 
 from patterns.layout import snapshot
+from patterns.layout.key import Family, KeyEntry
 from patterns.layout.model import MapSnapshot
 from tui.messages import NodeChosen
 from tui.session.view import SessionView
 from tui.widgets.map_view import MapView
 
 
+#: The key's line samples on screen, with the role they are drawn in.
+_SAMPLES: dict[Family, tuple[str, str]] = {
+    Family.CYCLE: ("━━", "$error"), Family.VARIANT: ("╌╌", "$error 55%"),
+    Family.LEADS: ("──", "$text-muted"), Family.MASKS: ("┈┈", "$text-muted"),
+    Family.HELPS: ("══", "$text-muted"), Family.BLOCKS: ("─⊥", "$text-muted"),
+}
+
+
+def key_line(key: list[KeyEntry]) -> Content:
+    """The key in one line, for the map's bottom border: each line's look,
+    then what it means."""
+    parts: list[str | tuple[str, str]] = []
+    for entry in key:
+        sample, style = _SAMPLES[entry.family]
+        parts += [" ", (sample, style), f" {entry.short} "]
+    return Content.assemble(*parts)
+
+
 class MapPane(Vertical):
-    """A frame around the map picture: `Map · all people`, `Map · Sam`,
-    `Map · around “scared of being left”`."""
+    """A frame around the map picture: `Map · all people · fit`, `Map · Sam`,
+    `Map · around “scared of being left”`, with the key in its bottom border."""
 
     #: Drawn a frame after the quick panes (see SessionScreen.redraw).
     LATE = True
@@ -34,9 +53,11 @@ class MapPane(Vertical):
         super().__init__(id=id, classes=classes)
         self._snap: MapSnapshot | None = None
         self._snap_key: tuple[int, bool, frozenset[str]] | None = None
-        self._title = ""
         #: Narrow the picture to the nodes around this one (None: the whole map).
         self.around: str | None = None
+        self._title = ""
+        self._mode = ""
+        self._key: list[KeyEntry] = []
 
     def compose(self) -> ComposeResult:
         yield MapView(id="map-view")
@@ -50,6 +71,8 @@ class MapPane(Vertical):
                     "title": view.mask(snap.title),
                     "nodes": tuple(n.model_copy(update={"label": view.mask(n.label)})
                                    for n in snap.nodes),
+                    "cycles": tuple(c.model_copy(update={"name": view.mask(c.name)})
+                                    if c.name else c for c in snap.cycles),
                 })
             self._snap, self._snap_key = snap, key
         return self._snap
@@ -62,12 +85,29 @@ class MapPane(Vertical):
         title = "Map · " + (view.person_name(who) if who else "all people")
         if self.around is not None:
             title += f" · around “{view.label(self.around)[:30]}”"
-        if title != self._title:  # setting it repaints the whole frame
-            self._title = title
-            self.border_title = Content(title)  # a str would be read as markup
-        self.query_one(MapView).show(self._snapshot(view), selected=view.selected,
-                                     loop=view.loop, person=view.person, around=self.around,
-                                     privacy=view.privacy)
+        map_view = self.query_one(MapView)
+        map_view.show(self._snapshot(view), selected=view.selected, loop=view.loop,
+                      person=view.person, around=self.around, privacy=view.privacy)
+        # A small map is drawn by now: its mode and key go with it, in the
+        # same frame (a large one sends `MapView.Redrawn` when it is ready).
+        self._frame(title, map_view.fit_mode, map_view.key)
+
+    def _frame(self, title: str, mode: str, key: list[KeyEntry]) -> None:
+        """The frame's title (what the map shows, and how it is drawn) and the
+        key in its bottom border; each set only when it changes (setting it
+        repaints the whole frame)."""
+        if (title, mode) != (self._title, self._mode):
+            self._title, self._mode = title, mode
+            # Plain content: the title holds the client's words, never markup.
+            self.border_title = Content(f"{title} · {mode}" if mode else title)
+        if key != self._key:
+            self._key = key
+            self.border_subtitle = key_line(key)
+
+    @on(MapView.Redrawn)
+    def _redrawn(self, event: MapView.Redrawn) -> None:
+        event.stop()
+        self._frame(self._title, event.mode, event.key)
 
     @on(MapView.NodeSelected)
     def _picked(self, event: MapView.NodeSelected) -> None:

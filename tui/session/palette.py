@@ -123,6 +123,9 @@ def session_commands(screen: SessionScreen) -> list[Command]:
                 partial(screen.action_export, "dot"), ("export", "dot", "graphviz")),
         Command("export: JSON", "node-link data for Python, D3 or Kumu",
                 partial(screen.action_export, "json"), ("export", "json", "data", "kumu")),
+        Command("export: SVG", "the map drawn as on paper, for a web page or a note tool",
+                partial(screen.action_export, "svg"), ("export", "svg", "picture", "web",
+                                                       "image", "drawing")),
         Command("help", "every key, action and the capture grammar", screen.action_help,
                 ("keys", "grammar", "how", "?"), "?"),
     ]

@@ -56,6 +56,8 @@ LATE_DELAY = 0.002
 
 #: Below this the screen says so instead of squeezing (SPEC: 80×24 works).
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+#: Below this many columns the side is a one-line tab bar, not a column.
+NARROW = 100
 
 
 class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
@@ -134,6 +136,9 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         compact = width < 100 or height < 30
         self.set_class(compact, "-compact")
+        # Below 100 columns the map gets the room: the side is a one-line tab
+        # bar under it, opened out while it has the focus.
+        self.set_class(width < NARROW, "-narrow")
         self.set_class(width >= 160, "-wide")
         self.query_one(DetailsPanel).set_class(compact, "-compact")
         self._place_side()
@@ -407,6 +412,9 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         """Every label whole on the map (it scrolls), or the map fitted to its pane."""
         view = self.query_one(MapView)
         view.full_labels = not view.full_labels
+        self.notify("Map: every label whole; it scrolls (F7 fits it again)." if view.full_labels
+                    else "Map: fitted to its pane, long labels cut … (F7: full labels).",
+                    timeout=3)
 
     def action_whats_new(self) -> None:
         """Mark on the map what was mapped since the previous session (✦), or stop."""

@@ -93,7 +93,9 @@ class SideTabs:
         self._catch_up()
 
     def _place_side(self: SessionScreen) -> None:
-        open_ = self.side_open if self.side_open is not None else not self.has_class("-compact")
+        # Narrow, the side is only a tab bar: it can stay open.
+        default = self.has_class("-narrow") or not self.has_class("-compact")
+        open_ = self.side_open if self.side_open is not None else default
         self.query_one("#side").display = open_
         self._catch_up()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.widgets.map_geometry import Box
+from patterns.layout.drawing import Box
 
 _ASPECT = 2.0  # a cell is about twice as tall as it is wide
 _OFF_AXIS = 2.0  # how much being off to the side costs, against distance ahead

@@ -38,12 +38,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from patterns.layout.fit import Asked, Drawn, draw_map
+from patterns.layout.key import KeyEntry, key_entries
 from patterns.layout.model import MapLayout, MapSnapshot
 from patterns.vocabulary import NodeKind
 from tui.widgets.map_canvas import ViewState
-from tui.widgets.map_fit import Drawn, Look, draw_map
-from tui.widgets.map_geometry import Picture
+from tui.widgets.map_cells import CELLS
 from tui.widgets.map_moves import nearest_box
+from tui.widgets.map_picture import Picture
 from tui.widgets.map_window import Runs, message_row, role_style, sticky, to_picture, window_row
 
 #: Maps with more nodes than this are laid out in a worker thread.
@@ -59,8 +61,9 @@ class MapView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {
         "map-view--band", "map-view--header", "map-view--message", "map-view--edge",
-        "map-view--edge-loop", "map-view--edge-closing", "map-view--edge-selected",
-        "map-view--label", "map-view--tag", "map-view--mark", "map-view--selected",
+        "map-view--edge-cycle", "map-view--edge-variant", "map-view--edge-selected",
+        "map-view--label", "map-view--cycle-name", "map-view--tag", "map-view--mark",
+        "map-view--selected",
         *(f"map-view--{kind.value}" for kind in NodeKind),
     }
 
@@ -87,20 +90,38 @@ class MapView(ScrollView, can_focus=True):
             """The map view the node was selected in."""
             return self.map_view
 
+    class Redrawn(Message):
+        """A new drawing of the map is on screen: its mode and its key."""
+
+        def __init__(self, map_view: MapView, mode: str, key: list[KeyEntry]) -> None:
+            super().__init__()
+            self.map_view = map_view
+            self.mode = mode
+            """How it is drawn, in a word or two (`MapView.fit_mode`)."""
+            self.key = key
+            """What its lines mean (patterns.layout.key)."""
+
+        @property
+        def control(self) -> MapView:
+            """The map view redrawn."""
+            return self.map_view
+
     class _Laid(Message):
         """A layout finished in the worker."""
 
-        def __init__(self, generation: int, drawn: Drawn) -> None:
+        def __init__(self, generation: int, drawn: Drawn, picture: Picture) -> None:
             super().__init__()
             self.generation = generation
             self.drawn = drawn
+            self.picture = picture
 
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._snap: MapSnapshot | None = None
-        self._look = Look()
+        self._look = Asked()
         self._drawing: Drawn | None = None  # the map on screen and what it was drawn from
+        self._picture: Picture | None = None  # the same, in cells
         self._generation = 0  # counts layouts asked for
         self._shown = 0  # the one on screen
         self._sized_for = (0, 0)
@@ -172,7 +193,20 @@ class MapView(ScrollView, can_focus=True):
     @property
     def picture(self) -> Picture | None:
         """The picture on screen, in cells (None before the first one)."""
-        return self._drawing.picture if self._drawing is not None else None
+        return self._picture
+
+    @property
+    def key(self) -> list[KeyEntry]:
+        """What the lines of the drawing on screen mean (at most six entries)."""
+        return key_entries(self._drawing.layout.edges) if self._drawing is not None else []
+
+    @property
+    def fit_mode(self) -> str:
+        """How the map is drawn now, in a word or two (`fit`, `full labels`,
+        `fit · compact`, `fit · one-line boxes`)."""
+        if self._drawing is None:
+            return "full labels" if self._look.full_labels else "fit"
+        return self._drawing.fit.mode
 
     @property
     def full_labels(self) -> bool:
@@ -225,8 +259,8 @@ class MapView(ScrollView, can_focus=True):
         self._generation += 1
         width, height = self._view_size()
         if len(self._snap.nodes) <= SYNC_LIMIT:
-            drawn = draw_map(self._snap, self._look, width, height, self._drawing)
-            self._apply(drawn, self._generation)
+            drawn = draw_map(self._snap, CELLS, self._look, width, height, self._drawing)
+            self._apply(drawn, self._cells(drawn), self._generation)
             self._again = self._pending = False  # a running thread's result is older: dropped
         else:
             self._pending = True
@@ -243,9 +277,17 @@ class MapView(ScrollView, can_focus=True):
     # A description of our own: by default Textual writes out every argument
     # (the whole snapshot, ~1 MB at 400 nodes) while the screen waits.
     @work(thread=True, group="map-layout", description="laying out the map")
-    def _lay_out_in_worker(self, snap: MapSnapshot, look: Look, width: int, height: int,
+    def _lay_out_in_worker(self, snap: MapSnapshot, look: Asked, width: int, height: int,
                            before: Drawn | None, generation: int) -> None:
-        self.post_message(self._Laid(generation, draw_map(snap, look, width, height, before)))
+        drawn = draw_map(snap, CELLS, look, width, height, before)
+        self.post_message(self._Laid(generation, drawn, self._cells(drawn)))
+
+    def _cells(self, drawn: Drawn) -> Picture:
+        """The drawing in cells: made again only when the drawing is new."""
+        picture = self._picture
+        if picture is not None and picture.drawing is drawn.drawing:
+            return picture
+        return Picture.of(drawn.drawing)
 
     @on(_Laid)
     def _laid(self, message: _Laid) -> None:
@@ -254,7 +296,7 @@ class MapView(ScrollView, can_focus=True):
         # Even a layout overtaken by edits is the newest there is: show it,
         # unless a small map was laid out here meanwhile.
         if message.generation > self._shown:
-            self._apply(message.drawn, message.generation)
+            self._apply(message.drawn, message.picture, message.generation)
         if self._again:
             self._again = False
             self._repaint_changed()  # the overtaken picture meanwhile
@@ -263,9 +305,12 @@ class MapView(ScrollView, can_focus=True):
         self._pending = False
         self._present(self._follow or self._state.selected)
 
-    def _apply(self, drawn: Drawn, generation: int) -> None:
-        self._drawing, self._shown = drawn, generation
-        self._set_virtual_size(Size(drawn.picture.width, drawn.picture.height))
+    def _apply(self, drawn: Drawn, picture: Picture, generation: int) -> None:
+        before = self._drawing
+        self._drawing, self._picture, self._shown = drawn, picture, generation
+        self._set_virtual_size(Size(picture.width, picture.height))
+        if before is None or before.drawing is not drawn.drawing:
+            self.post_message(self.Redrawn(self, drawn.fit.mode, key_entries(drawn.layout.edges)))
         self._restyle()
 
     def _set_virtual_size(self, size: Size) -> None:

@@ -15,7 +15,7 @@ from rich.style import Style
 
 from patterns.layout.model import MapSnapshot
 from tui.widgets.map_canvas import ViewState, render_names, render_row
-from tui.widgets.map_geometry import HEADER_ROWS, Picture
+from tui.widgets.map_picture import Picture
 
 Runs = list[tuple[str, str]]
 
@@ -25,7 +25,7 @@ def sticky(picture: Picture | None) -> tuple[int, int]:
     headings) that stay on screen while the map scrolls under them."""
     if picture is None:
         return 0, 0
-    return (HEADER_ROWS if picture.headers else 0), picture.margin
+    return (picture.drawing.header_rows if picture.headers else 0), picture.margin
 
 
 def to_picture(picture: Picture | None, scroll: tuple[int, int], x: int,
@@ -45,7 +45,7 @@ def window_row(picture: Picture, state: ViewState, y: int, scroll: tuple[int, in
     top, _ = sticky(picture)
     if top and y == 0:
         return render_names(picture, state, scroll_x + left, scroll_x + width, left)
-    if top and y == top - 1 and scroll_y:
+    if top > 1 and y == top - 1 and scroll_y:
         # a dotted rule under the names says the map goes on above
         return [(" " * left, "blank"), ("┈" * (width - left), "edge")]
     if scroll_x:

@@ -1,0 +1,311 @@
+"""Where the link kinds and the cycles' names are written on the picture.
+
+A cycle's name (`⟳ the chase`) goes on its ring's own line where it crosses
+over to its target, where nothing else is: clear space by construction;
+else on the ring's way out, else in the nearest free row beside the ring.
+Each edge's kind goes on its own horizontal stretch when that is long enough
+and crossed by nothing, else beside one of its vertical runs, nearest the
+middle, with a free unit on both sides and no other edge's line just past
+it, so that a reader can tell which line it belongs to. Nothing is ever
+written over a box, a line, another label or the band headings. The steps
+that close a loop get room first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from patterns.layout.model import LayoutEdge, MapCycle
+from patterns.layout.words import clean_label, line_width
+from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
+
+if TYPE_CHECKING:
+    from patterns.layout.boxes import Metrics
+    from patterns.layout.drawing import Drawing
+
+__all__ = ["EdgeLabel", "Occupancy", "cycle_title", "edge_text", "place_cycle_names",
+           "place_edge_labels"]
+
+LOOP_MARK = "⟳"
+
+
+@dataclass(slots=True)
+class EdgeLabel:
+    """Words written on the picture: an edge's kind, or a cycle's name."""
+
+    x: int
+    y: int
+    w: int
+    """Units the words take (their space either side is kept free too)."""
+    text: str
+    edge: int | None = None
+    """Index in `Drawing.edges`, for a link kind."""
+    cycle: int | None = None
+    """Index in `Drawing.cycles`, for a cycle's name."""
+
+
+def edge_text(edge: LayoutEdge) -> str:
+    """What is written on an edge: its kinds as a client reads them."""
+    return _phrases(edge.kinds)
+
+
+@lru_cache(maxsize=256)
+def _phrases(kinds: tuple[LinkKind, ...]) -> str:
+    return " · ".join(link_phrase(k) for k in kinds)
+
+
+def cycle_title(cycle: MapCycle) -> str:
+    """A cycle's name as written on its ring (`⟳ the chase`; an unnamed one
+    by its number among the map's cycles, `⟳ loop 2`)."""
+    return f"{LOOP_MARK} {clean_label(cycle.name or '') or f'loop {cycle.number}'}"
+
+
+class Occupancy:
+    """Which units of the picture hold something, row by row: boxes, lines,
+    the gutter and the headings; labels add themselves as they are placed.
+    A row is built the first time a label is tried on it."""
+
+    def __init__(self, drawing: Drawing) -> None:
+        self.width = drawing.width
+        self.height = drawing.height
+        self.margin = drawing.gutter
+        self.header = bool(drawing.header_rows)
+        h = drawing.height + 1
+        self.box_rows: list[list[tuple[int, int]]] = [[] for _ in range(h)]
+        for box in drawing.boxes:
+            for y in range(box.y, min(box.y + box.h, h)):
+                self.box_rows[y].append((box.x, box.w))
+        #: per row: (lo, hi, edge) of horizontal runs and (x, edge) of vertical ones
+        self.runs: list[list[tuple[int, int, int]]] = [[] for _ in range(h)]
+        self.cols: list[list[tuple[int, int]]] = [[] for _ in range(h)]
+        for route in drawing.routes:
+            e = route.edge
+            pts = route.points
+            if len(pts) == 1:
+                x, y = pts[0]
+                if y < h:
+                    self.cols[y].append((x, e))
+            for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+                if ay == by:
+                    if ay < h:
+                        self.runs[ay].append((min(ax, bx), max(ax, bx), e))
+                else:
+                    cols = self.cols
+                    for y in range(min(ay, by), min(max(ay, by) + 1, h)):
+                        cols[y].append((ax, e))
+        self._rows: dict[int, bytearray] = {}
+        self._lines: dict[int, dict[int, int]] = {}
+
+    def row(self, y: int) -> bytearray:
+        """Row y with 1 where something is drawn, 3 where words are."""
+        found = self._rows.get(y)
+        if found is None:
+            found = bytearray(b"\x01" * self.margin + bytes(self.width + 1 - self.margin))
+            if y == 0 and self.header:
+                found[:] = b"\x01" * (self.width + 1)
+            for x, w in self.box_rows[y]:
+                found[x:x + w] = b"\x01" * w
+            for lo, hi, _ in self.runs[y]:
+                found[lo:hi + 1] = b"\x01" * (hi - lo + 1)
+            for x, _ in self.cols[y]:
+                if 0 <= x <= self.width:
+                    found[x] = 1
+            self._rows[y] = found
+        return found
+
+    def lines(self, y: int) -> dict[int, int]:
+        """x -> the edge whose line passes through (x, y), or -1 where
+        two or more do."""
+        found = self._lines.get(y)
+        if found is None:
+            found = {}
+            get = found.get
+            for lo, hi, e in self.runs[y]:
+                for x in range(lo, hi + 1):
+                    found[x] = e if get(x, e) == e else -1
+            for x, e in self.cols[y]:
+                found[x] = e if get(x, e) == e else -1
+            self._lines[y] = found
+        return found
+
+    def free(self, x: int, y: int, n: int) -> bool:
+        """Whether units x..x+n-1 of row y are free and inside the picture."""
+        if y < 0 or y >= self.height or x < self.margin or x + n > self.width:
+            return False
+        return self.row(y)[x:x + n] == bytes(n)
+
+    def take(self, x: int, y: int, n: int) -> None:
+        row = self.row(y)
+        row[max(0, x):x + n] = b"\x03" * (x + n - max(0, x))
+
+    def other_line(self, x: int, y: int, edge: int) -> bool:
+        """Whether (x, y) holds a line of another edge."""
+        if not (0 <= y < self.height):
+            return False
+        found = self.lines(y).get(x)
+        return found is not None and found != edge
+
+
+def _cells(ax: int, ay: int, bx: int, by: int) -> list[tuple[int, int]]:
+    if ax == bx:
+        step = 1 if by >= ay else -1
+        return [(ax, y) for y in range(ay, by + step, step)]
+    step = 1 if bx >= ax else -1
+    return [(x, ay) for x in range(ax, bx + step, step)]
+
+
+def _width(text: str, metrics: Metrics) -> int:
+    key = ("edge words", text)
+    found = metrics._cache.get(key)
+    if found is None:
+        found = metrics._cache[key] = int(line_width(metrics.edge_clusters(text)) + 0.999)
+    return found
+
+
+def place_cycle_names(drawing: Drawing, room: Occupancy, metrics: Metrics) -> list[EdgeLabel]:
+    """Each cycle's name in clear space at its ring (or, a cycle without a
+    ring, near its middle)."""
+    out: list[EdgeLabel] = []
+    for i, cycle in enumerate(drawing.cycles):
+        text = cycle_title(cycle)
+        n = _width(text, metrics)
+        closing = (cycle.loop[-1], cycle.loop[0])
+        route = next((r for r in drawing.routes
+                      if (drawing.edges[r.edge].source, drawing.edges[r.edge].target) == closing
+                      and drawing.edges[r.edge].ring), None)
+        spot = None
+        if route is not None:
+            runs = _horizontal_runs(route.points)
+            # the crossing over to the target first, then the way out
+            for lo, hi, y in sorted(runs, key=lambda r: (r[2], r[0])):
+                spot = _inline(n, lo, hi, y, room, route.edge)
+                if spot is not None:
+                    break
+            if spot is None:
+                spot = _near(n, route.points, room)
+        else:
+            boxes = [drawing.by_id[v] for v in cycle.loop if v in drawing.by_id]
+            if boxes:
+                cx = sum(b.x + b.w // 2 for b in boxes) // len(boxes)
+                cy = sum(b.y for b in boxes) // len(boxes)
+                spot = _near(n, [(cx, cy)], room)
+        if spot is not None:
+            x, y = spot
+            out.append(EdgeLabel(x, y, n, text, cycle=i))
+            room.take(x - 1, y, n + 2)
+    return out
+
+
+def place_edge_labels(drawing: Drawing, room: Occupancy, metrics: Metrics) -> list[EdgeLabel]:
+    """Write each edge's kind where it fits, or leave it to the key."""
+    nodes = {box.node_id: box.kind for box in drawing.boxes}
+    order = sorted(range(len(drawing.routes)),
+                   key=lambda i: (_rank(drawing.edges[drawing.routes[i].edge], nodes), i))
+    out: list[EdgeLabel] = []
+    for i in order:
+        route = drawing.routes[i]
+        edge = drawing.edges[route.edge]
+        if edge.ring and not _surprising(edge, nodes):
+            continue  # a ring says what it is by its name
+        text = edge_text(edge)
+        n = _width(text, metrics)
+        spot = None
+        if LinkKind.MASKS not in edge.kinds:  # a dotted line stays dotted end to end
+            for lo, hi, y in sorted(_horizontal_runs(route.points), key=lambda r: (r[0] - r[1])):
+                spot = _inline(n, lo, hi, y, room, route.edge)
+                if spot is not None:
+                    break
+        if spot is None:
+            spot = _beside(n, route, room)
+        if spot is None:
+            continue
+        x, y = spot
+        out.append(EdgeLabel(x, y, n, text, edge=route.edge))
+        room.take(x - 1, y, n + 2)
+    return out
+
+
+def _horizontal_runs(points: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(lo, hi, y) of the polyline's horizontal segments, corners left out."""
+    runs = []
+    for (ax, ay), (bx, by) in zip(points, points[1:]):
+        if ay == by and ax != bx:
+            runs.append((min(ax, bx) + 1, max(ax, bx) - 1, ay))
+    return runs
+
+
+def _inline(n: int, lo: int, hi: int, y: int, room: Occupancy,
+            edge: int) -> tuple[int, int] | None:
+    """Room on an edge's own horizontal stretch lo..hi: `n` units of words,
+    a space and a unit of line either side, crossed by no other line; the
+    run nearest the stretch's middle."""
+    if hi - lo + 1 < n + 4:
+        return None
+    lines, rows = room.lines(y), room.row(y)
+    own = [lines.get(x) == edge and rows[x] != 3 for x in range(lo, hi + 1)]
+    middle = (lo + hi - n) / 2
+    best = None
+    run = 0
+    for i, ok in enumerate(own):
+        run = run + 1 if ok else 0
+        if run >= n + 4:
+            x = lo + i - (n + 4) + 3  # the words start after a unit of line and a space
+            key = abs(x - middle)
+            if best is None or key < best[0]:
+                best = (key, x)
+    return None if best is None else (best[1], y)
+
+
+def _beside(n: int, route, room: Occupancy) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """Room beside one of the edge's vertical runs, nearest its middle."""
+    spots: list[tuple[int, int]] = []
+    for (ax, ay), (bx, by) in zip(route.points, route.points[1:]):
+        if ax == bx and ay != by:
+            step = 1 if by > ay else -1
+            spots += [(ax, y) for y in range(ay + step, by, step)]
+    middle = len(spots) // 2
+    for k in sorted(range(len(spots)), key=lambda k: (abs(k - middle), k)):
+        x, y = spots[k]
+        # to the right: a space, the words, a space, then no other line
+        if room.free(x + 1, y, n + 2) and not room.other_line(x + n + 3, y, route.edge):
+            return (x + 2, y)
+        if room.free(x - n - 2, y, n + 2) and not room.other_line(x - n - 3, y, route.edge):
+            return (x - n - 1, y)
+    return None
+
+
+def _near(n: int, points: list[tuple[int, int]], room: Occupancy) -> tuple[int, int] | None:
+    """The free run of n + 2 units nearest the given points."""
+    best = None
+    for px, py in points:
+        for d in range(0, max(room.width, room.height)):
+            for y in (py - d, py + d) if d else (py,):
+                for x in range(px - n - 1 - 2 * d, px + 2 * d + 1):
+                    if room.free(x - 1, y, n + 2):
+                        key = (abs(y - py) * 2 + abs(x + n // 2 - px), y, x)
+                        if best is None or key < best[0]:
+                            best = (key, (x, y))
+            if best is not None and d * 2 > best[0][0]:
+                return best[1]
+    return None if best is None else best[1]
+
+
+def _surprising(edge: LayoutEdge, nodes: dict[str, NodeKind]) -> bool:
+    """Whether the edge has a kind the bands do not already say (a surface
+    feeling that masks a core one, a move that blocks its need)."""
+    usual = default_link_kind(nodes[edge.source], nodes[edge.target])
+    return any(kind is not usual for kind in edge.kinds)
+
+
+def _rank(edge: LayoutEdge, nodes: dict[str, NodeKind]) -> int:
+    """Which labels get room first: the steps of a cycle; then the kinds the
+    bands do not already say; the rest."""
+    if edge.cycle is not None and not edge.variant:
+        return 0
+    if _surprising(edge, nodes):
+        return 1
+    if edge.cycle is not None:
+        return 2
+    return 3
