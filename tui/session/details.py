@@ -2,7 +2,11 @@
 
 Read: a title line (label · kind · person · intensity) and the links in and
 out, with the notes. At 80×24 it shrinks to one line. Edit (Enter on a node,
-or `e`): each field of the node becomes editable where it stands; a change is
+or `e`): each field of the node becomes editable where it stands, in the
+same order for every kind (a kind without a layer or style still has that
+place, so Tab takes a therapist to the same field on every node, never the
+private note in place of the shared one); the private note comes last, set
+apart and marked "only you see this". A change is
 asked of the screen as an `UpdateNode` edit when the field is left or Enter
 is pressed, so every change is one undo step. The node's links are listed
 below the fields: Delete removes one, Enter changes its kind.
@@ -130,8 +134,9 @@ class DetailsPanel(Vertical):
                        classes="form-row"),
             Horizontal(Label("private", classes="field-name"),
                        Input(id="field-private_note", classes="wide", select_on_focus=False,
-                             placeholder="therapist only: never shown to the client"),
-                       classes="form-row"),
+                             placeholder="never in the client's review or exports"),
+                       Label("only you see this", classes="private-mark"),
+                       classes="form-row private-row"),
             LinkList(id="details-links"),
             id="details-form",
         )
@@ -244,10 +249,11 @@ class DetailsPanel(Vertical):
         put(self.query_one("#field-kind", Select), node.kind)
         people = self.query_one("#field-person", Select)
         self._options(people, [(Text(view.person_name(p)), p.id) for p in view.graph.people])
-        people.disabled = not view.graph.people
         put(people, node.person if node.person is not None else Select.NULL)
         shade = self.query_one("#field-shade", Select)
         shade_name = self.query_one("#shade-name", Label)
+        # Every kind has this place (Tab counts the same on every node); only
+        # feelings (layer) and strategies (style) have anything to choose in it.
         if node.kind is NodeKind.FEELING:
             shade_name.update("layer")
             self._options(shade, [(v.value, v) for v in FeelingLayer])
@@ -256,7 +262,10 @@ class DetailsPanel(Vertical):
             shade_name.update("style")
             self._options(shade, [(v.value, v) for v in StrategyStyle])
             put(shade, node.style or Select.NULL)
-        shade.display = shade_name.display = node.kind in (NodeKind.FEELING, NodeKind.STRATEGY)
+        else:
+            shade_name.update("—")
+            self._options(shade, [])
+            put(shade, Select.NULL)
         g = view.graph
         links = g.links_in(node.id) + g.links_out(node.id)
         link_list = self.query_one(LinkList)
