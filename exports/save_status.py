@@ -67,6 +67,11 @@ class DiskTrouble(AttachmapError, OSError):
         return f"{self.path.name} was not saved: {self.reason}"
 
 
+class OpenReadOnly(DiskTrouble, PermissionError):
+    """A save asked of a map open read-only; `reason` says why (the other
+    window that holds it, a read-only file), never just "permission denied"."""
+
+
 def describe_os_error(error: OSError) -> tuple[Problem, str]:
     """(problem, plain reason) for an error from the file system."""
     if isinstance(error, NotFollowed):  # a sentence of its own, naming the path

@@ -36,7 +36,8 @@ from exports.crypto import (SUFFIX, SealingKey, WrongPassphrase, is_encrypted_pa
 from exports.errors import AttachmapError
 from exports.lock import LockHolder, MapLock
 from exports.safe_paths import read_regular, real_map_path
-from exports.save_status import DiskTrouble, SaveStatus, describe_os_error, trouble_status
+from exports.save_status import (DiskTrouble, OpenReadOnly, SaveStatus, describe_os_error,
+                                 trouble_status)
 from exports.toml_map import decode, dumps_map, loads_map, read_limited
 from patterns.models import MapRuleError, RelationalMap
 
@@ -248,7 +249,8 @@ class MapStore:
         and its history unchanged; `status` says so until a save succeeds.
         """
         if self.read_only:
-            raise PermissionError(f"{self.path} is open read-only")
+            raise OpenReadOnly(self.path, "read-only", "this window is read-only, as"
+                               f" {self.read_only_cause or 'it was opened read-only'}")
         try:
             RelationalMap.model_validate(m.model_dump(by_alias=True))
         except (ValidationError, MapRuleError) as error:

@@ -102,8 +102,8 @@ class AttachmapApp(SafeTextApp, IdleLockMixin, ThemeMixin, App[int]):
         """Ask for another file and go on working there (the palette's "save as…",
         with the session screen's other actions)."""
         def chosen(target: Path | None) -> None:
-            if target is not None:
-                save_as(self, self.store, self.graph.to_map(), target)
+            if target is not None and save_as(self, self.store, self.graph.to_map(), target):
+                self.session.saved_elsewhere()
 
         self.push_screen(SaveAsScreen(suggest_elsewhere(self.store)), chosen)
 

@@ -4,7 +4,9 @@
 thread, so the screen learns of them here) and turns what it finds into
 notifications: why the map opened read-only, a failed save with what to do
 (free space, or "save as"), and a map deleted or changed by another program.
-`SaveAsScreen` asks where to put the map instead.
+`SaveAsScreen` asks where to put the map instead; `ReadOnlyEditScreen`, at
+the first edit in a window that cannot save, says why (the other window that
+holds the map, a read-only file) and offers Save as before the change is lost.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
 
 from exports.errors import AttachmapError
 from exports.store import MapStore
+from patterns.text import terminal_safe
 from patterns.models import RelationalMap
 
 
@@ -99,18 +103,58 @@ class SaveAsScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
+class ReadOnlyEditScreen(ModalScreen[bool]):
+    """The first edit in a window that cannot save: why, and Save as… or keep
+    read-only (True: save as). Names who holds the map, nothing of the map."""
+
+    DEFAULT_CSS = """
+    ReadOnlyEditScreen { align: center middle; background: $background 60%; }
+    ReadOnlyEditScreen > Vertical { width: 76; max-width: 100%; height: auto; padding: 1 2;
+        border: round $warning; background: $surface; }
+    ReadOnlyEditScreen .question { text-style: bold; margin-bottom: 1; }
+    ReadOnlyEditScreen OptionList { height: auto; }
+    ReadOnlyEditScreen .help { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS = [Binding("escape", "keep", "keep read-only", id="read-only.keep")]
+
+    def __init__(self, store: MapStore) -> None:
+        super().__init__()
+        self.why = (f"{store.path.name} cannot be saved from this window:"
+                    f" {store.read_only_cause or 'it was opened read-only'}.")
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(terminal_safe(self.why), classes="question", markup=False)
+            yield Label("Your change is on screen only. Save as keeps it, and what follows,"
+                        " in a file of its own.", markup=False)
+            yield OptionList(Option("Save as…  a new file; you go on working there",
+                                    id="save-as"),
+                             Option("Keep read-only  changes stay in this window until it"
+                                    " closes", id="keep"), id="read-only-choice")
+            yield Label("Enter to choose · Escape keeps it read-only", classes="help")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id == "save-as")
+
+    def action_keep(self) -> None:
+        self.dismiss(False)
+
+
 def suggest_elsewhere(store: MapStore) -> Path:
     """Somewhere likely writable for a map that cannot be saved where it is: the home folder."""
     return Path.home() / store.path.name
 
 
-def save_as(app: App[Any], store: MapStore, current: RelationalMap, target: Path) -> None:
-    """Save to `target` and tell the user how it went."""
+def save_as(app: App[Any], store: MapStore, current: RelationalMap, target: Path) -> bool:
+    """Save to `target` and tell the user how it went; whether it was saved."""
     try:
         store.save_as(current, target)
     except (OSError, AttachmapError, ValueError) as error:
         app.notify(f"Could not save there either: {error}", title="Not saved",
                    severity="error", timeout=15)
-        return
+        return False
     app.notify(f"Saved as {store.path}; attachmap goes on saving there.", title="Saved",
                timeout=8)
+    return True

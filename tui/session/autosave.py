@@ -20,6 +20,7 @@ from textual.message_pump import MessagePump
 from textual.timer import Timer
 
 from exports.errors import AttachmapError
+from exports.save_status import DiskTrouble
 from exports.store import MapStore
 from patterns.edits import History
 from patterns.models import MapRuleError, RelationalMap
@@ -49,6 +50,8 @@ class SaveStatus:
 
 def reason_for(error: BaseException) -> str:
     """Why a write failed, in a few plain words (no paths of other files)."""
+    if isinstance(error, DiskTrouble):  # already in plain words, names kept as they are
+        return error.reason
     if isinstance(error, PermissionError):
         return "permission denied"
     if isinstance(error, OSError):

@@ -106,6 +106,7 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         self._panes: list[Widget] | None = None
         self._tabs: dict[Widget, TabPane | None] = {}  # the tab each pane sits in
         self._stale: set[Widget] = set()  # panes hidden since the map last changed
+        self._offered_save_as = False  # a read-only window asks once, at the first edit
 
     # -- layout -----------------------------------------------------------------
 
@@ -287,6 +288,8 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         if self.loop is not None and any(n not in self.graph for n in self.loop):
             self.loop = None
         self.saver.changed()
+        if self.store.read_only and not self._offered_save_as:
+            self._offer_save_as()
         # The header says "saving…" with the late redraw: a change there in the
         # frame that answers the line would make Textual repaint everything
         # between the header and the capture line.
@@ -330,7 +333,8 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
 
     @on(SaveState)
     def _save_state(self, event: SaveState) -> None:
-        if event.error is not None:
+        if event.error is not None and event.revision > self.saver.disk_revision:
+            # (A failure older than what is on disk, e.g. before a save as, is stale.)
             self._show_save(SaveStatus("failed", event.error))
         elif not self.saver.dirty:
             self._show_save(SaveStatus("saved"))
@@ -338,6 +342,23 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
     def _show_save(self, status: SaveStatus) -> None:
         self.save_status = status
         self.query_one(SessionHeader).show_save(status)
+
+    def _offer_save_as(self) -> None:
+        """The first edit in a window that cannot save: say why, offer Save as."""
+        from tui.disk_notices import ReadOnlyEditScreen
+
+        self._offered_save_as = True
+
+        def chosen(save_elsewhere: bool | None) -> None:
+            if save_elsewhere:
+                self.app.action_save_as()  # type: ignore[attr-defined]
+
+        self.app.push_screen(ReadOnlyEditScreen(self.store), chosen)
+
+    def saved_elsewhere(self) -> None:
+        """Save as wrote the map as it is now: nothing waits to be saved."""
+        self.saver.disk_revision = self.history.revision
+        self._show_save(SaveStatus("saved"))
 
     def _note_save_error(self, error: str | None) -> None:
         if error is not None:
