@@ -17,7 +17,8 @@ from pydantic import BaseModel
 from exports.errors import AttachmapError
 from exports.safe_paths import NotFollowed
 
-Problem = Literal["", "disk-full", "read-only", "permission", "missing-folder", "other"]
+Problem = Literal["", "disk-full", "read-only", "permission", "missing-folder", "too-large",
+                  "other"]
 
 _PROBLEMS: dict[int, tuple[Problem, str]] = {
     errno.ENOSPC: ("disk-full", "the disk is full"),
@@ -76,6 +77,8 @@ def describe_os_error(error: OSError) -> tuple[Problem, str]:
     """(problem, plain reason) for an error from the file system."""
     if isinstance(error, NotFollowed):  # a sentence of its own, naming the path
         return "other", error.why
+    if isinstance(error, DiskTrouble):
+        return error.problem, error.reason
     known = _PROBLEMS.get(error.errno or 0)
     if known:
         return known
@@ -89,6 +92,8 @@ def trouble_status(trouble: DiskTrouble, last: dt.datetime | None) -> SaveStatus
         "read-only": "use save as to put it on a writable disk",
         "permission": "use save as to put it in a folder of yours",
         "missing-folder": "use save as to put it somewhere else; attachmap keeps trying",
+        "too-large": "undo the last change or shorten a long note: the map stays here on"
+                     " screen until then",
     }.get(trouble.problem, "attachmap keeps trying; save as puts it elsewhere")
     since = f" (last saved {last.astimezone():%H:%M:%S})" if last else ""
     return SaveStatus(saved=False, message=f"NOT SAVED: {trouble.reason}{since}; {remedy}",

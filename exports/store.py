@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import math
 import os
 import stat
 from collections.abc import Callable
@@ -38,8 +39,11 @@ from exports.lock import LockHolder, MapLock
 from exports.safe_paths import read_regular, real_map_path
 from exports.save_status import (DiskTrouble, OpenReadOnly, SaveStatus, describe_os_error,
                                  trouble_status)
-from exports.toml_map import decode, dumps_map, loads_map, read_limited
+from exports.toml_map import MAX_BYTES, decode, dumps_map, loads_map, read_limited
 from patterns.models import MapRuleError, RelationalMap
+
+#: Past this share of the size limit, the user is told the map is getting near it.
+NEAR_LIMIT = 0.9
 
 #: Asked for a map's passphrase when one is needed; given the map's path.
 PassphraseSource = Callable[[Path], str]
@@ -119,6 +123,7 @@ class MapStore:
         self._pass_check: tuple[bytes, bytes] | None = None
         self._disk: bytes | None = None  # the file's bytes as we last read or wrote them
         self._plain: bytes | None = None  # the plaintext of the last save
+        self._warned_size = False  # told the map is near the size limit (until it is not)
         sealed_twin = self.path.with_name(self.path.name + SUFFIX)
         if not self.path.exists() and not self.encrypted and sealed_twin.exists():
             # `attachmap chase.toml` after `attachmap encrypt chase.toml`: never a new empty map.
@@ -274,6 +279,8 @@ class MapStore:
             on_disk = None
         if on_disk is not None and on_disk == self._disk and plain == self._plain:
             return  # nothing changed since the last save: no new version
+        data = self._key.seal(plain) if self._key is not None else plain
+        self._check_size(len(data))
         if on_disk is None and self._disk is not None:
             self.notices.append(f"{self.path.name} was deleted by another program while open;"
                                 " it has been saved again")
@@ -286,9 +293,22 @@ class MapStore:
                                  session_start=self._start_pending)
             self._in_history = on_disk
         self._start_pending = False
-        data = self._key.seal(plain) if self._key is not None else plain
         write_atomic(self.path, data)
         self._disk, self._plain = data, plain
+
+    def _check_size(self, size: int) -> None:
+        """Never write a map the loader would refuse (SPEC: 10 MB); say so once
+        as it comes near (90%). Raises `DiskTrouble` ("too-large") past it."""
+        if size > MAX_BYTES:
+            raise DiskTrouble(self.path, "too-large",
+                              f"the map would be {_megabytes(size)} MB, more than the"
+                              f" {MAX_BYTES >> 20} MB attachmap can open again")
+        near = size > MAX_BYTES * NEAR_LIMIT
+        if near and not self._warned_size:
+            self.notices.append(
+                f"{self.path.name} is {_megabytes(size)} MB, near the {MAX_BYTES >> 20} MB"
+                " attachmap can open: a long pasted note is the likeliest thing to shorten")
+        self._warned_size = near
 
     def save_as(self, m: RelationalMap, path: Path) -> None:
         """Save to another file and keep working there (after disk trouble, say).
@@ -317,6 +337,11 @@ class MapStore:
         """Let go of the file (and of the key of an encrypted map)."""
         self._lock.release()
         self._key, self._pass_check = None, None
+
+
+def _megabytes(size: int) -> str:
+    """`10.1` for a size just over 10 MB (rounded up, so it never reads as the limit)."""
+    return f"{math.ceil(size * 10 / (1 << 20)) / 10:.1f}"
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
