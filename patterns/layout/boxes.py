@@ -96,6 +96,9 @@ class Look:
     gutter: bool = True
     """Band names in a gutter at the left; without it the boxes' kind tags say
     the band."""
+    short_bands: bool = False
+    """The gutter narrow: each band's name in four letters (`TRIG`, `MOVE`),
+    for one-row boxes, which have no kind tag."""
     edge_labels: bool = True
     """The link kinds written on the edges; without them the key says what
     each line means."""

@@ -121,12 +121,23 @@ class Drawing:
         return out
 
 
+#: The band names of a narrow gutter.
+SHORT_BANDS = {"TRIGGERS": "TRIG", "ORIGINS": "ORIG", "FEELINGS": "FEEL", "MEANINGS": "MEAN",
+               "SENSATIONS": "BODY", "STRATEGIES": "MOVE", "NEEDS": "NEED",
+               "NEW RESPONSES": "NEW", "RESOURCES": "RES"}
+
+
+def band_heading(words: tuple[str, ...], look: Look) -> tuple[str, ...]:
+    """A band's heading words as the look writes them."""
+    return tuple(SHORT_BANDS.get(w, w[:4]) for w in words) if look.short_bands else words
+
+
 def gutter_width(layout: MapLayout, metrics: Metrics, look: Look) -> int:
     """Units at the left for the band headings: the longest word, a unit
     before it and one after (0 without a gutter)."""
     if not look.gutter:
         return 0
-    words = [w for b in layout.bands for w in b.words]
+    words = [w for b in layout.bands for w in band_heading(b.words, look)]
     if not words:
         return 0
     return int(max(sum(w for _, w in metrics.clusters(word)) for word in words) + 0.999) + 2
@@ -472,7 +483,7 @@ def _draw(layout: MapLayout, metrics: Metrics, look: Look, texts: dict[str, BoxT
                 top = ys[b.first] + (0 if flat else 1)
                 end = b.first + b.count
                 bottom = ys[end] - 1 if end < n_layers else last_row
-                bands.append((top, bottom, b.words))
+                bands.append((top, bottom, band_heading(b.words, look)))
     return Drawing(width, height, margin, boxes, layout.edges, routes, [], bands, headers,
                    header_rows, layout.cycles, layout.people, look, by_id)
 

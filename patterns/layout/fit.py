@@ -6,7 +6,7 @@ most compact and keeps the first whose drawing fits the view:
 1. band names in a gutter, link kinds on the edges, boxes of 3, 2, 1 lines;
 2. the band names left to the boxes' kind tags (more room across);
 3. the link kinds left to the key;
-4. one-row boxes.
+4. one-row boxes, band names in four letters in a narrow gutter, else none.
 
 Each look gets the widest boxes (14 to 28 units) that keep the drawing
 within the view's width, fewer lines only while a box still shows 20
@@ -42,6 +42,11 @@ FIT_LIMIT = 60
 MIN_BOX, MAX_BOX, WIDE_MAP_BOX = 14, 28, 20
 #: Cells Textual's scrollbars take (its default sizes, which the view keeps).
 V_BAR, H_BAR = 2, 1
+#: Drawings tried before the best of them is kept, when none fits the view.
+MOST_TRIES = 24
+#: Box widths tried below the widest that fits, one by one, for a look that
+#: is nearly low enough.
+WIDTHS_TRIED = 10
 #: Fewer lines are tried only while a box still shows this many characters
 #: of its label: below that the drawing fits but no longer says anything.
 LEGIBLE = 20
@@ -52,6 +57,7 @@ LOOKS: tuple[Look, ...] = (
     Look(most_lines=2, gutter=False), Look(most_lines=1, gutter=False),
     Look(most_lines=2, gutter=False, edge_labels=False),
     Look(most_lines=1, gutter=False, edge_labels=False),
+    Look(most_lines=1, short_bands=True, edge_labels=False, flat=True),
     Look(most_lines=1, gutter=False, edge_labels=False, flat=True),
 )
 
@@ -111,10 +117,13 @@ def _width_with(layout: MapLayout, metrics: Metrics, look: Look) -> int:
     """The drawing's width with a look, without routing it (rings counted)."""
     texts = box_texts(layout, metrics, look)
     extra, after = ring_room(layout, metrics)
+    # Packed tight (slack 0) a column is as wide as its widest layer: no
+    # sweep can change that, so none is made.
     placement = place_columns(
         layout, width=lambda s: texts[s.node].width if s.node is not None else 1,
         box_gap=metrics.box_gap, pass_gap=metrics.pass_gap, column_gap=metrics.column_gap,
-        integer=True, slack=look.slack, extra=extra, after=after)
+        integer=True, slack=look.slack, extra=extra, after=after,
+        sweeps=0 if look.slack == 0 else 4)
     return gutter_width(layout, metrics, look) + int(placement.width)
 
 
@@ -174,25 +183,56 @@ def choose_fit(layout: MapLayout, metrics: Metrics, view_width: int, view_height
         return drawing, Fit(look, full_labels, _fits(drawing, view_width, view_height))
     best: tuple[tuple[object, ...], Drawing, Fit] | None = None
     main = len(layout.cycles[0].loop) if layout.cycles else 0
-    for rank, base in enumerate(LOOKS):
+    near: list[tuple[int, Look, int]] = []  # looks nearly low enough: (rank, look, width)
+    tries = 0
+
+    def attempt(rank: int, look: Look) -> Drawing | None:
+        """Draw with a look: the drawing when it fits, else None (keeping the
+        best so far)."""
+        nonlocal best, tries
+        tries += 1
+        drawing = draw_with(layout, metrics, look, words=False)
+        if _fits(drawing, view_width, view_height):
+            return drawing
+        first, cycles, nodes = shown_without_scrolling(drawing, view_width, view_height)
+        score = (first >= main, nodes, first, cycles, -rank, look.box_width)
+        if best is None or score > best[0]:
+            best = (score, drawing, Fit(look))
+        if drawing.width <= view_width and drawing.height <= view_height + 4:
+            near.append((rank, look, look.box_width))
+        return None
+
+    # Each look with the widest boxes that keep it within the view's width;
+    # when not even the most compact can be that narrow, only a few looks:
+    # the drawing scrolls whatever it is, and the one showing most wins.
+    compact = replace(LOOKS[-1], box_width=MIN_BOX)
+    looks = list(enumerate(LOOKS))
+    if _width_with(layout, metrics, compact) > view_width:
+        looks = [looks[1], looks[3], looks[-2]]
+    for rank, base in looks:
         widest = fitting_width(layout, metrics, base, view_width)
         lines = base.most_lines or 1
         if best is not None and lines > 1 and lines * (widest - 4) < LEGIBLE:
             continue  # fewer lines of wider boxes say more
-        tried = sorted({widest, max(MIN_BOX, widest - 6), MIN_BOX}, reverse=True)
-        for width in tried:
-            look = replace(base, box_width=width)
-            if best is not None and _least_height(layout, metrics, look) > view_height:
-                break  # too tall with any width: narrower boxes are taller still
-            drawing = draw_with(layout, metrics, look, words=False)
-            if _fits(drawing, view_width, view_height):
-                return write_words(drawing, metrics), Fit(look, whole=True)
-            first, cycles, nodes = shown_without_scrolling(drawing, view_width, view_height)
-            score = (first >= main, nodes, first, cycles, -rank, width)
-            if best is None or score > best[0]:
-                best = (score, drawing, Fit(look))
-            if drawing.width > view_width:
-                break  # narrower boxes were tried for the width already
+        look = replace(base, box_width=widest)
+        if best is not None and (_least_height(layout, metrics, look) > view_height or (
+                widest == MIN_BOX and _width_with(layout, metrics, look) > view_width)):
+            continue  # too tall, or too wide, with any boxes: a more compact look may fit
+        fitted = attempt(rank, look)
+        if fitted is not None:
+            return write_words(fitted, metrics), Fit(look, whole=True)
+        # A little narrower, where that was nearly low enough: fewer lines
+        # may need a track to jog round a box.
+        while near and near[-1][1] == look:
+            near.pop()
+            for width in range(widest - 1, max(MIN_BOX, widest - WIDTHS_TRIED) - 1, -1):
+                if tries >= MOST_TRIES:
+                    break
+                narrower = replace(look, box_width=width)
+                fitted = attempt(rank, narrower)
+                if fitted is not None:
+                    return write_words(fitted, metrics), Fit(narrower, whole=True)
+            near.clear()
     assert best is not None
     return write_words(best[1], metrics), best[2]
 
