@@ -39,11 +39,35 @@ def _private_folder(folder: Path) -> Path:
     return folder
 
 
+#: One exception of a report: its type's name and the frames it passed
+#: through, each (file, line number, function, source line).
+Frames = list[tuple[str, int, str, str]]
+
+
 def report_text(error: BaseException, now: dt.datetime) -> str:
     """The report: versions, then each exception of the chain with its type
     and the code it passed through; no messages, no local variables."""
-    import platform
     import traceback
+
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or (None if current.__suppress_context__
+                                        else current.__context__)
+    stacks = []
+    for exc in reversed(chain):
+        kind = type(exc)
+        frames = [(f.filename, f.lineno or 0, f.name, f.line or "")
+                  for f in traceback.extract_tb(exc.__traceback__)]
+        stacks.append((f"{kind.__module__}.{kind.__qualname__}", frames))
+    return _report(stacks, now)
+
+
+def _report(stacks: list[tuple[str, Frames]], now: dt.datetime) -> str:
+    import platform
     from importlib import metadata
 
     versions = []
@@ -61,45 +85,45 @@ def report_text(error: BaseException, now: dt.datetime) -> str:
         " the map).",
         "",
     ]
-    chain: list[BaseException] = []
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        chain.append(current)
-        current = current.__cause__ or (None if current.__suppress_context__
-                                        else current.__context__)
-    for number, exc in enumerate(reversed(chain)):
+    for number, (kind, frames) in enumerate(stacks):
         if number:
             lines.append("\nwhile handling it, another error:\n")
         lines.append("Traceback (most recent call last):")
-        frames = traceback.extract_tb(exc.__traceback__)
-        lines.extend(line.rstrip("\n") for line in traceback.format_list(frames))
-        kind = type(exc)
-        lines.append(f"{kind.__module__}.{kind.__qualname__}")
+        for filename, lineno, name, source in frames:
+            lines.append(f'  File "{filename}", line {lineno}, in {name}')
+            if source.strip():
+                lines.append(f"    {source.strip()}")
+        lines.append(kind)
     return "\n".join(lines) + "\n"
 
 
-def write_crash_report(error: BaseException, *, folder: Path | None = None,
+def write_crash_report(error: BaseException | tuple[str, Frames], *,
+                       folder: Path | None = None,
                        now: dt.datetime | None = None) -> Path | None:
-    """Write the report (owner-only) and return where; None if it could not be written."""
+    """Write the report (owner-only) and return where; None if it could not be
+    written. `error` is the exception, or (its type's name, its frames) where
+    only that much is left of it."""
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     try:
+        text = (report_text(error, now) if isinstance(error, BaseException)
+                else _report([error], now))
         folder = _private_folder(folder or crash_folder())
         path = folder / f"crash-{now:%Y%m%dT%H%M%SZ}-{os.getpid()}.txt"
         flags = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                  | getattr(os, "O_CLOEXEC", 0))
         fd = os.open(path, flags, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(report_text(error, now))
+            handle.write(text)
         return path
     except Exception:  # a crash report must never cause a second crash
         return None
 
 
-def crash_line(error: BaseException, report: Path | None, map_state: str = "") -> str:
+def crash_line(error: BaseException | tuple[str, Frames], report: Path | None,
+               map_state: str = "") -> str:
     """The one line the terminal gets: `attachmap stopped on an unexpected error …`."""
-    line = f"attachmap stopped on an unexpected error ({type(error).__name__})"
+    kind = type(error).__name__ if isinstance(error, BaseException) else error[0].split(".")[-1]
+    line = f"attachmap stopped on an unexpected error ({kind})"
     if map_state:
         line += f"; {map_state}"
     if report is not None:
@@ -109,7 +133,7 @@ def crash_line(error: BaseException, report: Path | None, map_state: str = "") -
     return line + "."
 
 
-def report_crash(error: BaseException, map_state: str = "") -> str:
+def report_crash(error: BaseException | tuple[str, Frames], map_state: str = "") -> str:
     """Write the report; the line to show for it."""
     return crash_line(error, write_crash_report(error), map_state)
 

@@ -12,7 +12,10 @@
   where the report is: an owner-only file without map text
   (`tui.crash_report`). Textual's own report lists the local variables of
   every frame, which hold the map (a node's private note among them): it is
-  not made at all.
+  not made at all. The same goes for `panic`, which Textual's driver calls
+  when its input thread dies;
+- input that is not UTF-8 (a byte of a Latin-1 paste) reads as �, where
+  Textual 8.2's Linux driver dies of it (`tui.safe_driver`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual.driver import Driver
 
 from patterns.text import terminal_safe
 
@@ -66,9 +70,45 @@ class SafeTextApp:
         renderables: list[Any] = self._exit_renderables  # type: ignore[attr-defined]
         renderables.clear()
 
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()  # type: ignore[misc]
+        if driver.__name__ == "LinuxDriver" and driver.__module__ == "textual.drivers.linux_driver":
+            from tui.safe_driver import ReplacingLinuxDriver
+
+            return ReplacingLinuxDriver
+        return driver
+
+    def panic(self, *renderables: Any) -> None:
+        """Textual's way out after an error outside the app's own code (its
+        driver's input thread): treated as a crash, without its traceback."""
+        if self.crash_line is not None:  # called by Textual's _handle_exception: reported
+            super().panic(*renderables)  # type: ignore[misc]
+            return
+        from tui.crash_report import report_crash
+
+        try:
+            state = self.after_crash()
+        except Exception:
+            state = ""
+        self.crash_line = report_crash(_what_panicked(renderables), state)
+        self.exit(None, return_code=1)
+
     def _fatal_error(self) -> None:
         # Textual's version prints a traceback with every local variable.
         self._close_messages_no_wait()  # type: ignore[attr-defined]
+
+
+def _what_panicked(renderables: tuple[Any, ...]) -> tuple[str, list[tuple[str, int, str, str]]]:
+    """The type and frames of the error a panic shows in a rich Traceback (its
+    message and locals left out), or a placeholder."""
+    for renderable in renderables:
+        trace = getattr(renderable, "trace", None)
+        stacks = getattr(trace, "stacks", None)
+        if stacks:
+            last = stacks[0]  # the error itself (the others are its causes)
+            frames = [(f.filename, f.lineno, f.name, f.line or "") for f in last.frames]
+            return last.exc_type, frames
+    return "TextualPanic", []
 
 
 def exit_code(app: Any, result: object) -> int:
