@@ -35,6 +35,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from patterns.models import Person
+from patterns.speech import FEELING_VERBS
 from patterns.vocabulary import THERAPIST, FeelingLayer, StrategyStyle
 
 # -- who is addressed -----------------------------------------------------------
@@ -80,10 +81,14 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def possessive(who: str) -> str:
-    """`Sam’s`, `James’`, and `your` for `you` (either case)."""
+    """`Sam’s`, `Luis’s`, `James’s`, and `your` for `you` (either case).
+
+    One style for every name (Chicago 7.16): a name ending in s takes ’s like
+    any other, as it is said aloud ("Luis-iz"), so a client never meets
+    "Chris’" on one page and "Chris's" in their own words on the next."""
     if who in ("you", "You"):
         return "your" if who == "you" else "Your"
-    return f"{who}’" if who.endswith("s") else f"{who}’s"
+    return f"{who}’s"
 
 
 def dance_line(mover: str, moves: Sequence[str], other: str, trigger: str) -> str:
@@ -373,6 +378,7 @@ class Shape(StrEnum):
 
 
 _WORD = re.compile(r"[\w’'-]+")
+_QUOTE_MARKS = "\"“”‘’'„"
 
 _I_WORDS = {"i", "i'm", "i've", "i'd", "i'll", "im"}
 _SUBJECT_WORDS = {
@@ -494,22 +500,27 @@ def _has_clause(label: str, names: Sequence[str]) -> bool:
     if words[0] in _SUBJECT_CONTRACTIONS:
         return True
     known = {n.lower() for n in names}
+    after_first = label[label.find(raw[0]) + len(raw[0]):].lstrip()
     if words[0].endswith("'s") and len(words) > 1 and (
             words[1] in _PREDICATES or words[1].endswith("ing")) and (
-            words[0][:-2] in known or words[0][:-2] in _SUBJECT_WORDS or raw[0][:1].isupper()):
-        return True  # "Dad's late", "Sam's drinking": a name and "is"
+            words[0][:-2] in known or words[0][:-2] in _SUBJECT_WORDS or raw[0][:1].isupper()) \
+            and after_first[:1] not in _QUOTE_MARKS:
+        return True  # "Dad's late", "Sam's drinking": a name and "is" (not "Agnes's "…" calls")
     for i in range(1, min(len(words), 5)):
         before, word = words[:i], words[i]
         if any(w in _PREPOSITIONS for w in before):
             return False  # "a stream of messages...": past a preposition, a noun phrase
         if not _subject(before, raw[0], known) or before[-1] in _DETERMINERS or \
-                before[-1].endswith("'s") and len(before) > 1:
-            continue  # "a call", "my partner's texts": the word after them is a noun
+                len(before) > 1 and before[-1].endswith(("'s", "ed")):
+            continue  # "a call", "my partner's texts", "two missed calls": a noun follows
         if word in _AUXILIARIES or _finite(word):
             return True
         if len(before) <= 2 and word.endswith("s") and not word.endswith(("ss", "'s", "us")) \
-                and not before[-1].endswith("s"):
-            return True  # "the phone buzzes", "Sam texts": a noun and a verb with its -s
+                and not before[-1].endswith("s") and not (
+                    word.endswith("ings") and word[:-1] not in _VERBS):
+            # "the phone buzzes", "Sam texts": a noun and a verb with its -s
+            # (not "Sunday evenings": a noun made from -ing is no verb).
+            return True
         # A plain form is a verb only after a plural or personal subject
         # ("the kids fight", "they argue"); otherwise it is a noun.
         last = before[-1]
@@ -556,40 +567,127 @@ def shape_of(label: str, names: Sequence[str] = ()) -> Shape:
 
 # -- each slot of a chain ------------------------------------------------------------
 
-_PLURAL_LEADS = ("too many ", "so many ", "many ", "lots of ", "a lot of ", "all these ",
-                 "all the ")
-_THERE_LEADS = ("a ", "an ", "another ", "no ", "some ", "too much ", "so much ", "one more ")
 _TRIGGER_VERBS = {"come", "go", "get", "hear", "see", "wake", "arrive", "find", "lose", "walk",
                   "sit", "wait", "try", "ask", "say", "tell", "notice", "realise", "realize",
                   "read", "open", "look", "leave", "return", "meet", "fail", "make", "forget",
                   "miss", "lie", "check", "feel"}
+#: Words that make a noun phrase definite: it names one known thing, which
+#: "there's" cannot introduce ("there's the silence" is not said).
+_DEFINITE = {"the", "this", "that", "these", "those", "my", "his", "her", "their", "our",
+             "your", "its"}
+#: Words that make a noun phrase one thing, or several, whatever its noun.
+_SINGULAR_LEADS = {"a", "an", "another", "one", "every", "each", "much", "less"}
+_PLURAL_LEADS = {"many", "several", "few", "both", "two", "three", "four", "five", "six",
+                 "seven", "eight", "nine", "ten", "dozens", "hundreds", "endless", "more"}
+#: Nouns of amount: the noun after their "of" has the number ("lots of questions").
+_AMOUNTS = {"lots", "loads", "plenty", "lot", "couple", "bunch", "load", "ton", "tons"}
+#: Words ending in s that are not plurals.
+_NOT_PLURAL = {"news", "series", "means", "species", "mess", "stress", "chaos", "christmas",
+               "upstairs", "downstairs", "indoors", "outdoors", "always", "sometimes", "its",
+               "his", "hers", "ours", "yours", "theirs", "this", "us", "yes", "perhaps",
+               "politics", "physics", "maths", "mathematics", "lens", "bus", "gas", "plus",
+               "across", "towards", "afterwards", "nowadays", "whereas", "unless", "thus"}
+_IRREGULAR_PLURALS = {"people", "children", "men", "women", "feet", "teeth", "mice", "police",
+                      "folk", "cattle", "kids", "grandparents", "parents", "in-laws"}
+#: Words after a noun phrase's noun, not the noun itself ("raised voices upstairs").
+_TRAILING = {"upstairs", "downstairs", "again", "everywhere", "outside", "inside", "today",
+             "tonight", "home", "late", "early", "together", "up", "down", "out", "off",
+             "away", "back", "around", "too", "all", "at", "once"}
+_STOPS = {"and", "or", "but", "that", "who", "which", "when", "while", "whenever", "because",
+          "if", "where"}
+
+
+def _plural(words: list[str]) -> bool:
+    """Whether a noun phrase's words name several things ("raised voices
+    upstairs", "too many questions", "texts left on read"), by its first
+    word and its noun: the last word before a preposition or a joining word,
+    after any words that only trail it."""
+    if not words:
+        return False
+    if words[0] in _SINGULAR_LEADS and not (len(words) > 2 and words[1] in _AMOUNTS):
+        return False
+    if words[0] in _PLURAL_LEADS or words[:2] in (["too", "many"], ["so", "many"]):
+        return True
+    if words[0] in _AMOUNTS or words[:2] == ["a", "lot"] or words[:2] == ["a", "couple"]:
+        after = words[words.index("of") + 1:] if "of" in words else []
+        return _plural(after) if after else words[0] != "lot"
+    window: list[str] = []
+    for word in words:
+        if word in _PREPOSITIONS or word in _STOPS:
+            break
+        window.append(word)
+    while len(window) > 1 and (window[-1] in _TRAILING or window[-1] in _IRREGULAR_PAST
+                               or window[-1].endswith(("ed", "ing"))):
+        window.pop()
+    head = window[-1] if window else words[0]
+    if head in _IRREGULAR_PLURALS:
+        return True
+    return head.endswith("s") and head not in _NOT_PLURAL and not head.endswith(
+        ("ss", "us", "is", "'s", "ous"))
+
+
+def _definite(words: list[str], raw_first: str) -> bool:
+    """Whether a noun phrase names one known thing: "the closed door", "my
+    boss's silence", "Agnes's calls", "Sunday evenings" (a name)."""
+    first = words[0]
+    return first in _DEFINITE or first.endswith(("'s", "s'")) or (
+        raw_first[:1].isupper() and first not in _SINGULAR_LEADS | _PLURAL_LEADS)
 
 
 def _opening(trigger: str, names: Sequence[str]) -> str:
-    """What sets me off: `When Sam goes quiet`, `When there's a stream of
-    messages`, `When I'm faced with Sam's silence`."""
+    """What sets me off: `When Sam goes quiet`, `When I'm being ignored`.
+
+    A noun phrase is brought in as English brings in a thing that happens:
+    `When there's a stream of messages`, `When there are raised voices` (by
+    its number), except a definite one, which "there's" cannot introduce:
+    `When I'm faced with the silence after a fight`, `… with Sam's silence`."""
     shape = shape_of(trigger, names)
-    lowered = trigger.lower()
+    words = _words(trigger)
     if shape is Shape.WHEN:
         return capital(trigger)
     if shape is Shape.QUOTE:
         return f"When I hear {trigger}"
     if shape in (Shape.CLAUSE, Shape.I_CLAUSE):
         return f"When {trigger}"
-    if shape in (Shape.GERUND, Shape.PARTICIPLE):
+    if shape is Shape.GERUND and len(words) > 1 and not {"me", "myself"} & set(words):
+        return f"When I'm {trigger}"  # "being ignored", "waiting for a reply"
+    if shape is Shape.PARTICIPLE:
         return f"When I'm {trigger}"
     if shape is Shape.VERB and _first(trigger) in _TRIGGER_VERBS:
         return f"When I {trigger}"
-    if lowered.startswith(_PLURAL_LEADS):
-        return f"When there are {trigger}"
-    if lowered.startswith(_THERE_LEADS):
-        return f"When there's {trigger}"
-    return f"When I'm faced with {trigger}"
+    # A noun phrase, or a lone -ing word that names what others do ("shouting").
+    if not words or _definite(words, _WORD.findall(trigger)[0]) and shape is not Shape.GERUND:
+        return f"When I'm faced with {trigger}"
+    return f"When there are {trigger}" if _plural(words) else f"When there's {trigger}"
+
+
+#: Words after a feeling verb that keep it a verb ("worry about money",
+#: "panic inside"), where a noun would make it a thing ("panic attacks").
+_AFTER_FEELING_VERB = _PREPOSITIONS | _AFTER_PARTICIPLE | {
+    "that", "inside", "quietly", "silently", "myself", "everything", "it", "again"}
+
+
+def _feeling_verb(label: str) -> bool:
+    """Whether a feeling is said as what I do, `I panic`, not as what I feel:
+    a verb people use for a feeling on its own (`patterns.speech`: "panic",
+    "worry", "freak out"), alone or before words that keep it a verb.
+    `dread` alone is a thing I feel; `dread Mondays` is what I do."""
+    words = _words(label)
+    for phrase in FEELING_VERBS:
+        size = len(phrase.split())
+        if words[:size] != phrase.split():
+            continue
+        rest = words[size:]
+        if not rest:
+            return phrase != "dread"
+        return phrase == "dread" or rest[0] in _AFTER_FEELING_VERB or rest[0].endswith("ing")
+    return False
 
 
 def _feeling(label: str, names: Sequence[str]) -> tuple[str, bool]:
     """A feeling as (words, is it a whole clause): `hurt` goes after "I
-    feel"; `I'm not enough` and `my heart sinks` stand as clauses."""
+    feel"; `I'm not enough` and `my heart sinks` stand as clauses, and a
+    feeling said as a verb takes "I": `I panic`, `I freak out`."""
     shape = shape_of(label, names)
     lowered = label.lower()
     if shape in (Shape.I_CLAUSE, Shape.CLAUSE):
@@ -597,7 +695,7 @@ def _feeling(label: str, names: Sequence[str]) -> tuple[str, bool]:
     if lowered.startswith("feeling "):
         return f"I'm {label}", True
     if shape is Shape.VERB and _first(label) in ("feel", "go", "get", "want", "become",
-                                                      "grow", "turn"):
+                                                      "grow", "turn") or _feeling_verb(label):
         return f"I {label}", True
     return label, False
 
@@ -622,10 +720,21 @@ def _thought(label: str, names: Sequence[str]) -> str:
     return f"I tell myself {quoted}" if quoted != label else f"I tell myself: {label}"
 
 
+def _thoughts(labels: list[str], names: Sequence[str]) -> str:
+    """What I tell myself, once: `I tell myself “nobody stays” and “I'm too
+    much”` (a meaning in the person's own frame, "I think …", keeps it)."""
+    said = [_thought(m, names) for m in labels]
+    lead = "I tell myself "
+    if len(said) > 1 and all(t.startswith(lead) and not t.startswith(lead.rstrip() + ":")
+                             for t in said):
+        return lead + _and([t.removeprefix(lead) for t in said])
+    return _and(said)
+
+
 def _body(labels: list[str], names: Sequence[str]) -> tuple[list[str], list[str]]:
     """What my body does, as (clauses, things): a clause as it is ("my
     stomach drops"), a verb phrase with "I" ("I go numb"); anything else is a
-    thing to list after "in my body:" ("tight chest, racing heart")."""
+    thing to list after "I feel it in my body" ("tight chest, racing heart")."""
     clauses, things = [], []
     for label in labels:
         shape = shape_of(label, names)
@@ -641,21 +750,37 @@ def _body(labels: list[str], names: Sequence[str]) -> tuple[list[str], list[str]
 #: Words that open a move named as a thing ("silence", "jokes"), not a verb.
 _MOVE_NOUNS = {"silence", "humour", "humor", "jokes", "alcohol", "wine", "food", "distance",
                "tears", "anger", "rage"}
+#: Words after a noun that make the two a picture of the move ("headphones on").
+_PARTICLES = {"on", "off", "up", "down", "out", "shut", "closed", "open", "away", "in"}
+
+
+def _noun_first(first: str) -> bool:
+    """Whether a move's first word is a thing, not a verb: a determiner
+    ("the silent treatment"), a known noun ("sarcasm", "jokes"), or a plural
+    ("headphones"): a verb said after "I" never ends in a plural's s."""
+    return first in _DETERMINERS or first in _MOVE_NOUNS or bool(re.search(
+        r"(asm|ism|ness|tion|sion|ment|ity|ance|ence|ship|hood)$", first)) or (
+        first.endswith("s") and first not in _NOT_PLURAL
+        and not first.endswith(("ss", "us", "is", "'s")))
 
 
 def _move(label: str, names: Sequence[str]) -> tuple[str, bool]:
     """A move as (words after "I", or a whole clause): `text again and again`;
-    `I shut down`; `I'm shutting down`; `I fall back on the silent treatment`."""
+    `I shut down`; `I end up shutting down`; `I fall back on the silent
+    treatment`; `it's headphones on, door shut`; `I try to be the easy one`."""
     shape = shape_of(label, names)
     if shape in (Shape.I_CLAUSE, Shape.CLAUSE, Shape.WHEN):
         return label, True
     if shape is Shape.GERUND:
-        return f"I'm {label}", True
+        return f"I end up {label}", True
     if shape is Shape.QUOTE:
         return f"I say {label}", True
-    first = _first(label)
-    if first in _DETERMINERS or first in _MOVE_NOUNS or re.search(
-            r"(asm|ism|ness|tion|sion|ment|ity|ance|ence|ship|hood)$", first):
+    words = _words(label)
+    if words[:1] == ["be"]:
+        return f"I try to {label}", True
+    if _noun_first(words[0] if words else ""):
+        if len(words) > 1 and words[1] in _PARTICLES:
+            return f"it's {label}", True
         return f"I fall back on {label}", True
     return label, False
 
@@ -725,6 +850,12 @@ def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
     what is underneath and what I tell myself, what my body does, what I do
     (alternatives folded with "or"), and what I need.
 
+    What happens inside me is said part by part, each after ", and" (the
+    same joint in every chain, however many parts it has): `I feel angry,
+    and underneath that, scared, and I tell myself “…”, and I go numb`. What
+    my body does is one part; what is not a clause of its own is set between
+    dashes: `and I feel it in my body — tight chest, racing heart — so I …`.
+
     Every argument holds labels, exactly as typed; `names` are the map's
     people (so a label naming one reads as a clause).
     """
@@ -732,28 +863,32 @@ def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
     if surface:
         feeling = _feelings(list(surface), names)
         if core:
-            feeling += ", and underneath that, " + _feelings(list(core), names, lead="")
+            # Underneath a plain feeling, "I feel" carries on; after a
+            # feeling said as a clause ("I panic") it is said again.
+            plain = not any(whole for _, whole in (_feeling(x, names) for x in surface))
+            feeling += ", and underneath that, " + _feelings(
+                list(core), names, lead="" if plain else "I feel ")
         inner.append(feeling)
     elif core:
         inner.append(_feelings(list(core), names))
     if meanings:
-        inner.append(_and([_thought(m, names) for m in meanings]))
+        inner.append(_thoughts(list(meanings), names))
     clauses, things = _body(list(body), names)
-    inner += clauses
-    said = inner[0] if len(inner) == 1 else ", ".join(inner[:-1]) + ", and " + inner[-1] \
-        if inner else ""
-    text = ", ".join(x for x in (_opening(trigger, names) if trigger is not None else "", said)
-                     if x)
     if things:
-        listed = f"in my body: {_and(things)}"
-        text = f"{text}; {listed}" if text else capital(listed)
+        clauses.append(f"I feel it in my body — {_and(things)}")
+    if clauses:
+        inner.append(_and(clauses))  # what my body does is one part
+    text = ", ".join(x for x in (_opening(trigger, names) if trigger is not None else "",
+                                 ", and ".join(inner)) if x)
+    # After the dash that opens the body's words, the next part closes it.
+    joint = " — " if things else ", "
     if moves:
         move = _moves(list(moves), names)
-        if inner or things:
-            text += ("; so " if things else ", so ") + move
-        else:
-            text = f"{text}, {move}" if text else move
-    text += _needs(list(needs), list(blocked), names)
+        text = f"{text}{joint}so {move}" if inner else f"{text}, {move}" if text else move
+        joint = ", "
+    told_needs = _needs(list(needs), list(blocked), names)
+    if told_needs:
+        text += joint + told_needs.removeprefix(", ")
     text = capital(text)
     return text if re.search(r"[.!?][”’\"']?$", text) else text + "."
 

@@ -8,9 +8,9 @@ from patterns.insights import analyse
 #: Zoë's chain of the chase: the anger on top, the fear underneath it and what
 #: she tells herself, her chest, both her moves, and the need they reach for.
 ZOES_CHAIN = ("When Sam goes quiet after a disagreement, I feel angry, fed up, and underneath"
-              " that, scared of being left, and I tell myself “I'm too much for people”; in my"
-              " body: tight chest, racing heart; so I text again and again, or criticise and"
-              " demand an answer, because I need reassurance that we're ok.")
+              " that, scared of being left, and I tell myself “I'm too much for people”, and I"
+              " feel it in my body — tight chest, racing heart — so I text again and again, or"
+              " criticise and demand an answer, because I need reassurance that we're ok.")
 
 
 def test_the_chase_is_found_named_and_listed_first(chase_graph: MapGraph) -> None:

@@ -94,8 +94,8 @@ def test_feelings_thoughts_and_body_read_in_the_order_of_a_cycle() -> None:
                 ("s", "s", "apologise over and over"), ("n", "n", "acceptance")],
                chain("t", "b", "m", "f", "s", "n"))
     assert _texts(g) == ["When my mother criticises my cooking, I feel ashamed, and I tell myself"
-                         " “nothing I do is enough”; in my body: hot face; so I apologise over and"
-                         " over, because I need acceptance."]
+                         " “nothing I do is enough”, and I feel it in my body — hot face — so I"
+                         " apologise over and over, because I need acceptance."]
 
 
 def test_labels_that_already_say_the_lead_in_are_not_doubled() -> None:
@@ -153,7 +153,8 @@ def test_a_cycle_gives_each_person_one_chain_in_the_cycles_order() -> None:
     assert len(found.loops) == 4 and len(found.cycles) == 1
     assert [(s.person, s.cycle) for s in found.sentences] == [("ana", 0), ("bo", 0)]
     assert [s.text for s in found.sentences] == [
-        "When Bo is late home, I feel alone; in my body: tight chest; so I call over and over.",
+        "When Bo is late home, I feel alone, and I feel it in my body — tight chest — so I call"
+        " over and over.",
         "When I'm faced with the phone ringing again, I feel trapped, so I stay out longer, or"
         " switch the phone off.",
     ]
@@ -197,8 +198,8 @@ def test_the_clients_words_are_never_turned_round() -> None:
                 ("f", "f", "scared she'll reject me"), ("s", "s", "I apologise over and over"),
                 ("n", "n", "to know I'm enough")], chain("t", "b", "f", "s", "n"))
     [s] = analyse(g).sentences
-    assert s.text == ("When my mother criticises my cooking, I feel scared she'll reject me;"
-                      " in my body: tight chest; so I apologise over and over, because I need to"
-                      " know I'm enough.")
+    assert s.text == ("When my mother criticises my cooking, I feel scared she'll reject me, and"
+                      " I feel it in my body — tight chest — so I apologise over and over, because"
+                      " I need to know I'm enough.")
     for node_id in s.node_ids:
         assert g.node(node_id).label in s.text

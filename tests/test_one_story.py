@@ -155,8 +155,9 @@ def test_each_cycle_is_told_from_the_client_when_it_passes_through_them() -> Non
     assert [[c.who for c in cycle.chains] for cycle in story.cycles] == [
         ["Mia", "Rosa"], ["Mia", "Ken", "Rosa"]]
     assert story.cycles[1].chains[1].text == (
-        "When the shouting starts, I feel helpless; in my body: knot in my stomach; so I stay"
-        " late at work, or make a joke, because what I need is for us to be ok as a family.")
+        "When the shouting starts, I feel helpless, and I feel it in my body — knot in my"
+        " stomach — so I stay late at work, or make a joke, because what I need is for us to be"
+        " ok as a family.")
     assert story.cycles[1].chains[2].text == (
         "When I'm left to handle it alone, I feel furious, worn out, so I ask more questions,"
         " because I need to know she's safe.")

@@ -72,9 +72,9 @@ def test_the_story_speaks_to_the_client(client_pdf: bytes) -> None:
     # One cycle, each person's chain once, in that person's own "I".
     assert "⟳ The chase" in words
     assert ("Zoë: When Sam goes quiet after a disagreement, I feel angry, fed up, and underneath"
-            " that, scared of being left, and I tell myself “I'm too much for people”; in my"
-            " body: tight chest, racing heart; so I text again and again, or criticise and demand"
-            " an answer, because I need reassurance that we're ok.") in words
+            " that, scared of being left, and I tell myself “I'm too much for people”, and I feel"
+            " it in my body — tight chest, racing heart — so I text again and again, or criticise"
+            " and demand an answer, because I need reassurance that we're ok.") in words
     assert ("Sam: When there's a stream of messages and questions, I feel overwhelmed, and I tell"
             " myself “I'm failing her again”, so I go quiet and shut down, because I need to feel"
             " good enough, not judged.") in words
@@ -189,7 +189,7 @@ def test_an_empty_map_and_a_map_without_people_still_make_a_pdf() -> None:
         links=[Link(source="t", target="f", kind="activates"), Link(source="f", target="s"),
                Link(source="s", target="n", kind="longs_for")])
     words = text_of(render_pdf(lone))
-    assert ("When I'm faced with late reply, I feel alone, so I check the phone, because I need"
+    assert ("When there's late reply, I feel alone, so I check the phone, because I need"
             " to matter.") in words
 
 

@@ -50,7 +50,7 @@ CORPUS: list[tuple[str, str, str]] = [
     ('trigger', 'no reply for an hour',
      "When there's no reply for an hour, I feel hurt, so I go quiet."),
     ('trigger', 'raised voices',
-     "When I'm faced with raised voices, I feel hurt, so I go quiet."),
+     "When there are raised voices, I feel hurt, so I go quiet."),
     ('trigger', 'the silence after a fight',
      "When I'm faced with the silence after a fight, I feel hurt, so I go quiet."),
     ('trigger', "Dad's late again",
@@ -72,7 +72,7 @@ CORPUS: list[tuple[str, str, str]] = [
     ('trigger', 'too many questions at once',
      'When there are too many questions at once, I feel hurt, so I go quiet.'),
     ('trigger', 'criticism from my boss',
-     "When I'm faced with criticism from my boss, I feel hurt, so I go quiet."),
+     "When there's criticism from my boss, I feel hurt, so I go quiet."),
     ('trigger', 'nobody asks how I am',
      'When nobody asks how I am, I feel hurt, so I go quiet.'),
     ('trigger', 'the kids fight at bedtime',
@@ -93,6 +93,40 @@ CORPUS: list[tuple[str, str, str]] = [
      "When I'm criticised in front of others, I feel hurt, so I go quiet."),
     ('trigger', 'another cancelled weekend',
      "When there's another cancelled weekend, I feel hurt, so I go quiet."),
+    # A noun phrase is brought in by "there's" or "there are", by its number;
+    # a definite one ("the", "my", a name's) by "I'm faced with".
+    ('trigger', 'photos of everyone together',
+     'When there are photos of everyone together, I feel hurt, so I go quiet.'),
+    ('trigger', 'mixed signals about the weekend',
+     'When there are mixed signals about the weekend, I feel hurt, so I go quiet.'),
+    ('trigger', 'texts left on read',
+     'When there are texts left on read, I feel hurt, so I go quiet.'),
+    ('trigger', 'dirty dishes piling up',
+     'When there are dirty dishes piling up, I feel hurt, so I go quiet.'),
+    ('trigger', 'lots of questions',
+     'When there are lots of questions, I feel hurt, so I go quiet.'),
+    ('trigger', 'a lot of noise',
+     "When there's a lot of noise, I feel hurt, so I go quiet."),
+    ('trigger', 'news about layoffs',
+     "When there's news about layoffs, I feel hurt, so I go quiet."),
+    ('trigger', 'two missed calls',
+     'When there are two missed calls, I feel hurt, so I go quiet.'),
+    ('trigger', 'shouting',
+     "When there's shouting, I feel hurt, so I go quiet."),
+    ('trigger', 'yelling at me',
+     "When there's yelling at me, I feel hurt, so I go quiet."),
+    ('trigger', 'waiting for a reply',
+     "When I'm waiting for a reply, I feel hurt, so I go quiet."),
+    ('trigger', 'Sunday evenings',
+     "When I'm faced with Sunday evenings, I feel hurt, so I go quiet."),
+    ('trigger', 'Agnes\'s "just checking in" calls',
+     'When I\'m faced with Agnes\'s "just checking in" calls, I feel hurt, so I go quiet.'),
+    ("trigger", "the kids' shouting",
+     "When I'm faced with the kids' shouting, I feel hurt, so I go quiet."),
+    ('trigger', "my sister's moods",
+     "When I'm faced with my sister's moods, I feel hurt, so I go quiet."),
+    ('trigger', 'Sam goes quiet again',
+     'When Sam goes quiet again, I feel hurt, so I go quiet.'),
     ('feeling', 'hurt',
      'When the door slams, I feel hurt, so I hide.'),
     ('feeling', 'scared of being left',
@@ -118,7 +152,18 @@ CORPUS: list[tuple[str, str, str]] = [
     ('feeling', 'lonely, "like a ghost"',
      'When the door slams, I feel lonely, "like a ghost", so I hide.'),
     ('feeling', 'panic',
-     'When the door slams, I feel panic, so I hide.'),
+     'When the door slams, I panic, so I hide.'),
+    # A feeling said as a verb ("I panic") keeps its verb.
+    ('feeling', 'worry about money',
+     'When the door slams, I worry about money, so I hide.'),
+    ('feeling', 'freak out',
+     'When the door slams, I freak out, so I hide.'),
+    ('feeling', 'dread',
+     'When the door slams, I feel dread, so I hide.'),
+    ('feeling', 'dread going home',
+     'When the door slams, I dread going home, so I hide.'),
+    ('feeling', 'panicked',
+     'When the door slams, I feel panicked, so I hide.'),
     ('core', 'hurt',
      'When the door slams, I feel angry, and underneath that, hurt, so I hide.'),
     ('core', 'scared of being left',
@@ -146,9 +191,9 @@ CORPUS: list[tuple[str, str, str]] = [
     ('meaning', "my needs don't count",
      "When the door slams, I feel scared, and I tell myself “my needs don't count”, so I hide."),
     ('body', 'tight chest, racing heart',
-     'When the door slams, I feel scared; in my body: tight chest, racing heart; so I hide.'),
+     'When the door slams, I feel scared, and I feel it in my body — tight chest, racing heart — so I hide.'),
     ('body', 'knot in my stomach',
-     'When the door slams, I feel scared; in my body: knot in my stomach; so I hide.'),
+     'When the door slams, I feel scared, and I feel it in my body — knot in my stomach — so I hide.'),
     ('body', 'my stomach drops',
      'When the door slams, I feel scared, and my stomach drops, so I hide.'),
     ('body', 'go numb',
@@ -158,15 +203,15 @@ CORPUS: list[tuple[str, str, str]] = [
     ('body', "can't breathe",
      "When the door slams, I feel scared, and I can't breathe, so I hide."),
     ('body', 'shaking hands',
-     'When the door slams, I feel scared; in my body: shaking hands; so I hide.'),
+     'When the door slams, I feel scared, and I feel it in my body — shaking hands — so I hide.'),
     ('body', 'heart pounding',
-     'When the door slams, I feel scared; in my body: heart pounding; so I hide.'),
+     'When the door slams, I feel scared, and I feel it in my body — heart pounding — so I hide.'),
     ('body', 'freeze',
      'When the door slams, I feel scared, and I freeze, so I hide.'),
     ('body', 'tense up',
      'When the door slams, I feel scared, and I tense up, so I hide.'),
     ('body', 'hot face',
-     'When the door slams, I feel scared; in my body: hot face; so I hide.'),
+     'When the door slams, I feel scared, and I feel it in my body — hot face — so I hide.'),
     ('move', 'text again and again',
      'When the door slams, I feel scared, so I text again and again.'),
     ('move', 'criticise and demand an answer',
@@ -176,7 +221,7 @@ CORPUS: list[tuple[str, str, str]] = [
     ('move', 'I shut down',
      'When the door slams, I feel scared, so I shut down.'),
     ('move', 'shutting down',
-     "When the door slams, I feel scared, so I'm shutting down."),
+     "When the door slams, I feel scared, so I end up shutting down."),
     ('move', 'the silent treatment',
      'When the door slams, I feel scared, so I fall back on the silent treatment.'),
     ('move', 'sarcasm',
@@ -194,11 +239,23 @@ CORPUS: list[tuple[str, str, str]] = [
     ('other move', 'I shut down',
      'When the door slams, I feel scared, so I hide, or I shut down.'),
     ('other move', 'shutting down',
-     "When the door slams, I feel scared, so I hide, or I'm shutting down."),
+     "When the door slams, I feel scared, so I hide, or I end up shutting down."),
     ('other move', 'the silent treatment',
      'When the door slams, I feel scared, so I hide, or I fall back on the silent treatment.'),
     ('other move', "say 'fine, whatever'",
      "When the door slams, I feel scared, so I hide, or say 'fine, whatever'."),
+    ('move', 'headphones on, door shut',
+     "When the door slams, I feel scared, so it's headphones on, door shut."),
+    ('move', 'be the easy one',
+     'When the door slams, I feel scared, so I try to be the easy one.'),
+    ('move', 'yelling at the kids',
+     'When the door slams, I feel scared, so I end up yelling at the kids.'),
+    ('move', 'jokes and changing the subject',
+     'When the door slams, I feel scared, so I fall back on jokes and changing the subject.'),
+    ('move', 'redo the work at midnight',
+     'When the door slams, I feel scared, so I redo the work at midnight.'),
+    ('other move', 'headphones on, door shut',
+     "When the door slams, I feel scared, so I hide, or it's headphones on, door shut."),
     ('need', "reassurance that we're ok",
      "When the door slams, I feel scared, so I hide, because I need reassurance that we're ok."),
     ('need', 'to feel good enough, not judged',
@@ -280,6 +337,13 @@ BROKEN = [
     r"\byou\b",  # a chain is in the person's own "I", never "you"
     r"\bI need (that|for|being)\b",
     r"“[^”]*“",  # the same quote style inside itself
+    r"; in my body|; so\b",  # semicolons around the body's words
+    r"\bthere's (photos|raised|mixed|texts|lots|two|dirty)\b",  # "there's" before a plural
+    r"\bthere are (a|news|criticism)\b",
+    r"\bI feel (panic|worry|freak)\b",  # a feeling said as a verb
+    r"When (Sunday|Agnes's) ",  # a name's noun phrase read as a clause
+    r"\bI (headphones|be|jokes)\b",
+    r"\bI'm (shutting|yelling)\b",
 ]
 
 
@@ -324,9 +388,58 @@ def test_a_whole_chain_reads_in_the_order_therapists_write_a_cycle() -> None:
         needs=["reassurance that we're ok"], names=["Zoë", "Sam"])
     assert text == (
         "When Sam goes quiet after a disagreement, I feel angry, fed up, and underneath that,"
-        " scared of being left, and I tell myself “I'm too much for people”; in my body: tight"
-        " chest, racing heart; so I text again and again, or criticise and demand an answer,"
-        " because I need reassurance that we're ok.")
+        " scared of being left, and I tell myself “I'm too much for people”, and I feel it in"
+        " my body — tight chest, racing heart — so I text again and again, or criticise and"
+        " demand an answer, because I need reassurance that we're ok.")
+
+
+def test_each_part_inside_joins_the_same_way_however_many_there_are() -> None:
+    # ", and" before what I tell myself and before what my body does, in a
+    # chain of two parts as in one of four (never "…, I tell myself …" in one
+    # chain and "…, and I tell myself …" in the next).
+    two = chain_sentence(trigger="the door slams", surface=["flooded"],
+                         meanings=["I can never get it right"], moves=["leave the room"])
+    four = chain_sentence(trigger="the door slams", surface=["trapped"],
+                          core=["like a little kid again"], meanings=["she'll never trust me"],
+                          body=["my face goes hot"], moves=["slam my door"])
+    assert two == ("When the door slams, I feel flooded, and I tell myself “I can never get"
+                   " it right”, so I leave the room.")
+    assert four == ("When the door slams, I feel trapped, and underneath that, like a little kid"
+                    " again, and I tell myself “she'll never trust me”, and my face goes hot, so"
+                    " I slam my door.")
+
+
+def test_underneath_a_feeling_said_as_a_verb_i_feel_is_said_again() -> None:
+    assert chain_sentence(trigger="the door slams", surface=["panic"], core=["worthless"],
+                          moves=["hide"]) == \
+        "When the door slams, I panic, and underneath that, I feel worthless, so I hide."
+    assert chain_sentence(trigger="the door slams", surface=["hurt"], core=["I'm not enough"],
+                          moves=["hide"]) == \
+        "When the door slams, I feel hurt, and underneath that, I'm not enough, so I hide."
+
+
+def test_what_i_tell_myself_is_said_once_for_several_meanings() -> None:
+    assert chain_sentence(trigger="the door slams", meanings=["nobody stays", "I'm too much"],
+                          moves=["hide"]) == \
+        "When the door slams, I tell myself “nobody stays” and “I'm too much”, so I hide."
+    # A meaning in its own frame keeps it.
+    assert chain_sentence(trigger="the door slams", meanings=["nobody stays", "I think I'm a"
+                                                              " burden"], moves=["hide"]) == \
+        "When the door slams, I tell myself “nobody stays” and I think I'm a burden, so I hide."
+
+
+def test_what_my_body_does_is_one_part() -> None:
+    assert chain_sentence(trigger="the door slams", surface=["scared"],
+                          body=["go numb", "shaking hands"], moves=["hide"]) == \
+        ("When the door slams, I feel scared, and I go numb and I feel it in my body — shaking"
+         " hands — so I hide.")
+    assert chain_sentence(trigger="the door slams", surface=["scared"],
+                          body=["knot in my stomach"]) == \
+        "When the door slams, I feel scared, and I feel it in my body — knot in my stomach."
+    assert chain_sentence(trigger="the door slams", body=["knot in my stomach"],
+                          needs=["closeness"]) == \
+        ("When the door slams, I feel it in my body — knot in my stomach — because I need"
+         " closeness.")
 
 
 def test_a_chain_with_no_trigger_or_no_inner_part_still_reads() -> None:
@@ -339,7 +452,7 @@ def test_a_chain_with_no_trigger_or_no_inner_part_still_reads() -> None:
         "When the door slams, I feel scared."
     assert chain_sentence(trigger="the door slams", body=["knot in my stomach"],
                           moves=["hide"]) == \
-        "When the door slams; in my body: knot in my stomach; so I hide."
+        "When the door slams, I feel it in my body — knot in my stomach — so I hide."
 
 
 def test_several_needs_and_a_sentence_ending_in_a_question() -> None:
@@ -377,7 +490,10 @@ def test_names_initials_and_possessives() -> None:
     assert initials("Jean-Luc") == "J.L."
     assert initials("  ") == "?"
     assert possessive("Sam") == "Sam’s"
-    assert possessive("James") == "James’"
+    assert possessive("James") == "James’s"
+    assert possessive("Luis") == "Luis’s"
+    assert possessive("Chris") == "Chris’s"
+    assert possessive("S.") == "S.’s"
     assert possessive("you") == "your"
     assert possessive("You") == "Your"
 
