@@ -34,13 +34,12 @@ from patterns.voice import (
     capital,
     dance_line,
     day,
-    layer_words,
+    on_cycle,
+    part_words,
     plural,
     quote,
     repair_party,
     said_to_client,
-    strength_words,
-    style_words,
     therapist_note,
 )
 
@@ -306,16 +305,14 @@ class _Writer:
             return
         self.heading(2, "Everything on the map")
         on_loop = self.insights.on_loop()
+        cycle = on_cycle(len(self.insights.cycles))
         for kind in READING_ORDER:
             nodes = self.view.of_kind(kind)
             if not nodes:
                 continue
             self.heading(3, KIND_PLURALS[kind].capitalize())
             for n in nodes:
-                extra = [x for x in (layer_words(n.layer), style_words(n.style),
-                                     strength_words(n.intensity)) if x]
-                if n.id in on_loop:
-                    extra.append("on a loop")
+                extra = part_words(n, cycle=cycle if n.id in on_loop else None)
                 line = f"- {self.label(n.id)}{self.whose(n)}"
                 if extra:
                     line += f" *({', '.join(extra)})*"

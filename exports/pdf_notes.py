@@ -19,13 +19,13 @@ from exports.pdf_story import Story
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, PAPER_TINT, PRIVATE, QUIET, RULE
 from exports.pdf_text import clean, para, visual, wrap
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
-from patterns.voice import layer_words, strength_words, style_words, therapist_note
+from patterns.voice import on_cycle, part_words, therapist_note
 
 
 def _describe(s: Story, node_id: str) -> str:
     """A node's label, its details and shared note, as paragraph markup."""
     node = s.node(node_id)
-    extra = _details(node)
+    extra = para(_details(s, node))
     text = f"<b>{para(node.label)}</b>"
     if extra:
         text += f" <font color='#5F6670' size=8.5>· {extra}</font>"
@@ -34,11 +34,12 @@ def _describe(s: Story, node_id: str) -> str:
     return text
 
 
-def _details(node) -> str:
+def _details(s: Story, node) -> str:
     """A part's layer, style and strength in plain words (no "core", no
-    "attack", no bare "9/10")."""
-    extra = [layer_words(node.layer), style_words(node.style), strength_words(node.intensity)]
-    return ", ".join(x for x in extra if x)
+    "attack", no bare "9/10"), and whether it is on a cycle: the same words
+    as the Markdown's list (`patterns.voice.part_words`)."""
+    on = node.id in s.on_loop
+    return ", ".join(part_words(node, cycle=on_cycle(len(s.insights.cycles)) if on else None))
 
 
 _SIZE, _LEAD, _WHOSE_W = 9.0, 12.0, 84.0
@@ -143,7 +144,7 @@ def index_section(s: Story, width: float) -> list[Flowable]:
         for node in nodes:
             who = s.name(s.whose(node)) if people else ""
             note = clean(therapist_note(node.note)) if node.note else ""
-            out.append(IndexRow(clean(node.label), _details(node), note,
+            out.append(IndexRow(clean(node.label), _details(s, node), note,
                                 who.capitalize() if who == "you" else who))
     noted = [lk for lk in s.g.links() if lk.note]
     if noted:

@@ -23,7 +23,7 @@ from patterns.voice import (
     about_the_client,
     day,
     quote,
-    repair_party,
+    repair_with,
     said_to_client,
     therapist_note,
 )
@@ -153,7 +153,7 @@ def repairs_section(s: Story, width: float) -> list[Flowable]:
     rows = []
     to_client = s.audience == "client"
     for r in s.g.repairs:
-        party = repair_party(r.with_, s.g.people, to_client=to_client)
+        party = repair_with(r.with_, s.g.people, to_client=to_client)
         if to_client:  # said to the client: "you went cold" (patterns.voice)
             about = about_the_client(r.with_, s.g.people)
             texts = [said_to_client(t or "", s.g.people, pronouns=about)
@@ -161,7 +161,7 @@ def repairs_section(s: Story, width: float) -> list[Flowable]:
         else:
             texts = [r.rupture or "", r.repair or "", r.outcome or ""]
             party += " (private)" if r.is_private else ""
-        rows.append([day(r.date), party.removeprefix("with "), *texts])
+        rows.append([day(r.date), party, *texts])
     rest = max(width - 130, 240) / 3
     out.append(_table(["date", "with", "what happened", "the repair", "how it went"], rows,
                       [64, 66, rest, rest, rest]))

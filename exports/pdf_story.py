@@ -61,11 +61,13 @@ class Story:
     audience: Audience = "client"
     view: MapReading | None = None
     told: PatternStory | None = None
+    on_loop: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Built once: every section reads the map through it.
         self.view = reading_of(self.g)
         self.told = tell(self.view, self.insights)
+        self.on_loop = frozenset(self.insights.on_loop())
 
     @property
     def you(self) -> str | None:

@@ -14,9 +14,10 @@ check` all say things through these functions, so they cannot drift apart:
 - how a person's chain is written as one sentence in that person's own
   first person (`chain_sentence`);
 - whom a rupture was with (`repair_party`: the therapy itself is "between
-  you and your therapist"), and an entry of the rupture-and-repair log said
-  to the client rather than about them (`said_to_client`: "she went cold"
-  reads "you went cold" in the client's copy).
+  you and your therapist"; `repair_with`: "your therapist" in a table's
+  "with" column), and an entry of the rupture-and-repair log said to the
+  client rather than about them (`said_to_client`: "she went cold" reads
+  "you went cold" in the client's copy).
 
 A label is the client's own wording and is never changed: no pronoun inside
 it is turned round, no word is added to it or taken out of it. A sentence is
@@ -34,7 +35,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 
-from patterns.models import Person
+from patterns.models import Node, Person
 from patterns.speech import FEELING_VERBS
 from patterns.vocabulary import THERAPIST, FeelingLayer, StrategyStyle
 
@@ -184,6 +185,23 @@ def strength_words(intensity: int | None) -> str | None:
     return f"{words}, {intensity} out of 10"
 
 
+def on_cycle(cycles: int) -> str:
+    """A part of the map that lies on a cycle, in the words the client's copy
+    uses for the pattern everywhere (its heading is "The cycle that keeps you
+    stuck"): `on the cycle` on a map with one cycle, `on a cycle` with more.
+    The ⟳ mark beside a part says the same."""
+    return "on the cycle" if cycles == 1 else "on a cycle"
+
+
+def part_words(node: Node, *, cycle: str | None = None) -> list[str]:
+    """A part's details in plain words, in one order in every output: how it
+    shows (a feeling's layer), what kind of move it is, how strongly it is
+    felt, and `cycle` (`on_cycle`'s words) when it lies on one."""
+    words = [layer_words(node.layer), style_words(node.style), strength_words(node.intensity),
+             cycle]
+    return [w for w in words if w]
+
+
 def therapist_note(note: str) -> str:
     """A note shared with the client, introduced as the therapist's."""
     return f"Your therapist noted: {note}"
@@ -192,22 +210,34 @@ def therapist_note(note: str) -> str:
 # -- ruptures and repairs -----------------------------------------------------------
 
 
-def repair_party(with_: str | None, people: Sequence[Person], *, to_client: bool,
-                 privacy: bool = False) -> str:
-    """Whom a rupture was with, after a date: `with Tom`; a rupture in the
-    therapy itself (`with = "therapist"`) is `between you and your therapist`
-    in the client's copy and `between us (in the therapy)` in the therapist's.
-    In the client's copy an entry logged as with the client says nothing
-    more (it is theirs); "" where no one is named."""
+def repair_with(with_: str | None, people: Sequence[Person], *, to_client: bool,
+                privacy: bool = False) -> str:
+    """Whom a rupture was with, as a table's "with" column says it: `Tom`; a
+    rupture in the therapy itself (`with = "therapist"`) is `your therapist`
+    in the client's copy and `me, in the therapy` in the therapist's. In the
+    client's copy an entry logged as with the client says nothing more (it
+    is theirs); "" where no one is named."""
     if with_ is None:
         return ""
     if with_ == THERAPIST:
-        return "between you and your therapist" if to_client else "between us (in the therapy)"
+        return "your therapist" if to_client else "me, in the therapy"
     person = next((p for p in people if p.id == with_), None)
     client = addressed(people)
     if to_client and person is not None and client is not None and person.id == client.id:
         return ""
-    return f"with {name(person, privacy=privacy) if person else with_}"
+    return name(person, privacy=privacy) if person else with_
+
+
+def repair_party(with_: str | None, people: Sequence[Person], *, to_client: bool,
+                 privacy: bool = False) -> str:
+    """Whom a rupture was with, after a date: `with Tom`; a rupture in the
+    therapy itself is `between you and your therapist` in the client's copy
+    and `between us (in the therapy)` in the therapist's; "" where
+    `repair_with` names no one."""
+    if with_ == THERAPIST:
+        return "between you and your therapist" if to_client else "between us (in the therapy)"
+    who = repair_with(with_, people, to_client=to_client, privacy=privacy)
+    return f"with {who}" if who else ""
 
 
 def about_the_client(with_: str | None, people: Sequence[Person]) -> bool:
@@ -905,9 +935,12 @@ __all__ = [
     "layer_words",
     "mask_names",
     "name",
+    "on_cycle",
+    "part_words",
     "plural",
     "possessive",
     "repair_party",
+    "repair_with",
     "said_to_client",
     "quote",
     "shape_of",

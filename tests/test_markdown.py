@@ -40,8 +40,10 @@ def test_the_client_copy_reads_as_a_relational_map(chase_map: RelationalMap) -> 
     assert "- **27 Nov 2026** — Naming the cycle; first new responses" in md
     assert "Your therapist noted: Worse late in the evening" in md  # shared notes stay
     words = re.sub(r"(?s)```mermaid.*?```", "", md)  # the drawing's code is not read aloud
+    # One word for the pattern: the cycle, as its heading says (not "on a loop").
+    assert "- tight chest, racing heart *(on the cycle)*" in md
     for jargon in ("vicious", "attack", "withdraw", "pursue", "/10)", "intensity", "core",
-                   "surface", "Everyone"):
+                   "surface", "Everyone", "loop"):
         assert jargon not in words, jargon
 
 

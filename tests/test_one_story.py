@@ -21,13 +21,14 @@ from pypdf import PdfReader
 from test_session_support import pilot_test, session_app, settle
 from textual.widgets import Static
 
-from exports.markdown import render_markdown
+from exports.markdown import esc, render_markdown
 from exports.pdf import render_pdf
 from exports.summary import summarize
 from exports.toml_map import load_map
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.story import PatternStory, tell
+from patterns.voice import on_cycle, part_words
 from tests.conftest import example_paths
 from tui.review.app import ReviewApp
 
@@ -76,6 +77,30 @@ def test_the_pdf_and_the_markdown_tell_the_same_chains(map_path: Path) -> None:
     for cycle in story.cycles:
         assert f"### ⟳ {cycle.title}" in md
         assert f"⟳ {cycle.title}" in pdf
+
+
+def test_every_part_is_described_in_the_same_words_in_the_pdf_and_the_markdown(
+        map_path: Path) -> None:
+    # "Everything on the map", in both: a part's layer, style and strength in
+    # plain words, and "on the cycle" (or "on a cycle", with several) for a
+    # part the map marks ⟳: one vocabulary with the heading above the chains.
+    m = load_map(map_path)
+    found = analyse(MapGraph.from_map(m))
+    pdf = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(m))).pages))
+    md = render_markdown(m)
+    cycle = on_cycle(len(found.cycles))
+    marked = 0
+    for node in m.nodes:
+        words = ", ".join(part_words(node, cycle=cycle if node.id in found.on_loop() else None))
+        if not words:
+            continue
+        marked += cycle in words
+        assert re.search(rf"(?m)^- {re.escape(esc(node.label))}( \(.+?\))? \*\({re.escape(words)}\)\*",
+                         md), (node.label, words)
+        assert re.search(rf"{re.escape(flat(node.label))} ·? ?{re.escape(words)}", pdf), \
+            (node.label, words)
+    assert marked == len(found.on_loop())
+    assert "on a loop" not in md
 
 
 def test_each_person_is_told_once_per_cycle_and_no_label_word_changes(map_path: Path) -> None:

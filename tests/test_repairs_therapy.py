@@ -21,7 +21,7 @@ from patterns.capture import parse_capture
 from patterns.edits import EditError, History, SetItem
 from patterns.graph import MapGraph
 from patterns.models import Person, RelationalMap, Repair
-from patterns.voice import about_the_client, repair_party, said_to_client
+from patterns.voice import about_the_client, repair_party, repair_with, said_to_client
 
 DAY = dt.date(2026, 12, 4)
 PEOPLE = [Person(id="priya", name="Priya", role="client"),
@@ -126,8 +126,12 @@ def test_the_therapists_markdown_keeps_the_words_and_marks_private() -> None:
 def test_the_clients_pdf_speaks_to_the_client() -> None:
     text = " ".join(_text(render(therapy_map(), "pdf", "client"), "pdf").split())
     assert "you went cold" in text
-    assert "between you and your therapist" in text
+    # The log's "with" column names the other party: "with | your therapist"
+    # (was "with | between you and your therapist").
+    assert "4 Dec 2026 your therapist" in text and "between you and" not in text
     assert "she went cold" not in text and "distracted" not in text
+    therapists = " ".join(_text(render(therapy_map(), "pdf", "therapist"), "pdf").split())
+    assert "me, in the therapy (private)" in therapists
 
 
 def test_diff_says_a_repair_became_private() -> None:
@@ -168,6 +172,11 @@ def test_whom_a_rupture_was_with() -> None:
     assert repair_party("tom", PEOPLE, to_client=False, privacy=True) == "with T."
     assert repair_party("priya", PEOPLE, to_client=True) == ""  # theirs: said as "you"
     assert repair_party(None, PEOPLE, to_client=True) == ""
+    assert repair_with("therapist", PEOPLE, to_client=True) == "your therapist"
+    assert repair_with("therapist", PEOPLE, to_client=False) == "me, in the therapy"
+    assert repair_with("tom", PEOPLE, to_client=True) == "Tom"
+    assert repair_with("tom", PEOPLE, to_client=False, privacy=True) == "T."
+    assert repair_with("priya", PEOPLE, to_client=True) == ""
     assert about_the_client("therapist", PEOPLE) and about_the_client("priya", PEOPLE)
     assert not about_the_client("tom", PEOPLE) and not about_the_client(None, PEOPLE)
 

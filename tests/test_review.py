@@ -96,6 +96,15 @@ async def test_the_map_as_a_picture_and_as_a_list(chase_path: Path) -> None:
         assert "intensity" not in text and "/10" not in text
 
 
+def test_the_map_as_a_list_says_cycle_as_the_story_does(chase_graph) -> None:
+    from patterns.insights import analyse
+    from tui.review.sections import map_in_words
+
+    text = map_in_words(chase_graph, analyse(chase_graph)).plain
+    assert text.rstrip().endswith("⟳ marks a part on the cycle: each step sets off the next.")
+    assert "loop" not in text
+
+
 @pilot_test
 async def test_no_private_note_in_any_part(chase_path: Path) -> None:
     m = load_map(chase_path)

@@ -24,6 +24,8 @@ from patterns.voice import (
     day,
     initials,
     layer_words,
+    on_cycle,
+    part_words,
     possessive,
     quote,
     shape_of,
@@ -513,6 +515,16 @@ def test_plain_words_for_the_therapists_terms() -> None:
     assert strength_words(None) is None
     assert therapist_note("A time someone really tuned in") == \
         "Your therapist noted: A time someone really tuned in"
+
+
+def test_a_parts_details_in_one_order_and_the_cycle_in_the_storys_word() -> None:
+    from patterns.models import Node
+
+    scared = Node(id="f", kind="feeling", label="scared", layer=FeelingLayer.CORE, intensity=9)
+    assert on_cycle(1) == "on the cycle" and on_cycle(3) == "on a cycle"
+    assert part_words(scared, cycle=on_cycle(1)) == [
+        "felt underneath", "felt very strongly, 9 out of 10", "on the cycle"]
+    assert part_words(Node(id="t", kind="trigger", label="x")) == []
 
 
 def test_practice_wording_fits_one_try_as_well_as_ten() -> None:

@@ -22,7 +22,7 @@ from patterns.models import Experiment, Node
 from patterns.progress import progress
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
 from patterns.story import tell
-from patterns.voice import dance_line, day, layer_words, strength_words, style_words, therapist_note
+from patterns.voice import dance_line, day, on_cycle, part_words, therapist_note
 from tui.review.words import Reader, chain_line, needs_underneath, practice_line, stories
 from tui.widgets.map_view import MapView
 from tui.widgets.repairs import repair_line
@@ -139,8 +139,7 @@ def node_words(g: MapGraph, node: Node) -> Text:
     details = [node.kind.value]
     if g.people:
         details.append(reader.name(reader.whose(node)))
-    details += [x for x in (layer_words(node.layer), style_words(node.style),
-                            strength_words(node.intensity)) if x]
+    details += part_words(node)
     out.append("  " + " · ".join(details), style="dim")
     leads = [f"{link_phrase(lk.kind)} {g.node(lk.target).label}" for lk in g.links_out(node.id)]
     if leads:
@@ -164,8 +163,7 @@ def map_in_words(g: MapGraph, insights: Insights) -> Text:
             mark = "⟳ " if node.id in on_loop else "  "
             out.append(f"  {mark}{node.label}")
             details = [reader.name(reader.whose(node))] if g.people else []
-            details += [x for x in (layer_words(node.layer), style_words(node.style),
-                                    strength_words(node.intensity)) if x]
+            details += part_words(node)  # on the cycle: the ⟳ before it says so
             if details:
                 out.append("  (" + ", ".join(details) + ")", style="dim")
             out.append("\n")
@@ -173,7 +171,8 @@ def map_in_words(g: MapGraph, insights: Insights) -> Text:
                 out.append(f"      {therapist_note(node.note)}\n", style="italic")
         out.append("\n")
     if on_loop:
-        out.append("⟳ marks a part of a loop that keeps going round.", style="dim")
+        out.append(f"⟳ marks a part {on_cycle(len(insights.cycles))}: each step sets off the"
+                   " next.", style="dim")
     return out or Text("Nothing is mapped yet.")
 
 
