@@ -69,6 +69,7 @@ PAPER = Metrics(
     "paper", _measure(CONDENSED, LABEL_SIZE), label_clusters=_measure(REGULAR, LINK_SIZE),
     tag_width=lambda tag: _width(tag, ITALIC, TAG_SIZE) / UNIT_X + 1.0,
     box_gap=3, pass_gap=2, column_gap=2, part_gap=8, ring_gap=3, min_channel=2, widest_box=30,
+    most_tracks=30,
 )
 #: Paper shows every label whole, band names at the side, kinds on the lines.
 PAPER_LOOK = Look(box_width=26, most_lines=None, slack=None)

@@ -118,10 +118,11 @@ def render_pdf(m: RelationalMap, *, audience: Audience = "client", paper: Paper 
     insights = analyse(g)
     snap = snapshot_of_map(m)
     # The key is measured on the narrower side: the most rows it can take.
-    key = MapKey.of(layout_map(snap).edges)
+    layout = layout_map(snap)
+    key = MapKey.of(layout.edges)
     names = {p.id: p.name for p in m.people}
     marked = {n.id for n in m.nodes if n.private_note} if therapist else set()
-    pages = plan_pages(snap, paper, key.height(min(page_size(paper))), names, marked)
+    pages = plan_pages(snap, paper, key.height(min(page_size(paper))), names, marked, layout)
     meta = metadata_for(m, audience, name_in_metadata=name_in_metadata)
     decorate = _Decorations(meta, therapist, signature)
 

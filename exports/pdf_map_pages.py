@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from exports.map_paper import PaperText, cycle_colour, family_style
+from exports.map_paper import PaperShapes, PaperText, cycle_colour, family_style
 from exports.pdf_fonts import BOLD, REGULAR, text_width
 from exports.pdf_map_draw import draw_shapes, draw_text
 from exports.pdf_map_plan import INDEX_LINE, INDEX_SIZE, TITLE_H, MapPage, Part, drawing_area
@@ -102,13 +102,19 @@ class MapPageFlowable(Flowable):
         c.restoreState()
 
     def _form(self, part: Part) -> str:
-        """The drawing as a PDF form, drawn once however many pages show it."""
+        """The drawing as a PDF form, drawn once however many pages show it
+        (a tile's form holds the lines only: its boxes are its own)."""
         c = self.canv
-        name = f"attachmap-map-{id(part.shapes)}"
+        lines_only = part.boxes is not None
+        name = f"attachmap-map-{id(part.shapes)}" + ("-lines" if lines_only else "")
         drawn = c.__dict__.setdefault("_attachmap_forms", set())
         if name not in drawn:
             c.beginForm(name, 0, -part.shapes.height, part.shapes.width, 0)
-            draw_shapes(c, part.shapes)
+            shapes = part.shapes
+            if lines_only:
+                shapes = PaperShapes(shapes.width, shapes.height, [], shapes.links, [],
+                                     shapes.rules)
+            draw_shapes(c, shapes)
             c.endForm()
             drawn.add(name)
         return name
@@ -128,6 +134,9 @@ class MapPageFlowable(Flowable):
         c.translate(left - wx * s, top + wy * s)
         c.scale(s, s)
         c.doForm(form)
+        if part.boxes is not None:
+            draw_shapes(c, PaperShapes(part.shapes.width, part.shapes.height, part.boxes, [],
+                                       part.shapes.texts, []))
         for note in part.notes:
             draw_text(c, note)
         c.restoreState()

@@ -34,11 +34,11 @@ from exports.map_paper import (
 from exports.pdf_fonts import BOLD, REGULAR, text_width
 from exports.pdf_style import MAP_MARGIN as MARGIN
 from exports.pdf_style import MIN_FONT, PAGE_SIZES, QUIET, Paper
-from patterns.layout import layout_map
+from patterns.layout import layout_map, with_words
 from patterns.layout.boxes import Look
 from patterns.layout.drawing import Drawing, draw
 from patterns.layout.labels import cycle_title
-from patterns.layout.model import MapSnapshot
+from patterns.layout.model import MapLayout, MapSnapshot
 from patterns.layout.words import clean_label
 
 #: A small map is drawn a little larger than life, never more.
@@ -69,6 +69,9 @@ class Part:
     notes: list[PaperText] = field(default_factory=list)
     """Marks where a link goes on to another page, in the drawing's points."""
     drawing: Drawing | None = None
+    boxes: list | None = None
+    """The boxes a tile shows (those whole in its window), drawn over the
+    lines; None: every box of the drawing."""
 
     @property
     def size(self) -> tuple[float, float]:
@@ -114,13 +117,29 @@ class Planner:
     """Plans the map pages of one export."""
 
     def __init__(self, snap: MapSnapshot, paper: Paper, key_h: float,
-                 names: dict[str, str], marked: set[str]) -> None:
+                 names: dict[str, str], marked: set[str], layout: MapLayout | None = None) -> None:
         self.snap = snap
+        self._layouts: dict[tuple, MapLayout] = {}
+        if layout is not None:
+            self._layouts[self._key(snap, None)] = layout
         self.paper = paper
         self.key_h = key_h
         self.names = names
         self.marked = marked
         self.base = PAGE_SIZES[paper][0][1]
+
+    @staticmethod
+    def _key(snap: MapSnapshot, person: str | None) -> tuple:
+        return (tuple(n.id for n in snap.nodes), person)
+
+    def layout(self, snap: MapSnapshot, person: str | None = None) -> MapLayout:
+        """The layout of a piece of the map (each is made once: a map of one
+        piece is its own overview's and its part's)."""
+        key = self._key(snap, person)
+        found = self._layouts.get(key)
+        if found is None:
+            found = self._layouts[key] = layout_map(snap, person=person)
+        return found
 
     def shapes(self, drawing: Drawing, **options) -> PaperShapes:  # type: ignore[no-untyped-def]
         return paper_shapes(drawing, names=self.names, marked=self.marked, **options)
@@ -134,12 +153,13 @@ class Planner:
         return None
 
     def plan(self) -> list[MapPage]:
-        whole = draw(layout_map(self.snap), PAPER, PAPER_LOOK)
+        whole = draw(self.layout(self.snap), PAPER, PAPER_LOOK)
         page = self.one_page(self.shapes(whole), "The whole map", whole)
         if page is not None:
             return [page]
         subs = pieces(self.snap)
-        drawings = [draw(layout_map(sub), PAPER, PAPER_LOOK) for sub in subs]
+        drawings = [whole if len(subs) == 1 else draw(self.layout(sub), PAPER, PAPER_LOOK)
+                    for sub in subs]
         if len(subs) > 1:
             rows = self.rows_page([self.shapes(d) for d in drawings], drawings)
             if rows is not None:
@@ -208,13 +228,13 @@ class Planner:
         numbers: dict[str, int] = {}
         small: list[Drawing] = []
         for sub in subs:
-            lay = layout_map(sub)
+            lay = self.layout(sub)
             for p in sorted(lay.nodes.values(), key=lambda p: (p.layer, p.column, p.order)):
                 numbers[p.id] = len(numbers) + 1
             labelled = sub.model_copy(update={"nodes": tuple(
                 n.model_copy(update={"label": str(numbers[n.id]), "new": False})
                 for n in sub.nodes)})
-            small.append(draw(layout_map(labelled), PAPER, OVERVIEW_LOOK))
+            small.append(draw(with_words(lay, labelled), PAPER, OVERVIEW_LOOK))
         index = [(str(numbers[n.id]), self.index_words(n)) for sub in subs for n in
                  sorted(sub.nodes, key=lambda n: numbers[n.id])]
         captions = [f"{_part_caption(k, sub)} · page {{page:{first_page[k]}}}"
@@ -276,7 +296,7 @@ class Planner:
         first: dict[str, int] = {}
         at = start
         for person in people:
-            side = draw(layout_map(snap, person=person.id), PAPER, PAPER_LOOK)
+            side = draw(self.layout(snap, person.id), PAPER, PAPER_LOOK)
             side_shapes = self.shapes(side)
             heading = f"{person.name}’s side"
             found = self.one_page(side_shapes, heading, side)
@@ -320,22 +340,22 @@ class Planner:
                     f" (row {j + 1} of {down}, column {i + 1} of {across})")
             # Only boxes whole in the window: one an edge would cut is whole
             # on the next tile, which overlaps this one as far as it needs.
+            # The lines are drawn once for every tile (a PDF form).
             x0, y0, w, h = window
-            whole = PaperShapes(shapes.width, shapes.height,
-                                [b for b in shapes.boxes if x0 <= b.x and b.x + b.w <= x0 + w
-                                 and y0 <= b.y and b.y + b.h <= y0 + h],
-                                shapes.links, shapes.texts, shapes.rules)
-            part = Part(whole, MIN_SCALE, window, drawing=drawing)
+            part = Part(shapes, MIN_SCALE, window, drawing=drawing,
+                        boxes=[b for b in shapes.boxes if x0 <= b.x and b.x + b.w <= x0 + w
+                               and y0 <= b.y and b.y + b.h <= y0 + h])
             part.notes = _tile_notes(shapes, windows, k, start)
             pages.append(MapPage(size, heading, [part], note=note))
         return pages
 
 
 def plan_pages(snap: MapSnapshot, paper: Paper, key_h: float, names: dict[str, str] | None = None,
-               marked: set[str] | None = None) -> list[MapPage]:
-    """The map pages for `snap` on `paper`, in order."""
+               marked: set[str] | None = None, layout: MapLayout | None = None) -> list[MapPage]:
+    """The map pages for `snap` on `paper`, in order (`layout`: the whole
+    map's, when the caller has it)."""
     return Planner(snap, paper, key_h, names or {p.id: p.name for p in snap.people},
-                   marked or set()).plan()
+                   marked or set(), layout).plan()
 
 
 def _part_caption(k: int, sub: MapSnapshot) -> str:

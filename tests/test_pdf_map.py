@@ -236,7 +236,7 @@ def test_no_box_is_cut_at_a_tile_edge() -> None:
     for page in pages:
         x0, y0, w, h = page.parts[0].window
         # every box a tile draws is whole in it
-        for box in page.parts[0].shapes.boxes:
+        for box in page.parts[0].boxes:
             assert x0 <= box.x and box.x + box.w <= x0 + w, box.node_id
             assert y0 <= box.y and box.y + box.h <= y0 + h, box.node_id
             whole.add(box.node_id)

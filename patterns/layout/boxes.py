@@ -74,6 +74,10 @@ class Metrics:
     """Least rows between two layers of bordered boxes."""
     widest_box: int = 28
     """No box grows wider than this, to keep a long word whole or into room."""
+    most_tracks: int | None = None
+    """Tracks a channel may take before its lines run straight across it,
+    aslant (a renderer that can draw a slanting line: paper); None: always
+    tracks (a terminal draws only across and down)."""
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property

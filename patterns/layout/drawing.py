@@ -36,6 +36,8 @@ from patterns.vocabulary import NodeKind
 __all__ = ["Box", "Drawing", "Route", "draw", "write_words"]
 
 Point = tuple[int, int]
+#: Rows of a channel whose lines run aslant (see `Metrics.most_tracks`).
+ASLANT_ROWS = 4
 
 
 @dataclass(slots=True)
@@ -369,16 +371,26 @@ def _draw(layout: MapLayout, metrics: Metrics, look: Look, texts: dict[str, BoxT
         tops[li], bottoms[li] = x_top, x_bottom
 
     ring_of = {r.edge: r for r in rings}
-    # Tracks per channel.
+    # Tracks per channel. A channel so crowded that its tracks would outgrow
+    # the renderer's `most_tracks` (paper, on a dense map of hundreds of
+    # nodes) has its lines run straight across it, aslant, instead.
     tracks: dict[int, dict[tuple[str, int], int]] = {}
     counts: dict[int, int] = {}
+    aslant: set[int] = set()
     for li in range(-1, n_layers):
         keys: list[tuple[str, int]] = []
         pieces: list[Piece] = []
-        for ci, (x1, x2) in enumerate(zip(tops[li], bottoms[li])):
-            if x1 != x2:
-                keys.append(("c", ci))
-                pieces.append(Piece(min(x1, x2), max(x1, x2), (x1,), (x2,)))  # type: ignore[arg-type]
+        jogs = [(ci, x1, x2) for ci, (x1, x2) in enumerate(zip(tops[li], bottoms[li]))
+                if x1 != x2]
+        if metrics.most_tracks is not None and li >= 0 and len(jogs) > metrics.most_tracks:
+            found, count = assign_tracks([Piece(min(x1, x2), max(x1, x2), (x1,), (x2,))
+                                          for _, x1, x2 in jogs])  # type: ignore[type-var]
+            if count > metrics.most_tracks:
+                aslant.add(li)
+                jogs = []
+        for ci, x1, x2 in jogs:
+            keys.append(("c", ci))
+            pieces.append(Piece(min(x1, x2), max(x1, x2), (x1,), (x2,)))  # type: ignore[arg-type]
         for r in ring_in.get(li, ()):
             x = ring_port[r.edge, "in"]
             keys.append(("in", r.edge))
@@ -389,7 +401,8 @@ def _draw(layout: MapLayout, metrics: Metrics, look: Look, texts: dict[str, BoxT
             pieces.append(Piece(min(x, r.x), max(x, r.x), (r.x,), (x,)))
         found, count = assign_tracks(pieces)
         tracks[li] = {key: found[i] for i, key in enumerate(keys)}
-        counts[li] = count
+        # an aslant channel: a row down, the slant over two, a row down
+        counts[li] = count + (ASLANT_ROWS if li in aslant else 0)
 
     # Rows. Each layer's boxes sit at its top; ports are on their borders.
     # A flat box has none: its ports are the cells just above and below it,
@@ -458,7 +471,10 @@ def _draw(layout: MapLayout, metrics: Metrics, look: Look, texts: dict[str, BoxT
             o1, o2, _ = conns[li][ci]
             x1, x2 = tops[li][ci], bottoms[li][ci]
             pts.append((x1, att_bottom(li, o1)))  # type: ignore[arg-type]
-            if x1 != x2:
+            if x1 != x2 and li in aslant:
+                top = track_row[li] + counts[li] - ASLANT_ROWS
+                pts += [(x1, top), (x2, top + ASLANT_ROWS - 1)]  # type: ignore[list-item]
+            elif x1 != x2:
                 ty = track_row[li] + tracks[li][("c", ci)]
                 pts += [(x1, ty), (x2, ty)]  # type: ignore[list-item]
             pts.append((x2, att_top(li + 1)))  # type: ignore[arg-type]

@@ -91,10 +91,17 @@ class Occupancy:
                 if ay == by:
                     if ay < h:
                         self.runs[ay].append((min(ax, bx), max(ax, bx), e))
-                else:
+                elif ax == bx:
                     cols = self.cols
                     for y in range(min(ay, by), min(max(ay, by) + 1, h)):
                         cols[y].append((ax, e))
+                else:  # aslant: the units it passes on each row it crosses
+                    for y in range(min(ay, by), min(max(ay, by) + 1, h)):
+                        t0 = (y - 0.5 - ay) / (by - ay)
+                        t1 = (y + 0.5 - ay) / (by - ay)
+                        xa = ax + (bx - ax) * min(max(t0, 0.0), 1.0)
+                        xb = ax + (bx - ax) * min(max(t1, 0.0), 1.0)
+                        self.runs[y].append((int(min(xa, xb)), int(max(xa, xb) + 0.999), e))
         self._rows: dict[int, bytearray] = {}
         self._lines: dict[int, dict[int, int]] = {}
 
@@ -228,6 +235,7 @@ def place_edge_labels(drawing: Drawing, room: Occupancy, metrics: Metrics) -> li
 
 
 def _horizontal_runs(points: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    # (an aslant segment has no run to write on, nor a vertical one beside)
     """(lo, hi, y) of the polyline's horizontal segments, corners left out."""
     runs = []
     for (ax, ay), (bx, by) in zip(points, points[1:]):

@@ -35,6 +35,9 @@ __all__ = ["count_crossings", "order_layers", "total_crossings"]
 #: Items in a group beyond which sifting is left out (its cost grows with the
 #: square of the group; sweeps and swaps already did most of the work).
 SIFT_LIMIT = 160
+#: Pairs of items sifting may weigh in one ordering: a dense map of hundreds
+#: of nodes stops there (counted, never timed: the same on every machine).
+SIFT_BUDGET = 300_000
 
 
 def count_crossings(
@@ -108,10 +111,11 @@ def order_layers(
                 if stale >= 3:
                     break
     if best_count:
+        budget = [SIFT_BUDGET]
         for _ in range(3):
-            moved = _sift(best, group, up, down)
+            moved = _sift(best, group, up, down, budget)
             moved = _transpose(best, group, up, down) or moved
-            if not moved:
+            if not moved or budget[0] <= 0:
                 break
         best_count = total_crossings(best, down)
     return best, best_count
@@ -184,11 +188,14 @@ def _transpose(layers: list[list[int]], group: Sequence[float], up: Sequence[Seq
 
 
 def _sift(layers: list[list[int]], group: Sequence[float], up: Sequence[Sequence[int]],
-          down: Sequence[Sequence[int]]) -> bool:
+          down: Sequence[Sequence[int]], budget: list[int]) -> bool:
     """Move each item to its best place within its group, the items with most
-    edges first; whether any item moved."""
+    edges first, while `budget[0]` (pairs weighed) lasts; whether any item
+    moved."""
     moved = False
     for li, layer in enumerate(layers):
+        if budget[0] <= 0:
+            break
         seen = _neighbour_places(layers, li, up, down)
         start = 0
         while start < len(layer):
@@ -201,6 +208,9 @@ def _sift(layers: list[list[int]], group: Sequence[float], up: Sequence[Sequence
                 for v in sorted(members, key=lambda m: (-len(up[m]) - len(down[m]), rank[m])):
                     if not up[v] and not down[v]:
                         continue
+                    budget[0] -= len(members)
+                    if budget[0] <= 0:
+                        break
                     here = members.index(v)
                     rest = members[:here] + members[here + 1:]
                     # cost of v at place k: what lies left of v, then what lies right

@@ -73,10 +73,8 @@ def assign_tracks(pieces: list[Piece]) -> tuple[list[int], int]:
         ready = [i for i in placed if all(track[j] >= 0 for j in soft[i])]
         if not ready:
             # Needs that contradict one another (a crossing the order made
-            # inevitable): the piece with the fewest unplaced needs goes first.
-            pool = placed or left
-            ready = [min(pool, key=lambda i: (sum(track[j] < 0 for j in hard[i] | soft[i]),
-                                               left.index(i)))]
+            # inevitable): the leftmost piece free of hard needs goes first.
+            ready = [(placed or left)[0]]
         end = None
         for i in ready:
             p = pieces[i]
