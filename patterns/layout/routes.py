@@ -65,22 +65,42 @@ def assign_tracks(pieces: list[Piece]) -> tuple[list[int], int]:
                 for x in p.downs:
                     if q.lo < x < q.hi and x not in q.ups:
                         soft[i].add(j)  # q runs above p's leg down
+    # How many of each piece's needs wait on a piece not placed yet (kept up
+    # to date as pieces are placed: a crowded channel has hundreds).
+    waiting_hard = [len(h) for h in hard]
+    waiting_soft = [len(s_) for s_ in soft]
+    after_hard: list[list[int]] = [[] for _ in range(n)]
+    after_soft: list[list[int]] = [[] for _ in range(n)]
+    for i in range(n):
+        for j in hard[i]:
+            after_hard[j].append(i)
+        for j in soft[i]:
+            after_soft[j].append(i)
+    rank = {i: k for k, i in enumerate(order)}
     track = [-1] * n
     left = list(order)
     t = 0
     while left:
-        placed = [i for i in left if all(track[j] >= 0 for j in hard[i])]
-        ready = [i for i in placed if all(track[j] >= 0 for j in soft[i])]
+        placed = [i for i in left if not waiting_hard[i]]
+        ready = [i for i in placed if not waiting_soft[i]]
         if not ready:
             # Needs that contradict one another (a crossing the order made
-            # inevitable): the leftmost piece free of hard needs goes first.
-            ready = [(placed or left)[0]]
+            # inevitable): the piece waiting on fewest others goes first.
+            pool = placed or left
+            ready = [min(pool, key=lambda i: (waiting_soft[i], rank[i]))]
         end = None
+        done = []
         for i in ready:
             p = pieces[i]
             if end is None or p.lo > end + 1:
                 track[i] = t
                 end = p.hi
+                done.append(i)
+        for i in done:
+            for k in after_hard[i]:
+                waiting_hard[k] -= 1
+            for k in after_soft[i]:
+                waiting_soft[k] -= 1
         left = [i for i in left if track[i] < 0]
         t += 1
     return track, t
