@@ -101,6 +101,23 @@ async def test_removing_a_node_says_how_to_undo_and_undo_restores_its_links(
 
 
 @pilot_test
+async def test_a_notice_keeps_the_capitals_of_the_words_it_quotes(chase_path: Path) -> None:
+    # Only the notice's first letter is raised: "Sam" inside a label stays "Sam".
+    app = session_app(chase_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = app.session
+        await pilot.press("ctrl+f")
+        await pilot.press(*"Sam goes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.selected == "quiet"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert any(n.message.startswith("Removed “Sam goes quiet after a disagreement”")
+                   for n in app._notifications)
+
+
+@pilot_test
 async def test_privacy_screen_hides_private_notes_and_names(chase_path: Path) -> None:
     app = session_app(chase_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:

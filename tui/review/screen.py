@@ -190,7 +190,7 @@ class ReviewScreen(Screen[None]):
         """Say what the store noticed (open elsewhere, changed by another program...)."""
         if self.store.read_only and self.store.read_only_reason and not self._told_read_only:
             self._told_read_only = True
-            self.notify(self.store.read_only_reason.capitalize(), title="Read-only",
+            self.notify(self.store.read_only_reason, title="Read-only",
                         severity="warning", timeout=10)
         while self.store.notices:
             self.notify(self.store.notices.pop(0), title="About your map", timeout=10)

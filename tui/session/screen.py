@@ -26,6 +26,7 @@ from exports.store import MapStore
 from patterns.edits import Batch, Edit, EditError, History, RemoveNode
 from patterns.graph import MapGraph
 from patterns.today import latest_session, session_number, session_on, start_session
+from patterns.voice import capital, day
 from tui.messages import EditRequested, LoopChosen, MapChanged, NodeChosen, SaveState
 from tui.session.autosave import AutoSaver, SaveStatus
 from tui.session.capture_actions import CaptureActions
@@ -38,7 +39,6 @@ from tui.session.nodes_panel import NodeList
 from tui.session.side_tabs import SideTabs
 from tui.session.view import SessionView
 from tui.widgets.map_view import MapView
-from patterns.voice import day
 
 def session_commands_provider() -> type[Provider]:
     """The palette's commands, imported when the palette first opens."""
@@ -278,7 +278,7 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         """Apply an edit; if it cannot be, say why in a notification."""
         error = self.try_apply(edit, select=select)
         if error is not None:
-            self.notify(self.view.mask(error.capitalize()), title="Not changed",
+            self.notify(self.view.mask(capital(error)), title="Not changed",
                         severity="error")
         return error is None
 
@@ -305,7 +305,7 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         event.stop()
         edit = event.edit
         if self.apply(edit, select=event.select) and isinstance(edit, RemoveNode):
-            self.notify(self.view.mask(f"{edit.describe().capitalize()}. Press ctrl+z to bring "
+            self.notify(self.view.mask(f"{capital(edit.describe())}. Press ctrl+z to bring "
                                        "it back."),
                         title="Removed")
 
