@@ -335,46 +335,58 @@ def said_to_client(text: str, people: Sequence[Person], *, pronouns: bool) -> st
 # -- practice --------------------------------------------------------------------
 
 
+def times(n: int) -> str:
+    """`once`, `twice`, `3 times`: how often, as it is said."""
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
 def tries_trend(tries: int, before: Sequence[int | None], after: Sequence[int | None]) -> str:
-    """How practice is going, in words that fit one try as well as ten:
-    `distress after trying has gone from 5 to 3 over 2 tries`."""
+    """How practice is going, in words that fit one try as well as ten, each
+    score said with its scale: `tried once: distress went from 8 to 5 out of
+    10`, `tried 3 times: distress afterwards has gone from 5 to 2 out of 10`."""
     if not tries:
         return "not tried yet"
+    tried = f"tried {times(tries)}"
     scored = [s for s in after if s is not None]
     if not scored:
-        return f"tried {plural(tries, 'time')}, no distress scores yet"
+        return f"{tried}, with no distress {'score' if tries == 1 else 'scores'} yet"
     if len(scored) == 1:
-        single = next(i for i, s in enumerate(after) if s is not None)
-        was = before[single]
-        said = f"distress {was} before, {scored[0]} after" if was is not None else (
-            f"distress {scored[0]} after trying")
-        return f"{plural(tries, 'try', 'tries')} so far: {said}"
-    over = plural(tries, "try", "tries")
+        was = before[next(i for i, s in enumerate(after) if s is not None)]
+        said = f"distress went from {was} to {scored[0]} out of 10" if was is not None else (
+            f"distress was {scored[0]} out of 10 afterwards")
+        return f"{tried}: {said}" if tries == 1 else f"{tried}, scored once: {said}"
     if scored[-1] == scored[0]:
-        return f"distress after trying has stayed at {scored[0]} over {over}"
-    return f"distress after trying has gone from {scored[0]} to {scored[-1]} over {over}"
+        return f"{tried}: distress afterwards has stayed at {scored[0]} out of 10"
+    return f"{tried}: distress afterwards has gone from {scored[0]} to {scored[-1]} out of 10"
 
 
 def tries_relief(before: Sequence[int | None], after: Sequence[int | None]) -> str:
-    """How much a try eased distress: for one scored try that try alone
-    (`that try brought distress down by 3 points`), for several the average."""
-    drops = [b - a for b, a in zip(before, after) if b is not None and a is not None]
-    if not drops:
+    """How much a try eased distress, on average over the tries scored before
+    and after (`on average, a try brought distress down by 3.5 points`); ""
+    when `tries_trend` has said it already (one scored try: "went from 8 to
+    5") or nothing was scored both times."""
+    pairs = [(b, a) for b, a in zip(before, after) if b is not None and a is not None]
+    if not pairs or len(pairs) == 1 and sum(a is not None for a in after) == 1:
         return ""
-    relief = sum(drops) / len(drops)
+    relief = sum(b - a for b, a in pairs) / len(pairs)
     points = f"{abs(relief):.1f}".removesuffix(".0")
     unit = "point" if points == "1" else "points"
-    if len(drops) == 1:
-        if relief > 0:
-            return f"that try brought distress down by {points} {unit}"
-        if relief < 0:
-            return f"distress rose by {points} {unit} during that try"
-        return "distress was about the same before and after that try"
-    if relief > 0:
+    if len(pairs) == 1:
+        (b, a), = pairs
+        return f"the try scored before and after went from {b} to {a}"
+    # Less than half a point either way is no change a client could feel
+    # (and "down by 0.3 points" is a bare figure).
+    if relief >= 0.5:
         return f"on average, a try brought distress down by {points} {unit}"
-    if relief < 0:
+    if relief <= -0.5:
         return f"on average, distress rose by {points} {unit} during a try"
     return "on average, distress was about the same before and after a try"
+
+
+def scores_afterwards(scores: Sequence[int]) -> str:
+    """The latest distress scores after trying, on their scale, for a line
+    beside the bars: `distress afterwards: 5 → 3 out of 10`."""
+    return f"distress afterwards: {' → '.join(map(str, scores))} out of 10"
 
 
 # -- the shape of a label ----------------------------------------------------------
@@ -947,6 +959,8 @@ __all__ = [
     "strength_words",
     "style_words",
     "therapist_note",
+    "scores_afterwards",
+    "times",
     "tries_relief",
     "tries_trend",
 ]

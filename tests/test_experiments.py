@@ -26,7 +26,7 @@ async def test_it_shows_the_plan_the_chart_and_the_tries(chase_graph: MapGraph) 
         text = screen_text(app)
         assert "say 'I'm scared' once, then wait  ▅▃  2 tries" in text
         assert "Plan: When no reply for an hour" in text
-        assert "Distress after trying has gone from 5 to 3 over 2 tries." in text
+        assert "Tried twice: distress afterwards has gone from 5 to 3 out of 10." in text
         assert "25 Nov 2026  distress before 7, after 3  Sent one message" in text
         lines = text.splitlines()
         newest = next(i for i, line in enumerate(lines) if "25 Nov 2026  distress" in line)
@@ -76,7 +76,7 @@ async def test_log_change_and_remove_tries_with_undo(chase_graph: MapGraph) -> N
         await pilot.pause()
         tries = chase_graph.experiment("pause").tries
         assert [(t.date, t.before, t.after) for t in tries][-1] == (TODAY, 6, 1)
-        assert "Distress after trying has gone from 5 to 1 over 3 tries." in screen_text(app)
+        assert "Tried 3 times: distress afterwards has gone from 5 to 1 out of 10." in screen_text(app)
         # The newest try is first in the list: change it.
         app.panel.query_one(TryList).focus()
         await pilot.press("enter")

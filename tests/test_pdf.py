@@ -87,7 +87,7 @@ def test_the_story_speaks_to_the_client(client_pdf: bytes) -> None:
     for jargon in ("vicious", "loop 2", "attack", "withdraw", "hypervigilance", "/10",
                    "a way of coping with", "on average after"):
         assert jargon not in words, jargon
-    assert "distress after trying has gone from 5 to 3 over 2 tries" in words.lower()
+    assert "tried twice: distress afterwards has gone from 5 to 3 out of 10" in words.lower()
     assert "Shouted about the dishes" in words  # the repair log
     assert "Naming the cycle; first new responses" in words  # the sessions so far
     assert "Your therapist noted: Worse late in the evening" in words  # a shared note
@@ -232,7 +232,7 @@ def test_many_tries_keep_their_trend_and_their_latest_entries(chase: RelationalM
                  note=f"try number {i + 1}") for i in range(40)]
     experiment = chase.experiments[0].model_copy(update={"tries": tries})
     words = text_of(render_pdf(chase.model_copy(update={"experiments": [experiment]})))
-    assert "distress after trying has gone from 8 to 1 over 40 tries" in words.lower()
+    assert "tried 40 times: distress afterwards has gone from 8 to 1 out of 10" in words.lower()
     assert "try number 40" in words and "try number 29" in words  # the latest rows are listed
     assert "try number 3 " not in words  # older ones are summed up, in the chart
     assert "The 28 earlier tries are in the chart." in words

@@ -19,7 +19,7 @@ def experiment(*scores: tuple[int | None, int | None]) -> Experiment:
 
 def test_the_chase_practice_reads_as_the_sketch_says(chase_map: RelationalMap) -> None:
     p = progress(chase_map.experiments[0])
-    assert p.trend() == "distress after trying has gone from 5 to 3 over 2 tries"
+    assert p.trend() == "tried twice: distress afterwards has gone from 5 to 3 out of 10"
     assert p.relief_text() == "on average, a try brought distress down by 3.5 points"
     assert p.direction == "down"
     assert p.dates == [dt.date(2026, 11, 22), dt.date(2026, 11, 25)]
@@ -27,24 +27,24 @@ def test_the_chase_practice_reads_as_the_sketch_says(chase_map: RelationalMap) -
 
 def test_three_tries_going_down() -> None:
     p = progress(experiment((8, 5), (7, 4), (5, 2)))
-    assert p.trend() == "distress after trying has gone from 5 to 2 over 3 tries"
+    assert p.trend() == "tried 3 times: distress afterwards has gone from 5 to 2 out of 10"
     assert p.relief_text() == "on average, a try brought distress down by 3 points"
 
 
 def test_going_up_and_staying_the_same_are_said_plainly() -> None:
     assert progress(experiment((5, 2), (6, 6))).trend() == (
-        "distress after trying has gone from 2 to 6 over 2 tries")
+        "tried twice: distress afterwards has gone from 2 to 6 out of 10")
     assert progress(experiment((5, 2), (6, 6))).direction == "up"
     steady = progress(experiment((4, 4), (4, 4), (5, 4)))
-    assert steady.trend() == "distress after trying has stayed at 4 over 3 tries"
-    assert steady.relief_text() == "on average, a try brought distress down by 0.3 points"
-    # One try is that try, never "on average".
-    assert progress(experiment((4, 5))).relief_text() == (
-        "distress rose by 1 point during that try")
-    assert progress(experiment((4, 4))).relief_text() == (
-        "distress was about the same before and after that try")
-    assert progress(experiment((8, 5))).relief_text() == (
-        "that try brought distress down by 3 points")
+    assert steady.trend() == "tried 3 times: distress afterwards has stayed at 4 out of 10"
+    # Less than half a point on average is no change, not "0.3 points".
+    assert steady.relief_text() == "on average, distress was about the same before and after a try"
+    # One try is said once, by the trend ("went from 8 to 5"), never again
+    # as "that try brought distress down by 3 points", never "on average".
+    assert progress(experiment((4, 5))).relief_text() == ""
+    assert progress(experiment((8, 5))).relief_text() == ""
+    assert progress(experiment((8, 5), (None, 4))).relief_text() == (
+        "the try scored before and after went from 8 to 5")
     assert progress(experiment((4, 6), (4, 6))).relief_text() == (
         "on average, distress rose by 2 points during a try")
 
@@ -52,13 +52,17 @@ def test_going_up_and_staying_the_same_are_said_plainly() -> None:
 def test_few_or_unscored_tries() -> None:
     assert progress(experiment()).trend() == "not tried yet"
     assert progress(experiment()).relief_text() == ""
-    assert progress(experiment((8, 5))).trend() == "1 try so far: distress 8 before, 5 after"
-    assert progress(experiment((None, 5))).trend() == "1 try so far: distress 5 after trying"
+    assert progress(experiment((8, 5))).trend() == "tried once: distress went from 8 to 5 out of 10"
+    assert progress(experiment((None, 5))).trend() == (
+        "tried once: distress was 5 out of 10 afterwards")
+    assert progress(experiment((None, None))).trend() == "tried once, with no distress score yet"
     assert progress(experiment((None, None), (3, None))).trend() == (
-        "tried 2 times, no distress scores yet")
+        "tried twice, with no distress scores yet")
+    assert progress(experiment((None, None), (8, 5), (None, None))).trend() == (
+        "tried 3 times, scored once: distress went from 8 to 5 out of 10")
     # An unscored try still counts as a try.
     assert progress(experiment((8, 5), (None, None), (6, 1))).trend() == (
-        "distress after trying has gone from 5 to 1 over 3 tries")
+        "tried 3 times: distress afterwards has gone from 5 to 1 out of 10")
 
 
 def test_bars_use_the_fixed_0_to_10_scale() -> None:
@@ -77,4 +81,4 @@ def test_any_tries_give_one_bar_each_and_a_sentence(scores: list) -> None:
     scored = [a for _, a in scores if a is not None]
     text = p.trend()
     if len(scored) >= 2 and scored[0] != scored[-1]:
-        assert f"from {scored[0]} to {scored[-1]} over {len(scores)} tr" in text
+        assert f"from {scored[0]} to {scored[-1]} out of 10" in text

@@ -69,7 +69,7 @@ async def test_it_opens_on_the_chase_with_the_sentence_about_sam(chase_path: Pat
             assert part in text
         await pilot.press("3")
         text = screen_text(app)
-        assert "Distress after trying has gone from 5 to 3 over 2 tries." in text
+        assert "Tried twice: distress afterwards has gone from 5 to 3 out of 10." in text
         assert "25 Nov 2026  distress before 7, after 3" in text
         assert "22 Nov 2026  distress before 8, after 5" in text
         assert "with no plan yet:\n  ask for a 20-minute pause and come back (Sam)" in all_text(app)
@@ -178,7 +178,7 @@ async def test_logging_a_try_changes_only_the_tries(chase_path: Path) -> None:
         assert not isinstance(app.screen, TryDialog)
         text = screen_text(app)
         assert "28 Nov 2026  distress before 6, after 2" in text
-        assert "Distress after trying has gone from 5 to 2 over 3 tries." in text
+        assert "Tried 3 times: distress afterwards has gone from 5 to 2 out of 10." in text
     after = load_map(chase_path)
     assert after.updated == before.updated
     assert without(map_to_data(after), tries=True) == without(map_to_data(before), tries=True)

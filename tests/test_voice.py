@@ -28,10 +28,12 @@ from patterns.voice import (
     part_words,
     possessive,
     quote,
+    scores_afterwards,
     shape_of,
     strength_words,
     style_words,
     therapist_note,
+    times,
     tries_relief,
     tries_trend,
 )
@@ -528,12 +530,16 @@ def test_a_parts_details_in_one_order_and_the_cycle_in_the_storys_word() -> None
 
 
 def test_practice_wording_fits_one_try_as_well_as_ten() -> None:
-    assert tries_relief([8], [5]) == "that try brought distress down by 3 points"
-    assert "average" not in tries_relief([8], [5])
+    # One try: said once, with its scale, never "on average" and never twice.
+    assert tries_trend(1, [8], [5]) == "tried once: distress went from 8 to 5 out of 10"
+    assert tries_relief([8], [5]) == ""
+    assert tries_trend(2, [8, 7], [5, 3]) == \
+        "tried twice: distress afterwards has gone from 5 to 3 out of 10"
     assert tries_relief([8, 7], [5, 3]) == \
         "on average, a try brought distress down by 3.5 points"
+    assert tries_trend(10, [8] * 10, [5] * 9 + [2]) == \
+        "tried 10 times: distress afterwards has gone from 5 to 2 out of 10"
     assert tries_relief([None], [4]) == ""
-    assert tries_trend(1, [8], [5]) == "1 try so far: distress 8 before, 5 after"
-    assert tries_trend(2, [8, 7], [5, 3]) == \
-        "distress after trying has gone from 5 to 3 over 2 tries"
     assert tries_trend(0, [], []) == "not tried yet"
+    assert times(1) == "once" and times(2) == "twice" and times(3) == "3 times"
+    assert scores_afterwards([5, 3]) == "distress afterwards: 5 → 3 out of 10"

@@ -19,7 +19,7 @@ from patterns.models import Node
 from patterns.progress import bars, progress
 from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import LinkKind, NodeKind
-from patterns.voice import addressed
+from patterns.voice import addressed, scores_afterwards
 
 
 class Reader:
@@ -92,7 +92,7 @@ def practice_line(g: MapGraph, response: Node, reader: Reader | None = None) -> 
         return PracticeLine(response=response.id, text=text)
     p = progress(experiment)
     scored = p.scored_after
-    trend = f"distress after: {' → '.join(map(str, scored[-4:]))}" if scored else p.trend()
+    trend = scores_afterwards(scored[-4:]) if scored else p.trend()
     return PracticeLine(response=response.id, text=text, experiment=experiment.id,
                         bars=bars(p.after), trend=trend)
 
