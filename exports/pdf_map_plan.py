@@ -37,7 +37,7 @@ from exports.pdf_style import MIN_FONT, PAGE_SIZES, QUIET, Paper
 from patterns.layout import layout_map, with_words
 from patterns.layout.boxes import Look
 from patterns.layout.drawing import Drawing, draw
-from patterns.layout.labels import cycle_title
+from patterns.layout.labels import Occupancy, cycle_title, free_spot
 from patterns.layout.model import MapLayout, MapSnapshot
 from patterns.layout.words import clean_label
 
@@ -502,11 +502,14 @@ def _spans(length: float, window: float,
 
 def _side_notes(snap: MapSnapshot, side: Drawing, person: str, side_of: dict[str, str | None],
                 names: dict[str, str], first: dict[str, int]) -> list[PaperText]:
-    """A mark under each box with a link to another person's side: where it
-    goes on (`→ Sam’s side, page 4: a stream of…`)."""
+    """A mark near each box with a link to another person's side, in clear
+    space: where it goes on (`→ Sam, page 4: a stream of…`)."""
     labels = {n.id: n.label for n in snap.nodes}
+    room = Occupancy(side)
+    for lab in side.labels:
+        room.take(lab.x - 1, lab.y, lab.w + 2)
     notes: list[PaperText] = []
-    count: dict[str, int] = {}
+    crowded: dict[str, int] = {}  # marks that found no clear space, by box
     for lk in snap.links:
         for here, there, arrow in ((lk.source, lk.target, "→"), (lk.target, lk.source, "←")):
             other = side_of.get(there)
@@ -514,13 +517,17 @@ def _side_notes(snap: MapSnapshot, side: Drawing, person: str, side_of: dict[str
                     or other not in first:
                 continue
             box = side.by_id[here]
-            k = count.get(here, 0)
-            count[here] = k + 1
             words = clean_label(labels[there])
-            words = words if len(words) <= 28 else words[:27].rstrip() + "…"
-            notes.append(PaperText((box.x + 1) * UNIT_X, (box.y + box.h + 0.4 + k) * UNIT_Y,
-                                   f"{arrow} {names.get(other or '', '')}’s side, page "
-                                   f"{{page:{first[other]}}}: {words}", REGULAR, NOTE_SIZE,
+            words = words if len(words) <= 24 else words[:23].rstrip() + "…"
+            text = f"{arrow} {names.get(other or '', '')}, page {{page:{first[other]}}}: {words}"
+            n = int(text_width(text.replace("{page:", "").replace("}", ""), REGULAR, NOTE_SIZE)
+                    / UNIT_X + 1.999)
+            spot = free_spot(room, n, (box.x + 1, box.y + box.h), reach=40)
+            if spot is None:  # nowhere clear near it: under the box, one a row
+                k = crowded[here] = crowded.get(here, -1) + 1
+                spot = (box.x + 1, box.y + box.h + k)
+            x, y = spot
+            notes.append(PaperText(x * UNIT_X, (y + 0.5) * UNIT_Y, text, REGULAR, NOTE_SIZE,
                                    QUIET, background=True, role="continued"))
     return notes
 

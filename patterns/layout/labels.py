@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from patterns.layout.boxes import Metrics
     from patterns.layout.drawing import Drawing
 
-__all__ = ["EdgeLabel", "Occupancy", "cycle_title", "edge_text", "place_cycle_names",
-           "place_edge_labels"]
+__all__ = ["EdgeLabel", "Occupancy", "cycle_title", "edge_text", "free_spot",
+           "place_cycle_names", "place_edge_labels"]
 
 LOOP_MARK = "⟳"
 
@@ -284,11 +284,23 @@ def _beside(n: int, route, room: Occupancy) -> tuple[int, int] | None:  # type: 
     return None
 
 
-def _near(n: int, points: list[tuple[int, int]], room: Occupancy) -> tuple[int, int] | None:
+def free_spot(room: Occupancy, n: int, near: tuple[int, int],
+              reach: int = 12) -> tuple[int, int] | None:
+    """Where words `n` units long can go nearest a point, with a free unit
+    either side, within `reach` rows (None: nowhere free so near); the spot
+    is taken."""
+    spot = _near(n, [near], room, reach)
+    if spot is not None:
+        room.take(spot[0] - 1, spot[1], n + 2)
+    return spot
+
+
+def _near(n: int, points: list[tuple[int, int]], room: Occupancy,
+          reach: int | None = None) -> tuple[int, int] | None:
     """The free run of n + 2 units nearest the given points."""
     best = None
     for px, py in points:
-        for d in range(0, max(room.width, room.height)):
+        for d in range(0, reach if reach is not None else max(room.width, room.height)):
             for y in (py - d, py + d) if d else (py,):
                 for x in range(px - n - 1 - 2 * d, px + 2 * d + 1):
                     if room.free(x - 1, y, n + 2):
