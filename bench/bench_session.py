@@ -36,6 +36,76 @@ SIZE = (120, 40)
 _CLOCK = dt.datetime(2026, 12, 4, 10, 30, tzinfo=dt.UTC)
 
 
+class EnterProfile:
+    """cProfile over the Enter path only (from the key to the painted frame
+    with the map and the Patterns panel), summed over every measured line:
+    the screen's thread, and the work it hands to worker threads (a large
+    map is laid out and analysed there; each piece is profiled where it runs
+    and added in)."""
+
+    def __init__(self) -> None:
+        import cProfile
+
+        self._profile = cProfile.Profile
+        self.main = cProfile.Profile()
+        self.threads: list[object] = []
+        self._loop_patch: tuple[object, object] | None = None
+
+    def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        original = loop.run_in_executor
+        threads, make = self.threads, self._profile
+
+        def run_in_executor(executor, fn, *args):  # type: ignore[no-untyped-def]
+            def profiled(*inner):  # type: ignore[no-untyped-def]
+                profile = make()
+                threads.append(profile)
+                return profile.runcall(fn, *inner)
+
+            return original(executor, profiled, *args)
+
+        loop.run_in_executor = run_in_executor  # type: ignore[method-assign]
+        self._loop_patch = (loop, original)
+        self.main.enable()
+
+    def stop(self) -> None:
+        self.main.disable()
+        if self._loop_patch is not None:
+            loop, original = self._loop_patch
+            del loop.run_in_executor  # type: ignore[attr-defined]
+            self._loop_patch = None
+
+    def report(self, title: str, top: int = 10) -> str:
+        """The `top` costliest functions by their own time, and by time
+        including what they call (the project's own code, where it is
+        clearer which of our steps is slow)."""
+        import io
+        import pstats
+
+        out = io.StringIO()
+        stats = pstats.Stats(self.main, stream=out)
+        for profile in self.threads:
+            stats.add(profile)
+        # Waiting for the next event is idle time, not work on the path.
+        idle = [k for k in stats.stats if k[0] == "~" and "poll' of 'select." in k[2]]
+        for key in idle:
+            del stats.stats[key]
+        stats.strip_dirs()
+        out.write(f"== {title}: the {top} costliest functions by own time (tottime) ==\n")
+        stats.sort_stats("tottime").print_stats(top)
+        out.write(f"== {title}: the {top} costliest of attachmap's functions by cumulative time"
+                  " ==\n")
+        # strip_dirs() dropped the folders: keep the full names for this filter.
+        full = pstats.Stats(self.main, stream=out)
+        for profile in self.threads:
+            full.add(profile)
+        full.sort_stats("cumulative").print_stats(
+            r"/(tui|patterns|exports)/(?!.*site-packages)", top)
+        return "\n".join(line for line in out.getvalue().splitlines()
+                          if line.strip() and not line.lstrip().startswith(("Ordered by",
+                                                                            "List reduced")))
+
+
 def _watch_paints(app, complete=None) -> list[float]:  # type: ignore[no-untyped-def]
     """Times at which `app` hands a frame to the driver (only frames for which
     `complete()` is true, when given)."""
@@ -73,18 +143,20 @@ async def _first_paint_after(paints: list[float], moment: float, limit: float = 
     raise TimeoutError("no frame was painted")
 
 
-async def _enter_to_paint(n: int, repeats: int, folder: Path) -> tuple[list[float], list[float]]:
+async def _enter_to_paint(n: int, repeats: int, folder: Path,
+                          profile: EnterProfile | None = None) -> tuple[list[float], list[float]]:
     # Started as `attachmap FILE` starts it (tui.cli): the garbage collector
     # paused until the first frame, when the app freezes what start-up made.
     gc.disable()
     try:
-        return await _typing(n, repeats, folder)
+        return await _typing(n, repeats, folder, profile)
     finally:
         gc.unfreeze()  # the next figures start from a plain collector again
         gc.enable()
 
 
-async def _typing(n: int, repeats: int, folder: Path) -> tuple[list[float], list[float]]:
+async def _typing(n: int, repeats: int, folder: Path,
+                  profile: EnterProfile | None = None) -> tuple[list[float], list[float]]:
     from exports.toml_map import save_map
     from patterns.synthetic import synthetic_map
     from tui.app import AttachmapApp
@@ -128,6 +200,9 @@ async def _typing(n: int, repeats: int, folder: Path) -> tuple[list[float], list
             await _workers_done(app)
             await pilot.pause(0.02)
             revision = screen.history.revision
+            measured = i >= 2  # two warm-up lines
+            if profile is not None and measured:
+                profile.start()
             start = time.perf_counter()
             await pilot.press("enter")
             while screen.history.revision == revision or not redrawn or redrawn[-1] < start:
@@ -135,7 +210,9 @@ async def _typing(n: int, repeats: int, folder: Path) -> tuple[list[float], list
             painted = await _first_paint_after(paints, redrawn[-1])
             # Complete: the map picture and the Patterns panel caught up too.
             pictured = await _first_paint_after(complete_paints, redrawn[-1])
-            if i >= 2:  # two warm-up lines
+            if profile is not None and measured:
+                profile.stop()
+            if measured:
                 to_screen.append((painted - start) * 1000)
                 to_map.append((pictured - start) * 1000)
     return to_screen, to_map
@@ -218,6 +295,16 @@ def _start_times(runs: list[tuple[str, list[str]]], repeats: int) -> list[list[f
             if round_:
                 out.append((time.perf_counter() - start) * 1000)
     return times
+
+
+def profile_enter(n: int, repeats: int = 20) -> str:
+    """The Enter path at `n` nodes under cProfile (see EnterProfile)."""
+    profile = EnterProfile()
+    with tempfile.TemporaryDirectory() as name:
+        to_screen, to_map = asyncio.run(_enter_to_paint(n, repeats, Path(name), profile))
+    return (profile.report(f"Enter adds a node, {n} nodes, {repeats} lines") +
+            f"\n(under the profiler: line answered median {median(to_screen):.1f} ms,"
+            f" map and patterns drawn median {median(to_map):.1f} ms)\n")
 
 
 def rows(quick: bool) -> list[Row]:

@@ -24,6 +24,9 @@ from timing import Row  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, for a smoke test")
+    parser.add_argument("--profile", action="store_true",
+                        help="also profile the session's Enter path (the ten costliest"
+                             " functions, at 60 and 400 nodes)")
     parser.add_argument("only", nargs="*", help="only modules whose name contains one of these")
     args = parser.parse_args(argv)
     modules = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
@@ -36,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     print(Row.table(rows))
     print(f"\n{len(rows)} figures in {time.perf_counter() - started:.1f} s"
           f"{' (quick: fewer repeats)' if args.quick else ''}")
+    if args.profile:
+        from bench_session import profile_enter
+
+        for n in (60, 400):
+            print()
+            print(profile_enter(n, 5 if args.quick else 20))
     missed = [r for r in rows if r.met is False]
     if missed:
         print("over target: " + "; ".join(r.what for r in missed))

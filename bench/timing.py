@@ -42,6 +42,8 @@ class Row:
     note: str = ""
     #: For figures that are not times (peak memory, counts): shown as is.
     value: str | None = None
+    #: The unit of the figure, the baseline and the target (memory rows: MB).
+    unit: str = "ms"
 
     @property
     def ratio(self) -> float:
@@ -65,7 +67,7 @@ class Row:
                 r.baseline,
                 f"{r.baseline_ms:.3f}" if r.baseline_ms else "",
                 f"{r.ratio:.1f}x" if r.baseline_ms else "",
-                "" if r.target_ms is None else f"<= {r.target_ms:g} ms",
+                "" if r.target_ms is None else f"<= {r.target_ms:g} {r.unit}",
                 {True: "ok", False: "OVER", None: ""}[r.met] + (f" {r.note}" if r.note else ""),
             ])
         widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]
