@@ -29,13 +29,17 @@ from patterns.reading import MapReading
 from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind, link_phrase
 from patterns.voice import (
+    OTHER_MOMENTS,
     about_the_client,
     addressed,
     capital,
     dance_line,
     day,
+    needs_heading,
     on_cycle,
     part_words,
+    pattern_heading,
+    pattern_intro,
     plural,
     quote,
     repair_party,
@@ -146,18 +150,8 @@ class _Writer:
         told = self.told
         if not told.cycles and not told.others:
             return
-        whose = "person by person, each in their own words" if self.several else \
-            "in your own words"
-        if told.cycles:
-            self.heading(2, "The cycle that keeps you stuck" if len(told.cycles) == 1
-                         else "The cycles that keep you stuck")
-            self.add("A cycle goes round and round: each move makes sense as protection, and"
-                     f" each one sets off the next alarm. Here it is told {whose}."
-                     " It describes what tends to happen, not who is to blame.")
-        else:
-            self.heading(2, "Your pattern, in words")
-            self.add(f"These sentences put the map into words, {whose}, as found in our"
-                     " sessions. They describe what tends to happen, not who is to blame.")
+        self.heading(2, pattern_heading(len(told.cycles)))
+        self.add(pattern_intro(len(told.cycles), [self.name(p) for p in told.tellers()]))
         for number, cycle in enumerate(told.cycles):
             self.heading(3, f"⟳ {esc(cycle.title)}")
             self.add(*(self.chain(c) for c in cycle.chains))
@@ -166,7 +160,7 @@ class _Writer:
                          " step out of it together.")
         if told.others:
             if told.cycles:
-                self.heading(3, "Other moments on the map")
+                self.heading(3, OTHER_MOMENTS)
             else:
                 self.add("")
             self.add(*(self.chain(c) for c in told.others))
@@ -188,7 +182,7 @@ class _Writer:
         needs = self.view.of_kind(NodeKind.NEED)
         if not needs:
             return
-        self.heading(2, "What you need underneath")
+        self.heading(2, needs_heading(len({self.view.owner[n.id] for n in needs})))
         self.add("Under every protective move is a longing for connection. These are the needs"
                  " the moves are reaching for.", "")
         blocked = {b.need: b.blocked_by for b in self.insights.blocked_needs}

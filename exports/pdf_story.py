@@ -22,7 +22,16 @@ from patterns.models import Node
 from patterns.reading import MapReading, reading_of
 from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import LinkKind, NodeKind
-from patterns.voice import addressed, dance_line, quote, therapist_note
+from patterns.voice import (
+    OTHER_MOMENTS,
+    addressed,
+    dance_line,
+    needs_heading,
+    pattern_heading,
+    pattern_intro,
+    quote,
+    therapist_note,
+)
 
 #: Cycles told in full; the rest are counted (the map page shows them all).
 MAX_CYCLES_TOLD = 6
@@ -131,20 +140,10 @@ def chain_paragraph(s: Story, chain: ToldChain) -> Paragraph:
 
 def pattern_section(s: Story) -> list[Flowable]:
     """Each cycle, told once, person by person, then the other moments."""
-    several = len(s.g.people) > 1
     told = s.told
     cycles = told.cycles[:MAX_CYCLES_TOLD]
-    title = "The cycle that keeps you stuck" if len(told.cycles) == 1 else \
-        "The cycles that keep you stuck" if told.cycles else "Your pattern, in words"
-    whose = "person by person, each in their own words" if several else "in your own words"
-    out = s.heading(
-        title,
-        f"A cycle goes round and round: each move makes sense as protection, and each one sets "
-        f"off the next alarm. Here it is told {whose}. It describes what tends to "
-        f"happen, not who is to blame." if told.cycles else
-        f"These sentences put the map into words, {whose}, as found in our sessions. They "
-        f"describe what tends to happen, not who is to blame.",
-    )
+    out = s.heading(pattern_heading(len(told.cycles)),
+                    para(pattern_intro(len(told.cycles), [s.name(p) for p in told.tellers()])))
     if not told.cycles and not told.others:
         out.append(s.p("There is no full sentence yet: a sentence needs a trigger, what it stirs "
                        "in you, and the move that follows. It will appear as the map grows."))
@@ -161,7 +160,7 @@ def pattern_section(s: Story) -> list[Flowable]:
                        "marked ⟳ on the map pages.", "small"))
     if told.others:
         if told.cycles:
-            out.append(s.p("Other moments on the map", "h2"))
+            out.append(s.p(OTHER_MOMENTS, "h2"))
         out.extend(chain_paragraph(s, chain) for chain in told.others[:MAX_OTHERS_TOLD])
         if len(told.others) > MAX_OTHERS_TOLD:
             more = len(told.others) - MAX_OTHERS_TOLD
@@ -202,7 +201,7 @@ def needs_section(s: Story) -> list[Flowable]:
     if not needs:
         return []
     out = s.heading(
-        "What you need underneath",
+        needs_heading(len({s.whose(n) for n in needs})),
         "Under every protective move is a longing for connection. These are the needs the "
         "moves are reaching for.",
     )

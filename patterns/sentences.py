@@ -254,7 +254,10 @@ def _chain(view: MapReading, person: str | None, cycle: int | None, trigger: str
     parts = {
         "surface": sorted(surface, key=seq), "core": sorted(core, key=seq),
         "meanings": sorted(meanings, key=seq), "body": sorted(body, key=seq),
-        "moves": moves, "needs": sorted(needs, key=seq), "blocked": sorted(blocked, key=seq),
+        # A cycle's moves in the order it goes round; elsewhere in file order,
+        # so the same alternatives read in the same order in every chain.
+        "moves": moves if cycle is not None else sorted(moves, key=seq),
+        "needs": sorted(needs, key=seq), "blocked": sorted(blocked, key=seq),
     }
     label = view.node
     text = chain_sentence(

@@ -63,6 +63,11 @@ class PatternStory(BaseModel):
     capped: bool = False
     """True when the map holds more loops or chains than are told."""
 
+    def tellers(self) -> list[str | None]:
+        """Whose chains are told (people ids, each once, in order)."""
+        chains = [c for cy in self.cycles for c in cy.chains] + self.others
+        return list(dict.fromkeys(c.person for c in chains))
+
     def sentences(self) -> list[str]:
         """Every sentence told, in order (for comparing outputs)."""
         return [c.text for cy in self.cycles for c in cy.chains] + [c.text for c in self.others]

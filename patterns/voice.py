@@ -202,6 +202,48 @@ def part_words(node: Node, *, cycle: str | None = None) -> list[str]:
     return [w for w in words if w]
 
 
+# -- the headings and framing around the chains ----------------------------------------
+
+#: The heading over chains of triggers on no cycle, below the cycles.
+OTHER_MOMENTS = "Other moments on the map"
+
+
+def pattern_heading(cycles: int) -> str:
+    """The heading over the chains: `The cycle that keeps you stuck`, `The
+    cycles that keep you stuck`, or on a map with no cycle `Your pattern, in
+    words`."""
+    if not cycles:
+        return "Your pattern, in words"
+    return "The cycle that keeps you stuck" if cycles == 1 else "The cycles that keep you stuck"
+
+
+def pattern_intro(cycles: int, tellers: Sequence[str]) -> str:
+    """The words under `pattern_heading`. `tellers` are the names of the
+    people whose chains follow, as shown (`you` for the client): "person by
+    person" only when there are several; one person's own words are theirs
+    ("in your own words", "in Sam’s own words"), however many people the map
+    holds."""
+    who = sorted(set(tellers))
+    if len(who) > 1:
+        whose = "person by person, each in their own words"
+    elif not who or who[0] in ("you", ""):
+        whose = "in your own words"
+    else:
+        whose = f"in {possessive(who[0])} own words"
+    if cycles:
+        return ("A cycle goes round and round: each move makes sense as protection, and each one"
+                f" sets off the next alarm. Here it is told {whose}. It describes what tends to"
+                " happen, not who is to blame.")
+    return (f"These sentences put the map into words, {whose}, as found in our sessions. They"
+            " describe what tends to happen, not who is to blame.")
+
+
+def needs_heading(owners: int) -> str:
+    """The heading over the needs: `What you need underneath`, or `What you
+    each need underneath` when they are more than one person's."""
+    return "What you each need underneath" if owners > 1 else "What you need underneath"
+
+
 def therapist_note(note: str) -> str:
     """A note shared with the client, introduced as the therapist's."""
     return f"Your therapist noted: {note}"
@@ -936,6 +978,7 @@ def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
 
 
 __all__ = [
+    "OTHER_MOMENTS",
     "Shape",
     "about_the_client",
     "addressed",
@@ -947,8 +990,11 @@ __all__ = [
     "layer_words",
     "mask_names",
     "name",
+    "needs_heading",
     "on_cycle",
     "part_words",
+    "pattern_heading",
+    "pattern_intro",
     "plural",
     "possessive",
     "repair_party",

@@ -70,7 +70,7 @@ def test_headings_are_plain_markdown_for_notes_systems(chase_map: RelationalMap)
     names = [text for level, text in headings if level == "##"]
     # The same sections as the PDF, in the same order.
     assert names == ["The cycle that keeps you stuck", "The dance between you",
-                     "What you need underneath", "New ways to try",
+                     "What you each need underneath", "New ways to try",
                      "What steadies you, and where it began", "Ruptures and repairs",
                      "Sessions so far", "The map", "Everything on the map"]
 

@@ -6,7 +6,11 @@ a label changed; and `attachmap check` counts the same cycles.
 
 Maps: the chase example, and invented ones (a couple whose one named loop has
 five variants, a family of three with two cycles, a single client with a
-cycle and two triggers on no cycle), in tests/voice_maps/.
+cycle and two triggers on no cycle; from the voice review: Luis and Chris,
+names ending in s, plural triggers, a feeling said "panic", one try, a
+rupture with the therapist and a private one; Inés, whose map has no cycle
+at all and a mother with no needs; the Okafors, a move "headphones on,
+door shut" and "be the easy one"), in tests/voice_maps/.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from tui.review.app import ReviewApp
 
 HERE = Path(__file__).resolve().parent / "voice_maps"
 MAPS = [next(p for p in example_paths() if p.name == "chase.toml"),
-        HERE / "couple.toml", HERE / "family.toml", HERE / "single.toml"]
+        HERE / "couple.toml", HERE / "family.toml", HERE / "single.toml",
+        HERE / "luis_chris.toml", HERE / "no_cycle.toml", HERE / "okafors.toml"]
 
 
 def told(path: Path) -> PatternStory:
@@ -186,3 +191,57 @@ def test_each_cycle_is_told_from_the_client_when_it_passes_through_them() -> Non
     assert story.cycles[1].chains[2].text == (
         "When I'm left to handle it alone, I feel furious, worn out, so I ask more questions,"
         " because I need to know she's safe.")
+
+
+def test_the_voice_reviews_invented_clients_read_as_a_therapist_would_hand_them_over() -> None:
+    luis = told(HERE / "luis_chris.toml")
+    assert [f"{c.who}: {c.text}" for c in luis.cycles[0].chains] == [
+        "Luis: When there are mixed signals about the weekend, I panic, and underneath that, I"
+        " feel worthless, and I tell myself “he's going to leave”, and I go numb and I feel it in"
+        " my body — shaking hands — so I ask 'are we ok?' over and over, because I need to hear"
+        " I'm wanted.",
+        "Chris: When there are questions at bedtime, I feel cornered and I worry, and I tell"
+        " myself ‘Luis says \"we need to talk\" and it's a trial’, so I pretend to be asleep."]
+    okafors = told(HERE / "okafors.toml")
+    assert okafors.cycles[0].chains[0].text == (
+        "When there are lectures about my grades, I'm feeling like a disappointment, and my jaw"
+        " clenches and I feel it in my body — hot face — so it's headphones on, door shut,"
+        " because I need to be seen as more than a report card.")
+    assert okafors.others[0].text == (
+        "When there are raised voices upstairs, I feel invisible, so I try to be the easy one.")
+    alone = told(HERE / "no_cycle.toml")
+    assert not alone.cycles and {c.who for c in alone.others} == {"Inés"}
+    assert [c.text for c in alone.others][1:3] == [
+        "When I'm faced with Sunday evenings, I feel dread, and I tell myself “nobody would"
+        " notice if I vanished”, and I feel it in my body — lump in my throat — so I clean the"
+        " whole kitchen, or check my phone every few minutes, though what I need is rest without"
+        " guilt.",
+        "When there's news about layoffs, I freak out, and underneath that, I feel small, and I"
+        " tell myself “I should cope better”, so I clean the whole kitchen, I check my phone every"
+        " few minutes, or I end up yelling at the kids, though what I need is rest without"
+        " guilt."]
+
+
+@pilot_test
+async def test_a_map_with_no_cycle_is_framed_alike_and_as_one_persons_words(tmp_path: Path) -> None:
+    # Inés's map holds her mother too, but only Inés's chains are told: "in
+    # your own words", not "person by person"; the same heading in all three.
+    path = tmp_path / "no_cycle.toml"
+    shutil.copyfile(HERE / "no_cycle.toml", path)
+    path.chmod(0o600)
+    m = load_map(path)
+    md = render_markdown(m)
+    pdf = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(m))).pages))
+    intro = ("These sentences put the map into words, in your own words, as found in our"
+             " sessions.")
+    assert "\n## Your pattern, in words\n\nThese sentences put the map into words, in your own" \
+        " words," in md
+    assert "Your pattern, in words " + intro in pdf
+    assert "person by person" not in md and "person by person" not in pdf
+    assert "What you need underneath" in md and "What you need underneath" in pdf
+    review = ReviewApp(path)
+    async with review.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = str(review.screen.query_one("#patterns-text", Static).visual)
+    assert shown.startswith("Your pattern, in words\n")
+    assert "What you need underneath" in shown and "How it goes" not in shown

@@ -83,7 +83,7 @@ def test_the_story_speaks_to_the_client(client_pdf: bytes) -> None:
     # The framing speaks to Zoë as "you".
     assert ("Sam’s “go quiet and shut down” lands on you as “Sam goes quiet after a disagreement”."
             in words)
-    assert "What you need underneath" in words
+    assert "What you each need underneath" in words
     for jargon in ("vicious", "loop 2", "attack", "withdraw", "hypervigilance", "/10",
                    "a way of coping with", "on average after"):
         assert jargon not in words, jargon
@@ -217,7 +217,7 @@ def test_the_outline_lists_the_map_and_each_part_of_the_story(client_pdf: bytes)
     titles = [item.title for item in read(client_pdf).outline]
     assert titles[0] == "The map"
     for title in ("How to read your map", "The cycle that keeps you stuck",
-                  "The dance between you", "What you need underneath", "New ways to try",
+                  "The dance between you", "What you each need underneath", "New ways to try",
                   "What steadies you, and where it began", "Ruptures and repairs",
                   "Sessions so far", "Everything on the map"):
         assert title in titles, titles

@@ -24,8 +24,11 @@ from patterns.voice import (
     day,
     initials,
     layer_words,
+    needs_heading,
     on_cycle,
     part_words,
+    pattern_heading,
+    pattern_intro,
     possessive,
     quote,
     scores_afterwards,
@@ -527,6 +530,17 @@ def test_a_parts_details_in_one_order_and_the_cycle_in_the_storys_word() -> None
     assert part_words(scared, cycle=on_cycle(1)) == [
         "felt underneath", "felt very strongly, 9 out of 10", "on the cycle"]
     assert part_words(Node(id="t", kind="trigger", label="x")) == []
+
+
+def test_the_framing_says_whose_words_follow() -> None:
+    assert pattern_heading(0) == "Your pattern, in words"
+    assert pattern_heading(1) == "The cycle that keeps you stuck"
+    assert pattern_heading(2) == "The cycles that keep you stuck"
+    assert "told person by person, each in their own words." in pattern_intro(1, ["you", "Sam"])
+    assert "told in your own words." in pattern_intro(1, ["you", "you"])
+    assert "into words, in Luis’s own words, as" in pattern_intro(0, ["Luis"])
+    assert needs_heading(1) == "What you need underneath"
+    assert needs_heading(2) == "What you each need underneath"
 
 
 def test_practice_wording_fits_one_try_as_well_as_ten() -> None:

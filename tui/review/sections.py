@@ -22,7 +22,16 @@ from patterns.models import Experiment, Node
 from patterns.progress import progress
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
 from patterns.story import tell
-from patterns.voice import dance_line, day, on_cycle, part_words, therapist_note
+from patterns.voice import (
+    OTHER_MOMENTS,
+    dance_line,
+    day,
+    needs_heading,
+    on_cycle,
+    part_words,
+    pattern_heading,
+    therapist_note,
+)
 from tui.review.words import Reader, chain_line, needs_underneath, practice_line, stories
 from tui.widgets.map_view import MapView
 from tui.widgets.repairs import repair_line
@@ -72,12 +81,13 @@ class PatternsSection(VerticalScroll):
                            + "\n")
             out.append("\n")
         if whole.others:
-            out.append_text(_heading("Other moments on the map" if told else "How it goes"))
+            out.append_text(_heading(OTHER_MOMENTS if told else pattern_heading(0)))
             for chain in whole.others:
                 out.append(chain_line(chain) + "\n\n")
         needs = needs_underneath(g, insights, reader)
         if needs:
-            out.append_text(_heading("What you each need underneath"))
+            owners = {reader.whose(n) for n in g.nodes(NodeKind.NEED)}
+            out.append_text(_heading(needs_heading(len(owners))))
             for line in needs:
                 out.append(f"  {line}\n")
         if not out:
