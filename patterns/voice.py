@@ -36,7 +36,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from patterns.models import Node, Person
-from patterns.speech import FEELING_VERBS
+from patterns.speech import FEELING_VERBS, FEELING_WORDS
 from patterns.vocabulary import THERAPIST, FeelingLayer, StrategyStyle
 
 # -- who is addressed -----------------------------------------------------------
@@ -566,6 +566,8 @@ def _subject(before: list[str], raw_first: str, known: set[str]) -> bool:
     """Whether these words can be the subject of a clause: a pronoun or a
     name ("Sam"), a possessive and its noun ("Priya's voice"), or a
     determiner with a word or two ("a friend", "my old boss")."""
+    if before == ["no", "one"]:
+        return True
     if len(before) == 1:
         return (before[0] in _SUBJECT_WORDS or before[0] in known or before[0] in _I_WORDS
                 or raw_first[:1].isupper() and before[0] not in _DETERMINERS)
@@ -594,9 +596,10 @@ def _has_clause(label: str, names: Sequence[str]) -> bool:
         before, word = words[:i], words[i]
         if any(w in _PREPOSITIONS for w in before):
             return False  # "a stream of messages...": past a preposition, a noun phrase
-        if not _subject(before, raw[0], known) or before[-1] in _DETERMINERS or \
-                len(before) > 1 and before[-1].endswith(("'s", "ed")):
-            continue  # "a call", "my partner's texts", "two missed calls": a noun follows
+        if not _subject(before, raw[0], known) or before[-1] in _DETERMINERS and \
+                before != ["no", "one"] or \
+                before[-1].endswith("'s") or len(before) > 1 and before[-1].endswith("ed"):
+            continue  # "a call", "Mum's texts", "two missed calls": a noun follows
         if word in _AUXILIARIES or _finite(word):
             return True
         if len(before) <= 2 and word.endswith("s") and not word.endswith(("ss", "'s", "us")) \
@@ -639,8 +642,9 @@ def shape_of(label: str, names: Sequence[str] = ()) -> Shape:
         return Shape.FOR
     if _has_clause(text, names):
         return Shape.CLAUSE
-    if first.endswith("ing") and first not in _ING_NOUNS and len(first) > 4:
-        return Shape.GERUND
+    if first.endswith("ing") and len(first) > 4 and (
+            first not in _ING_NOUNS or first == "feeling" and len(words) > 1):
+        return Shape.GERUND  # "being ignored", "feeling left out" (not "feeling" alone)
     if (first in _IRREGULAR_PAST or first.endswith("ed") and len(first) > 4) and (
             len(words) == 1 or words[1] in _PREPOSITIONS or words[1] in _AFTER_PARTICIPLE):
         return Shape.PARTICIPLE
@@ -676,7 +680,8 @@ _IRREGULAR_PLURALS = {"people", "children", "men", "women", "feet", "teeth", "mi
 #: Words after a noun phrase's noun, not the noun itself ("raised voices upstairs").
 _TRAILING = {"upstairs", "downstairs", "again", "everywhere", "outside", "inside", "today",
              "tonight", "home", "late", "early", "together", "up", "down", "out", "off",
-             "away", "back", "around", "too", "all", "at", "once"}
+             "away", "back", "around", "too", "all", "at", "once", "through", "apart",
+             "over"}
 _STOPS = {"and", "or", "but", "that", "who", "which", "when", "while", "whenever", "because",
           "if", "where"}
 
@@ -836,6 +841,16 @@ _MOVE_NOUNS = {"silence", "humour", "humor", "jokes", "alcohol", "wine", "food",
                "tears", "anger", "rage"}
 #: Words after a noun that make the two a picture of the move ("headphones on").
 _PARTICLES = {"on", "off", "up", "down", "out", "shut", "closed", "open", "away", "in"}
+#: Things a move is pictured by, that are verbs too ("phone off" but "phone Mum").
+_PICTURED = {"phone", "door", "laptop", "tv", "guard", "mask", "lights", "curtains", "shutters"}
+#: Words that say how I am, not what I do: a move "cold and distant" is "I'm …".
+_MOVE_ADJECTIVES = {
+    "cold", "distant", "silent", "quiet", "busy", "defensive", "sarcastic", "clingy", "needy",
+    "critical", "controlling", "passive", "short", "snappy", "stubborn", "perfect", "nice",
+    "helpful", "agreeable", "polite", "charming", "funny", "loud", "frosty", "sharp", "bossy",
+    "extra", "overly", "super", "icy", "distracted", "unavailable", "unreachable", "cheerful",
+}
+_DEGREE = {"too", "so", "very", "really", "extra", "overly", "super"}
 
 
 def _noun_first(first: str) -> bool:
@@ -862,7 +877,16 @@ def _move(label: str, names: Sequence[str]) -> tuple[str, bool]:
     words = _words(label)
     if words[:1] == ["be"]:
         return f"I try to {label}", True
-    if _noun_first(words[0] if words else ""):
+    first = words[0] if words else ""
+    verb = first in _VERBS and len(words) > 1 and words[1] not in ("and", "or")
+    if (first in _MOVE_ADJECTIVES or first in FEELING_WORDS) and not verb or (
+            first in _DEGREE and len(words) > 1 and words[1] not in ("much", "many")):
+        return f"I'm {label}", True  # "cold and distant", "too busy to talk"
+    after = label[label.lower().find(words[1]) + len(words[1]):] if len(words) > 1 else ""
+    if first in _PICTURED and len(words) > 1 and words[1] in _PARTICLES and (
+            len(words) == 2 or after.lstrip()[:1] == ","):
+        return f"it's {label}", True  # "phone off", "phone off, door shut"
+    if _noun_first(first):
         if len(words) > 1 and words[1] in _PARTICLES:
             return f"it's {label}", True
         return f"I fall back on {label}", True
