@@ -47,19 +47,23 @@ class SinceLastSession(BaseModel):
         return node_id in self.nodes
 
     def sentence(self) -> str:
-        """`Since the session on 20 Nov 2026: 4 new nodes, 2 tries, 1 repair.`"""
+        """`Since the session on 20 Nov 2026: 4 new parts and 6 new arrows on
+        the map, 2 tries and 1 repair logged.` In the words the client's copy
+        uses for the map (parts and arrows, as "How to read your map" says),
+        never "nodes" and "links": the review shows it to the client."""
         if self.previous is None and not self:
             return "This is the first session."
         when = "Since last time" if self.previous is None else (
             f"Since the session on {day(self.previous.date)}")
         tries = sum(len(t) for t in self.tries.values())
-        parts = [
-            _count(len(self.nodes), "new node", "new nodes") if self.nodes else "",
-            _count(len(self.links), "new link", "new links") if self.links else "",
-            _count(tries, "try", "tries") + " logged" if tries else "",
-            _count(len(self.repairs), "repair", "repairs") + " logged" if self.repairs else "",
-        ]
-        said = ", ".join(p for p in parts if p)
+        mapped = [_count(len(self.nodes), "new part", "new parts") if self.nodes else "",
+                  _count(len(self.links), "new arrow", "new arrows") if self.links else ""]
+        logged = [_count(tries, "try", "tries") if tries else "",
+                  _count(len(self.repairs), "repair", "repairs") if self.repairs else ""]
+        mapped, logged = [p for p in mapped if p], [p for p in logged if p]
+        parts = ([" and ".join(mapped) + " on the map"] if mapped else []) + (
+            [" and ".join(logged) + " logged"] if logged else [])
+        said = ", ".join(parts)
         return f"{when}: {said}." if said else f"{when}: nothing new yet."
 
 

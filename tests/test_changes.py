@@ -20,8 +20,9 @@ def test_at_the_second_session_the_first_is_the_previous(chase_graph: MapGraph) 
     assert ("quiet", "zoe-scared", "activates") not in new.links
     assert new.tries == {"pause": [0, 1]}
     assert new.repairs == [0]
-    assert new.sentence() == ("Since the session on 20 Nov 2026: 4 new nodes, 6 new links,"
-                              " 2 tries logged, 1 repair logged.")
+    # Parts and arrows, the client's words for the map (the review shows it).
+    assert new.sentence() == ("Since the session on 20 Nov 2026: 4 new parts and 6 new arrows"
+                              " on the map, 2 tries and 1 repair logged.")
 
 
 def test_a_week_later_only_the_home_practice_is_new(chase_graph: MapGraph) -> None:
@@ -33,7 +34,7 @@ def test_a_week_later_only_the_home_practice_is_new(chase_graph: MapGraph) -> No
     assert new.previous is not None and new.previous.id == "s2"
     assert (new.nodes, new.links) == (set(), set())
     assert new.tries == {"pause": [2]} and new.repairs == [1]
-    assert new.sentence() == "Since the session on 27 Nov 2026: 1 try logged, 1 repair logged."
+    assert new.sentence() == "Since the session on 27 Nov 2026: 1 try and 1 repair logged."
 
 
 def test_nothing_before_the_first_session(chase_graph: MapGraph) -> None:
@@ -59,5 +60,5 @@ def test_against_the_last_save_of_the_previous_session(chase_map: RelationalMap)
     # The same scores on the same day again is a second try, and new.
     assert new.tries == {"pause": [2]}
     assert new.repairs == []
-    assert new.sentence() == ("Since the session on 27 Nov 2026: 1 new node, 2 new links,"
-                              " 1 try logged.")
+    assert new.sentence() == ("Since the session on 27 Nov 2026: 1 new part and 2 new arrows"
+                              " on the map, 1 try logged.")

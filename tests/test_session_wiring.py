@@ -70,7 +70,7 @@ async def test_f6_marks_what_is_new_since_the_previous_session(chase_path: Path)
         assert "✦" not in "\n".join(picture_text(view.picture))
         await pilot.press("f6")
         await settle(pilot, 0.1)
-        assert "Since the session on 27 Nov 2026: 1 new node" in screen_text(app)
+        assert "Since the session on 27 Nov 2026: 1 new part" in screen_text(app)
         lines = picture_text(view.picture)
         marked = [line for line in lines if "✦" in line]
         assert len(marked) == 1 and "Boss raises" in marked[0]

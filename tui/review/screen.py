@@ -29,6 +29,7 @@ from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.models import Repair
 from patterns.text import terminal_safe_copy
+from patterns.voice import quote
 from tui.review.help import ReviewHelp
 from tui.review.sections import SECTIONS, MapSection, PracticeSection, SessionsSection
 from tui.widgets.repairs import RepairDialog
@@ -150,7 +151,7 @@ class ReviewScreen(Screen[None]):
         what = self.client.node(self.client.experiment(logged.experiment_id).response).label
         if self._record(add_try(self.whole, logged.experiment_id, logged.attempt)):
             self.action_open_part("practice")
-            self.notify(f"Your try of “{what}” is saved.", title="Saved")
+            self.notify(f"Your try of {quote(what)} is saved.", title="Saved")
 
     def action_log_repair(self) -> None:
         """Ask about a rupture and repair, then save it at once."""
