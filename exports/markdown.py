@@ -29,6 +29,8 @@ from patterns.reading import MapReading
 from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, LinkKind, NodeKind, link_phrase
 from patterns.voice import (
+    NOT_TRIED,
+    NO_RESPONSES,
     OTHER_MOMENTS,
     about_the_client,
     addressed,
@@ -213,7 +215,7 @@ class _Writer:
         self.add("New responses are small, brave steps: doing something different when the old"
                  " alarm goes off. Progress is rarely a straight line.", "")
         if not responses:
-            self.add("No new responses mapped yet.")
+            self.add(NO_RESPONSES)
         for r in sorted(responses, key=lambda n: self.view.owner[n.id] != self.you):
             instead = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.REPLACES]
             meets = [lk.target for lk in self.view.out[r.id] if lk.kind is LinkKind.MEETS]
@@ -239,7 +241,7 @@ class _Writer:
             if e.plan:
                 self.add(f"**Plan:** {esc(e.plan)}", "")
             if not e.tries:
-                self.add("No tries logged yet.")
+                self.add(f"*{NOT_TRIED}*")
                 continue
             self.add("| Date | Distress before | Distress after | How it went |",
                      "| --- | --- | --- | --- |")

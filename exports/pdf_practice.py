@@ -20,6 +20,8 @@ from patterns.models import Experiment
 from patterns.progress import progress
 from patterns.vocabulary import LinkKind, NodeKind
 from patterns.voice import (
+    NOT_TRIED,
+    NO_RESPONSES,
     about_the_client,
     day,
     quote,
@@ -65,8 +67,7 @@ def _experiment(s: Story, e: Experiment, width: float) -> list[Flowable]:
     trend = progress(e)
     parts = [s.p(f"<b>Practice:</b> {para(e.plan)}" if e.plan else "<b>Practice</b>", "item")]
     if not e.tries:
-        parts.append(s.p("<i>Not tried yet. Each try, however it goes, is worth noting down.</i>",
-                         "item"))
+        parts.append(s.p(f"<i>{NOT_TRIED}</i>", "item"))
         return [KeepTogether(parts)]
     words = para(trend.trend())
     relief = trend.relief_text()
@@ -97,6 +98,8 @@ def responses_section(s: Story, width: float) -> list[Flowable]:
     out = s.heading("New ways to try",
                     "New responses are small, brave steps: doing something different when the "
                     "old alarm goes off. Progress is rarely a straight line.")
+    if not responses:
+        out.append(s.p(NO_RESPONSES, "item"))  # as the Markdown says it
     for response in sorted(responses, key=lambda n: s.whose(n) != s.you):
         who = s.name(s.whose(response))
         title = para(response.label) + ("" if who == "you" else

@@ -206,6 +206,10 @@ def part_words(node: Node, *, cycle: str | None = None) -> list[str]:
 
 #: The heading over chains of triggers on no cycle, below the cycles.
 OTHER_MOMENTS = "Other moments on the map"
+#: Under "New ways to try" when none is mapped yet.
+NO_RESPONSES = "No new responses mapped yet."
+#: Under an experiment with no try logged yet.
+NOT_TRIED = "Not tried yet. Each try, however it goes, is worth noting down."
 
 
 def pattern_heading(cycles: int) -> str:
@@ -1002,6 +1006,8 @@ def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
 
 
 __all__ = [
+    "NOT_TRIED",
+    "NO_RESPONSES",
     "OTHER_MOMENTS",
     "Shape",
     "about_the_client",

@@ -245,3 +245,19 @@ async def test_a_map_with_no_cycle_is_framed_alike_and_as_one_persons_words(tmp_
         shown = str(review.screen.query_one("#patterns-text", Static).visual)
     assert shown.startswith("Your pattern, in words\n")
     assert "What you need underneath" in shown and "How it goes" not in shown
+
+
+def test_a_map_with_no_new_response_says_so_in_the_pdf_as_in_the_markdown() -> None:
+    m = load_map(HERE / "okafors.toml")
+    pdf = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(m))).pages))
+    assert "\n## New ways to try\n" in render_markdown(m)
+    assert "No new responses mapped yet." in render_markdown(m)
+    assert "a straight line. No new responses mapped yet. Still looking" in pdf
+
+
+def test_an_experiment_not_tried_yet_is_said_alike() -> None:
+    m = load_map(MAPS[0])
+    m = m.model_copy(update={"experiments": [m.experiments[0].model_copy(update={"tries": []})]})
+    pdf = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(render_pdf(m))).pages))
+    words = "Not tried yet. Each try, however it goes, is worth noting down."
+    assert f"*{words}*" in render_markdown(m) and words in pdf
