@@ -40,7 +40,7 @@ class Draft:
         if person is not None and g.person(person) is None:
             raise CaptureError(f"there is no person “{person}” on this map")
         self.g, self.person, self.session = g, person, session
-        self.taken: set[str] = set(g.graph.nodes)
+        self.taken: set[str] = set(g.node_ids())
         self.edits: list[Edit] = []
         self.new: dict[str, Node] = {}
         self.reused: list[str] = []

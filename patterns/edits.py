@@ -214,7 +214,7 @@ class RemoveLink:
             raise EditError("there is no such link")
         self._link, self._seq = link, g.link_seq(link)
         g.drop_link(link)
-        if not g.graph.has_edge(self.source, self.target):
+        if not g.linked(self.source, self.target):
             self._loops = [
                 (i, lp) for i, lp in enumerate(g.loops)
                 if _loop_has_edge(lp, self.source, self.target)

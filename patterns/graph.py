@@ -1,21 +1,25 @@
-"""The map as a graph: a class that holds a `networkx.MultiDiGraph`.
+"""The map as a graph: nodes and links, walked in both directions.
 
-Nodes of the graph are node ids with the `Node` model under the key `node`;
-edges are keyed by link kind (two links may join the same pair with
-different kinds, e.g. a strategy that both longs for and blocks a need) and
-carry the `Link` model under `link`. The tables that are not graph-shaped
-(people, sessions, loops, experiments, repairs) sit beside it as lists.
+Nodes are kept by id with their `Node` model; links by (source, target,
+kind) with their `Link` model (two links may join the same pair with
+different kinds, e.g. a strategy that both longs for and blocks a need),
+and each node knows the links leaving and reaching it. The tables that are
+not graph-shaped (people, sessions, loops, experiments, repairs) sit beside
+it as lists.
 
 `MapGraph.from_map(m).to_map() == m` exactly: each node and link keeps a
 sequence number so the file's order survives edits, removal and undo.
+
+Plain dicts, not networkx: the session builds this before its first frame,
+and networkx took longer to import than the rest of the map to load. For an
+algorithm of networkx, `digraph()` and `simple_digraph()` give copies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from patterns.models import (
     Experiment,
@@ -28,6 +32,12 @@ from patterns.models import (
     Session,
 )
 from patterns.vocabulary import LinkKind, NodeKind
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: A link's key: (source, target, kind).
+LinkKey = tuple[str, str, LinkKind]
 
 
 class MapGraph:
@@ -58,7 +68,16 @@ class MapGraph:
         self.loops: list[Loop] = list(loops or [])
         self.experiments: list[Experiment] = list(experiments or [])
         self.repairs: list[Repair] = list(repairs or [])
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._node: dict[str, Node] = {}
+        self._node_seq: dict[str, int] = {}
+        self._link: dict[LinkKey, Link] = {}
+        self._link_seq: dict[LinkKey, int] = {}
+        #: The keys of the links leaving / reaching each node (as a dict: ordered, no repeats).
+        self._out: dict[str, dict[LinkKey, None]] = {}
+        self._in: dict[str, dict[LinkKey, None]] = {}
+        #: Nodes and links in file order, sorted once after a change.
+        self._nodes_sorted: list[Node] | None = None
+        self._links_sorted: list[Link] | None = None
         self._next_seq = 0
 
     # -- conversions ------------------------------------------------------
@@ -102,46 +121,62 @@ class MapGraph:
     # -- reading ----------------------------------------------------------
 
     def __len__(self) -> int:
-        return self.graph.number_of_nodes()
+        return len(self._node)
 
     def __contains__(self, node_id: object) -> bool:
-        return node_id in self.graph
+        return node_id in self._node
 
     def node(self, node_id: str) -> Node:
         """The node with this id (KeyError if there is none)."""
-        return self.graph.nodes[node_id]["node"]
+        return self._node[node_id]
 
     def nodes(self, kind: NodeKind | None = None) -> list[Node]:
         """Nodes in file order, optionally only of one kind."""
-        ordered = sorted(self.graph.nodes(data=True), key=lambda item: item[1]["seq"])
-        return [d["node"] for _, d in ordered if kind is None or d["node"].kind is kind]
+        if self._nodes_sorted is None:
+            seq = self._node_seq
+            self._nodes_sorted = [self._node[i] for i in sorted(self._node, key=seq.__getitem__)]
+        if kind is None:
+            return list(self._nodes_sorted)
+        return [n for n in self._nodes_sorted if n.kind is kind]
+
+    def node_ids(self) -> list[str]:
+        """Every node's id, in file order."""
+        return [n.id for n in self.nodes()]
 
     def links(self) -> list[Link]:
         """Links in file order."""
-        ordered = sorted(self.graph.edges(keys=True, data=True), key=lambda e: e[3]["seq"])
-        return [d["link"] for *_, d in ordered]
+        if self._links_sorted is None:
+            seq = self._link_seq
+            self._links_sorted = [self._link[k] for k in sorted(self._link, key=seq.__getitem__)]
+        return list(self._links_sorted)
 
     def link(self, source: str, target: str, kind: LinkKind) -> Link | None:
         """The link source -kind-> target, or None."""
-        data = self.graph.get_edge_data(source, target, key=kind.value)
-        return None if data is None else data["link"]
+        return self._link.get((source, target, kind))
+
+    def linked(self, source: str, target: str) -> bool:
+        """Whether any link runs from source to target."""
+        return any(key[1] == target for key in self._out.get(source, ()))
+
+    def _sorted(self, keys: dict[LinkKey, None] | None) -> list[Link]:
+        if not keys:
+            return []
+        seq = self._link_seq
+        return [self._link[k] for k in sorted(keys, key=seq.__getitem__)]
 
     def links_out(self, node_id: str) -> list[Link]:
         """Links leaving a node, in file order."""
-        edges = self.graph.out_edges(node_id, keys=True, data=True)
-        return [d["link"] for *_, d in sorted(edges, key=lambda e: e[3]["seq"])]
+        return self._sorted(self._out.get(node_id))
 
     def links_in(self, node_id: str) -> list[Link]:
         """Links arriving at a node, in file order."""
-        edges = self.graph.in_edges(node_id, keys=True, data=True)
-        return [d["link"] for *_, d in sorted(edges, key=lambda e: e[3]["seq"])]
+        return self._sorted(self._in.get(node_id))
 
     def links_of(self, node_id: str) -> list[Link]:
         """Every link touching a node, in file order."""
-        seen = {(lk.source, lk.target, lk.kind) for lk in self.links_in(node_id)}
-        out = [lk for lk in self.links_out(node_id) if (lk.source, lk.target, lk.kind) not in seen]
-        both = self.links_in(node_id) + out
-        return sorted(both, key=lambda lk: self.link_seq(lk))
+        keys = dict(self._in.get(node_id) or {})
+        keys.update(self._out.get(node_id) or {})
+        return self._sorted(keys)
 
     def person(self, person_id: str | None) -> Person | None:
         """The person with this id, or None."""
@@ -166,17 +201,34 @@ class MapGraph:
         for node in self.nodes():
             yield node.id, node.label
 
+    def digraph(self) -> nx.MultiDiGraph:
+        """A copy of the map as a networkx multigraph (for its algorithms):
+        nodes carry the `Node` model under `node`, edges are keyed by the
+        link kind's value and carry the `Link` model under `link`; both
+        carry their place in file order under `seq`."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        for node in self.nodes():
+            g.add_node(node.id, node=node, seq=self._node_seq[node.id])
+        for key, link in self._link.items():
+            g.add_edge(link.source, link.target, key=link.kind.value, link=link,
+                       seq=self._link_seq[key])
+        return g
+
     def simple_digraph(self) -> nx.DiGraph:
         """The map with parallel links merged: what cycle-finding walks."""
-        return nx.DiGraph(self.graph)
+        import networkx as nx
+
+        return nx.DiGraph(self.digraph())
 
     # -- low-level writes, used by edits ------------------------------------
 
     def node_seq(self, node_id: str) -> int:
-        return self.graph.nodes[node_id]["seq"]
+        return self._node_seq[node_id]
 
     def link_seq(self, link: Link) -> int:
-        return self.graph.edges[link.source, link.target, link.kind.value]["seq"]
+        return self._link_seq[link.source, link.target, link.kind]
 
     def _take_seq(self, seq: int | None) -> int:
         if seq is None:
@@ -184,23 +236,50 @@ class MapGraph:
         self._next_seq = max(self._next_seq, seq + 1)
         return seq
 
+    def _changed(self) -> None:
+        self._nodes_sorted = None
+        self._links_sorted = None
+
     def put_node(self, node: Node, seq: int | None = None) -> None:
         """Add or replace a node, keeping its place in file order."""
-        if node.id in self.graph and seq is None:
-            seq = self.node_seq(node.id)
-        self.graph.add_node(node.id, node=node, seq=self._take_seq(seq))
+        if node.id in self._node and seq is None:
+            seq = self._node_seq[node.id]
+        self._node[node.id] = node
+        self._node_seq[node.id] = self._take_seq(seq)
+        self._out.setdefault(node.id, {})
+        self._in.setdefault(node.id, {})
+        self._changed()
 
     def drop_node(self, node_id: str) -> None:
         """Remove a node and its links (edits keep what undo needs first)."""
-        self.graph.remove_node(node_id)
+        del self._node[node_id]
+        del self._node_seq[node_id]
+        for key in [*self._out.pop(node_id, ()), *self._in.pop(node_id, ())]:
+            if key in self._link:
+                self._unlink(key)
+        self._changed()
 
     def put_link(self, link: Link, seq: int | None = None) -> None:
         """Add or replace a link, keeping its place in file order."""
-        key = link.kind.value
-        if self.graph.has_edge(link.source, link.target, key=key) and seq is None:
-            seq = self.graph.edges[link.source, link.target, key]["seq"]
-        self.graph.add_edge(link.source, link.target, key=key, link=link, seq=self._take_seq(seq))
+        key = (link.source, link.target, link.kind)
+        if key in self._link and seq is None:
+            seq = self._link_seq[key]
+        self._link[key] = link
+        self._link_seq[key] = self._take_seq(seq)
+        self._out.setdefault(link.source, {})[key] = None
+        self._in.setdefault(link.target, {})[key] = None
+        self._changed()
 
     def drop_link(self, link: Link) -> None:
         """Remove one link."""
-        self.graph.remove_edge(link.source, link.target, key=link.kind.value)
+        key = (link.source, link.target, link.kind)
+        if key not in self._link:
+            raise KeyError(f"no link {link.source} -{link.kind.value}-> {link.target}")
+        self._unlink(key)
+        self._changed()
+
+    def _unlink(self, key: LinkKey) -> None:
+        del self._link[key]
+        del self._link_seq[key]
+        self._out.get(key[0], {}).pop(key, None)
+        self._in.get(key[1], {}).pop(key, None)

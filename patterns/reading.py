@@ -1,7 +1,7 @@
 """The map frozen for reading, once per analysis.
 
-`MapGraph` sorts into file order on every call, which is right for an edit
-and too slow for an analysis that asks thousands of small questions after
+`MapGraph` sorts a node's links into file order on every call, which is
+right for an edit and too slow for an analysis that asks thousands of small questions after
 every keystroke. A `MapReading` answers them from plain dicts built in one pass.
 It is a snapshot: build a new one after the map changes.
 """
@@ -18,21 +18,20 @@ class MapReading:
 
     def __init__(self, g: MapGraph) -> None:
         self.graph = g
-        data = sorted(g.graph.nodes(data=True), key=lambda item: item[1]["seq"])
-        self.ids: list[str] = [node_id for node_id, _ in data]
+        nodes = g.nodes()
+        self.ids: list[str] = [n.id for n in nodes]
         """Node ids in file order."""
         self.seq: dict[str, int] = {node_id: i for i, node_id in enumerate(self.ids)}
         """Each node's place in file order."""
-        self.node: dict[str, Node] = {node_id: d["node"] for node_id, d in data}
+        self.node: dict[str, Node] = {n.id: n for n in nodes}
         """The node model of each id."""
         self.out: dict[str, list[Link]] = {node_id: [] for node_id in self.ids}
         """Links leaving each node, in file order."""
         self.into: dict[str, list[Link]] = {node_id: [] for node_id in self.ids}
         """Links arriving at each node, in file order."""
-        edges = sorted(g.graph.edges(keys=True, data=True), key=lambda e: e[3]["seq"])
-        for source, target, _, d in edges:
-            self.out[source].append(d["link"])
-            self.into[target].append(d["link"])
+        for link in g.links():
+            self.out[link.source].append(link)
+            self.into[link.target].append(link)
         self.succ: list[list[int]] = [
             sorted({self.seq[lk.target] for lk in self.out[node_id]
                     if lk.kind is not LinkKind.MASKS})

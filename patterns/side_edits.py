@@ -108,7 +108,7 @@ def _check_side_refs(g: MapGraph, table: str, item: Any, replacing: int | None) 
     if isinstance(item, Loop):
         for i, node_id in enumerate(item.nodes):
             following = item.nodes[(i + 1) % len(item.nodes)]
-            if not g.graph.has_edge(node_id, following):
+            if not g.linked(node_id, following):
                 raise EditError("those nodes do not form a loop of the map")
 
 
