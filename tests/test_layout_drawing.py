@@ -16,12 +16,12 @@ from patterns.graph import MapGraph
 from patterns.layout import layout_map, snapshot, snapshot_of_map
 from patterns.layout.boxes import Look, Metrics
 from patterns.layout.crossings import drawing_crossings
-from patterns.layout.drawing import Drawing, draw
+from patterns.layout.drawing import JOIN, SHORT_BANDS, Drawing, draw
 from patterns.layout.fit import LOOKS
 from patterns.layout.words import clean_label, graphemes, line_text, wrap_label
 from patterns.models import Link, Node, Person, RelationalMap
 from patterns.synthetic import synthetic_map
-from patterns.vocabulary import NodeKind
+from patterns.vocabulary import KIND_PLURALS, NodeKind
 from tui.widgets.map_canvas import ViewState, picture_text, render_row
 from tui.widgets.map_cells import CELLS, clusters
 from tui.widgets.map_picture import Picture
@@ -118,6 +118,36 @@ def check_drawing(d: Drawing, labels: dict[str, str], full: bool = False) -> Non
             else:
                 assert min(xs) < min(b.x for b in part), "a ring through its part"
             assert route.end == "top"
+    check_headings(d)
+
+
+#: A kind by each word a heading may say of it (`FEELINGS`, `FEEL`).
+HEADING_KIND = {word: kind for kind in NodeKind
+                for word in (KIND_PLURALS[kind].upper(), SHORT_BANDS[KIND_PLURALS[kind].upper()])}
+
+
+def heading_kinds(text: str) -> set[NodeKind]:
+    """The kinds a heading names: one word, or several joined (`FEEL·BODY`)."""
+    return {HEADING_KIND[word] for word in text.split(JOIN)}
+
+
+def check_headings(d: Drawing) -> None:
+    """Beside each row of boxes the gutter names the kinds that row holds,
+    each once, and no heading sits beside anything else."""
+    rows: dict[int, tuple[int, set[NodeKind]]] = {}  # a layer's top -> (its last row, kinds)
+    for box in d.boxes:
+        last, kinds = rows.get(box.y, (box.y, set()))
+        rows[box.y] = (max(last, box.y + box.h - 1), kinds | {box.kind})
+    said: dict[int, list[NodeKind]] = {}
+    for row, text in d.band_words:
+        top = next((y for y, (last, _) in rows.items() if y <= row <= last), None)
+        assert top is not None, f"{text!r} beside no row of boxes (row {row})"
+        said.setdefault(top, []).extend(heading_kinds(text))
+    if d.gutter:
+        for top, (_, kinds) in rows.items():
+            assert sorted(said.get(top, [])) == sorted(kinds), f"row {top} holds {kinds}"
+    else:
+        assert d.band_words == []
 
 
 def _ring_of(d: Drawing, cycle: int) -> int | None:

@@ -72,3 +72,36 @@ async def test_at_80x24_every_part_of_the_loop_is_on_the_first_screen(chase_path
         await pilot.press("escape")
         await settle(pilot)
         assert side.region.height == 1
+
+
+@pilot_test
+async def test_at_80x24_each_row_of_boxes_is_named_by_the_kinds_it_holds(
+    chase_path: Path,
+) -> None:
+    """The one-line boxes have no kind tag: the word beside a row is all that
+    says what it holds, so it names every kind on that row and nothing else
+    (the row of “scared of being left” holds a feeling and a body sensation,
+    not a body sensation alone)."""
+    from test_layout_drawing import heading_kinds
+
+    app = session_app(chase_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, 0.05)
+        view = app.session.query_one(MapView)
+        assert view.picture is not None and view.picture.drawing.look.flat
+        gutter = view.picture.drawing.gutter
+        rows = screen_text(app).splitlines()
+        left, top = view.content_region.x, view.content_region.y
+        holds: dict[int, set] = {}
+        for node in app.session.graph.nodes():
+            region = view.node_region(node.id)
+            assert region is not None and region.height == 1
+            holds.setdefault(top + region.y, set()).add(node.kind)
+        for y, row in enumerate(rows[top:top + view.size.height], top):
+            words = row[left:left + gutter].split()
+            if y in holds:
+                assert len(words) == 1 and heading_kinds(words[0]) == holds[y], row
+            else:
+                assert words == [], f"a heading beside no boxes: {row}"
+        scared = next(y for y, row in enumerate(rows) if "[scared of" in row)
+        assert rows[scared][left:left + gutter].split() == ["FEEL·BODY"]

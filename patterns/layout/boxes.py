@@ -101,8 +101,8 @@ class Look:
     """Band names in a gutter at the left; without it the boxes' kind tags say
     the band."""
     short_bands: bool = False
-    """The gutter narrow: each band's name in four letters (`TRIG`, `MOVE`),
-    for one-row boxes, which have no kind tag."""
+    """The gutter narrow: each kind's name in four letters (`TRIG`, `MOVE`,
+    `FEEL·BODY`), for one-row boxes, which have no kind tag."""
     edge_labels: bool = True
     """The link kinds written on the edges; without them the key says what
     each line means."""

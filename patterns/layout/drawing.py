@@ -31,9 +31,9 @@ from patterns.layout.place import place_columns
 from patterns.layout.ports import choose_ports
 from patterns.layout.routes import Piece, assign_tracks, simplify
 from patterns.layout.words import Cluster
-from patterns.vocabulary import NodeKind
+from patterns.vocabulary import KIND_PLURALS, NodeKind
 
-__all__ = ["Box", "Drawing", "Route", "draw", "write_words"]
+__all__ = ["Box", "Drawing", "Route", "draw", "row_headings", "write_words"]
 
 Point = tuple[int, int]
 #: Rows of a channel whose lines run aslant (see `Metrics.most_tracks`).
@@ -99,7 +99,8 @@ class Drawing:
     labels: list[EdgeLabel]
     """The link kinds written on edges, and each cycle's name (`cycle` set)."""
     bands: list[tuple[int, int, tuple[str, ...]]]
-    """(first row, last row, heading words) of each band with a heading."""
+    """(first row, last row, heading words) of each band with a heading (on
+    paper, a faint rule runs above each band but the first)."""
     headers: list[tuple[int, int, str | None]]
     """(x, width, person id) of each person's column heading, on row 0."""
     header_rows: int
@@ -108,25 +109,17 @@ class Drawing:
     people: tuple[MapPerson, ...]
     look: Look
     by_id: dict[str, Box] = field(default_factory=dict)
-
-    @property
-    def band_words(self) -> list[tuple[int, str]]:
-        """(row, word) of the band headings: each band's words one under
-        another from its first row, never onto the next band's."""
-        out: list[tuple[int, str]] = []
-        row = 0
-        for top, _bottom, words in self.bands:
-            row = max(row, top)
-            for word in words:
-                out.append((row, word))
-                row += 1
-        return out
+    band_words: list[tuple[int, str]] = field(default_factory=list)
+    """(row, words) of the headings in the gutter: beside each row of boxes,
+    the kinds of box that row holds (see `row_headings`)."""
 
 
-#: The band names of a narrow gutter.
+#: The band names of a narrow gutter, and of a heading joined on one row.
 SHORT_BANDS = {"TRIGGERS": "TRIG", "ORIGINS": "ORIG", "FEELINGS": "FEEL", "MEANINGS": "MEAN",
                "SENSATIONS": "BODY", "STRATEGIES": "MOVE", "NEEDS": "NEED",
                "NEW RESPONSES": "NEW", "RESOURCES": "RES"}
+#: Between the kinds of a heading joined on one row.
+JOIN = "·"
 
 
 def band_heading(words: tuple[str, ...], look: Look) -> tuple[str, ...]:
@@ -134,15 +127,51 @@ def band_heading(words: tuple[str, ...], look: Look) -> tuple[str, ...]:
     return tuple(SHORT_BANDS.get(w, w[:4]) for w in words) if look.short_bands else words
 
 
-def gutter_width(layout: MapLayout, metrics: Metrics, look: Look) -> int:
-    """Units at the left for the band headings: the longest word, a unit
-    before it and one after (0 without a gutter)."""
+def _heading_order(layout: MapLayout) -> list[NodeKind]:
+    """The kinds in the order a heading names them: each band's, then those
+    of a band sitting beside it (`TRIGGERS` before `ORIGINS` on a shared row)."""
+    order: list[NodeKind] = []
+    for i, band in enumerate(layout.bands):
+        if band.beside is None:
+            order += band.kinds
+            order += [k for guest in layout.bands if guest.beside == i for k in guest.kinds]
+    return order
+
+
+def row_headings(layout: MapLayout, texts: dict[str, BoxText],
+                 look: Look) -> list[tuple[int, tuple[str, ...]]]:
+    """(layer, lines) of the gutter's headings: each row of boxes (a layer)
+    is named by the kinds of box it holds, and only beside its own boxes, so
+    no word sits beside a row of another band or says a kind the row does
+    not hold. The words stand one a row, from the boxes' first line of text
+    down to their lower edge; where they outnumber those rows (a one-line
+    box has one), they are joined on the first in their short form:
+    `FEEL·BODY`. Nothing without a gutter."""
     if not look.gutter:
+        return []
+    order = _heading_order(layout)
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for li, layer in enumerate(layout.layers):
+        nodes = [s.node for s in layer if s.node is not None]
+        if not nodes:
+            continue
+        kinds = {layout.nodes[n].node.kind for n in nodes}
+        names = tuple(KIND_PLURALS[k].upper() for k in order if k in kinds)
+        rows = max(texts[n].height for n in nodes) - (0 if look.flat else 1)
+        if len(names) <= rows:
+            out.append((li, band_heading(names, look)))
+        else:
+            out.append((li, (JOIN.join(SHORT_BANDS[w] for w in names),)))
+    return out
+
+
+def gutter_width(headings: list[tuple[int, tuple[str, ...]]], metrics: Metrics) -> int:
+    """Units at the left for the band headings: the widest, a unit before
+    it and one after (0 without a gutter)."""
+    lines = [line for _, lines in headings for line in lines]
+    if not lines:
         return 0
-    words = [w for b in layout.bands for w in band_heading(b.words, look)]
-    if not words:
-        return 0
-    return int(max(sum(w for _, w in metrics.clusters(word)) for word in words) + 0.999) + 2
+    return int(max(sum(w for _, w in metrics.clusters(line)) for line in lines) + 0.999) + 2
 
 
 def ring_room(layout: MapLayout, metrics: Metrics) -> tuple[list[float], float]:
@@ -223,7 +252,8 @@ def write_words(drawing: Drawing, metrics: Metrics) -> Drawing:
 
 def _draw(layout: MapLayout, metrics: Metrics, look: Look, texts: dict[str, BoxText]) -> Drawing:
     flat = look.flat
-    margin = gutter_width(layout, metrics, look)
+    headings = row_headings(layout, texts, look)
+    margin = gutter_width(headings, metrics)
     rings = _rings(layout)
     extra, after = ring_room(layout, metrics)
     placement = place_columns(
@@ -492,6 +522,7 @@ def _draw(layout: MapLayout, metrics: Metrics, look: Look, texts: dict[str, BoxT
             if column.person is not None and w > 0:
                 headers.append((margin + int(x0), int(w), column.person))
     bands = []
+    band_words: list[tuple[int, str]] = []
     if margin:
         last_row = height - 1
         for b in layout.bands:
@@ -500,8 +531,11 @@ def _draw(layout: MapLayout, metrics: Metrics, look: Look, texts: dict[str, BoxT
                 end = b.first + b.count
                 bottom = ys[end] - 1 if end < n_layers else last_row
                 bands.append((top, bottom, band_heading(b.words, look)))
+        for li, lines in headings:
+            top = ys[li] + (0 if flat else 1)
+            band_words += [(top + k, line) for k, line in enumerate(lines)]
     return Drawing(width, height, margin, boxes, layout.edges, routes, [], bands, headers,
-                   header_rows, layout.cycles, layout.people, look, by_id)
+                   header_rows, layout.cycles, layout.people, look, by_id, band_words)
 
 
 def _ring_channel(layout: MapLayout, e: int, kind: str, nodes) -> int:  # type: ignore[no-untyped-def]

@@ -6,7 +6,8 @@ most compact and keeps the first whose drawing fits the view:
 1. band names in a gutter, link kinds on the edges, boxes of 3, 2, 1 lines;
 2. the band names left to the boxes' kind tags (more room across);
 3. the link kinds left to the key;
-4. one-row boxes, band names in four letters in a narrow gutter, else none.
+4. one-row boxes, each row named in four letters in a narrow gutter
+   (`FEEL·BODY` for a row holding both), else none.
 
 Each look gets the widest boxes (14 to 28 units) that keep the drawing
 within the view's width, fewer lines only while a box still shows 20
@@ -28,7 +29,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from patterns.layout.boxes import Look, Metrics, box_texts, grow_into_room
-from patterns.layout.drawing import Drawing, _draw, gutter_width, ring_room, write_words
+from patterns.layout.drawing import (
+    Drawing,
+    _draw,
+    gutter_width,
+    ring_room,
+    row_headings,
+    write_words,
+)
 from patterns.layout.layers import layout_map
 from patterns.layout.model import MapLayout, MapSnapshot
 from patterns.layout.place import place_columns
@@ -124,7 +132,7 @@ def _width_with(layout: MapLayout, metrics: Metrics, look: Look) -> int:
         box_gap=metrics.box_gap, pass_gap=metrics.pass_gap, column_gap=metrics.column_gap,
         integer=True, slack=look.slack, extra=extra, after=after,
         sweeps=0 if look.slack == 0 else 4)
-    return gutter_width(layout, metrics, look) + int(placement.width)
+    return gutter_width(row_headings(layout, texts, look), metrics) + int(placement.width)
 
 
 def fitting_width(layout: MapLayout, metrics: Metrics, look: Look, view_width: int) -> int:
