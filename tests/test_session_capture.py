@@ -94,7 +94,10 @@ async def test_the_sentence_adds_and_links_a_whole_cycle_reusing_nodes(chase_pat
         [chain] = [line for line in panel.splitlines() if "When the phone stays silent" in line]
         assert chain.startswith("Zoë: When the phone stays silent, I feel angry, fed up, and"
                                 " underneath that, scared of being left")
-        assert "so I text again and again, check his location, or criticise" in chain
+        # Outside a cycle the alternatives are in file order (the new move last),
+        # the same order in every chain that has them.
+        assert ("so I text again and again, criticise and demand an answer, or check his"
+                " location") in chain
         assert chain.endswith("because I need reassurance that we're ok.")
         # One line is one undo step.
         await pilot.press("ctrl+z")
