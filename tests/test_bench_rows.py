@@ -46,9 +46,10 @@ def test_bench_analysis_reports_every_figure() -> None:
 
 
 def test_bench_crossings_reports_ours_beside_dots_for_every_map() -> None:
+    rows = quick_rows("bench_crossings")
+    # bench_crossings brought its helper in from bench/ (quick_rows's path)
     from dot_drawing import dot_available, maps_drawn
 
-    rows = quick_rows("bench_crossings")
     if not dot_available():
         assert rows == []  # left out where Graphviz is not installed
         return
