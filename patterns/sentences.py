@@ -25,6 +25,7 @@ no move after it yet has none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from pydantic import BaseModel, Field
 
@@ -260,12 +261,22 @@ def _chain(view: MapReading, person: str | None, cycle: int | None, trigger: str
         "needs": sorted(needs, key=seq), "blocked": sorted(blocked, key=seq),
     }
     label = view.node
-    text = chain_sentence(
-        trigger=label[trigger].label if trigger else None,
-        **{slot: [label[n].label for n in ids] for slot, ids in parts.items()},
-        names=[p.name for p in view.graph.people],
-    )
+    text = _told(label[trigger].label if trigger else None,
+                 tuple(tuple(label[n].label for n in parts[slot]) for slot in _SLOTS),
+                 tuple(p.name for p in view.graph.people))
     return PatternSentence(person=person, cycle=cycle, trigger=trigger, text=text, **parts)
+
+
+@lru_cache(maxsize=4096)
+def _told(trigger: str | None, labels: tuple[tuple[str, ...], ...],
+          names: tuple[str, ...]) -> str:
+    """`chain_sentence` of the labels in each slot (surface, core, meanings,
+    body, moves, needs, blocked), remembered: the Patterns panel tells every
+    chain again after each edit, and an edit changes one or two of them."""
+    return chain_sentence(trigger=trigger, **dict(zip(_SLOTS, labels)), names=names)
+
+
+_SLOTS = ("surface", "core", "meanings", "body", "moves", "needs", "blocked")
 
 
 def _masks_partners(view: MapReading, feeling: str) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from typing import TYPE_CHECKING
+
 from patterns.graph import MapGraph
 from patterns.layout.model import (
     MapCycle,
@@ -23,14 +25,24 @@ from patterns.layout.model import (
 from patterns.models import Link, Loop, Node, Person, RelationalMap
 from patterns.reading import strong_components
 
+if TYPE_CHECKING:
+    from patterns.cycles import Cycle
+
 __all__ = ["cycles_of", "layout_structure", "loop_members", "neighbourhood", "snapshot",
            "snapshot_of_map", "with_words"]
 
 
-def snapshot(g: MapGraph, *, new: Collection[str] = ()) -> MapSnapshot:
+def snapshot(g: MapGraph, *, new: Collection[str] = (), cycles: Sequence[Cycle] | None = None,
+             before: MapSnapshot | None = None) -> MapSnapshot:
     """An immutable copy of what drawing needs, taken from the live graph;
-    the nodes in `new` are marked as mapped since the previous session."""
-    return _snapshot(g.title, g.people, g.nodes(), g.links(), g.loops, cycles_of(g), new)
+    the nodes in `new` are marked as mapped since the previous session.
+
+    `cycles` are the map's cycles when the caller has found them already
+    (`find_cycles(g).cycles`, e.g. in `analyse(g).cycles`); `before` is the
+    snapshot taken before an edit: what it holds that did not change is
+    shared, not made again."""
+    found = cycles_of(g) if cycles is None else _map_cycles(cycles)
+    return _snapshot(g.title, g.people, g.nodes(), g.links(), g.loops, found, new, before)
 
 
 def snapshot_of_map(m: RelationalMap) -> MapSnapshot:
@@ -43,30 +55,55 @@ def cycles_of(g: MapGraph) -> tuple[MapCycle, ...]:
     """The map's cycles as node ids: named ones first, then as found."""
     from patterns.cycles import find_cycles  # the analysis, only when a picture needs it
 
+    return _map_cycles(find_cycles(g).cycles)
+
+
+def _map_cycles(cycles: Sequence[Cycle]) -> tuple[MapCycle, ...]:
     return tuple(MapCycle(name=c.name, loop=tuple(c.loop.nodes),
                           variants=tuple(tuple(v.nodes) for v in c.variants), number=i + 1)
-                 for i, c in enumerate(find_cycles(g).cycles))
+                 for i, c in enumerate(cycles))
 
 
 def _snapshot(title: str, people: Sequence[Person], nodes: Sequence[Node],
               links: Sequence[Link], loops: Sequence[Loop], cycles: tuple[MapCycle, ...],
-              new: Collection[str] = ()) -> MapSnapshot:
+              new: Collection[str] = (), before: MapSnapshot | None = None) -> MapSnapshot:
     default = people[0].id if people else None
-    return MapSnapshot(
+    # The parts of the snapshot before that are the same are used again (an
+    # edit changes one or two of them): their models are immutable, and
+    # checking a few fields is quicker than making and validating a model.
+    old_nodes = {n.id: n for n in before.nodes} if before is not None else {}
+    old_links = ({(lk.source, lk.target, lk.kind): lk for lk in before.links}
+                 if before is not None else {})
+    made: list[MapNode] = []
+    for n in nodes:
+        person, marked = n.person or default, n.id in new
+        old = old_nodes.get(n.id)
+        if (old is None or old.label != n.label or old.kind is not n.kind
+                or old.person != person or old.layer is not n.layer or old.style is not n.style
+                or old.intensity != n.intensity or old.new != marked):
+            old = MapNode(id=n.id, kind=n.kind, label=n.label, person=person, layer=n.layer,
+                          style=n.style, intensity=n.intensity, new=marked)
+        made.append(old)
+    shown_people = tuple(MapPerson(id=p.id, name=p.name) for p in people)
+    if before is not None and before.people == shown_people:
+        shown_people = before.people
+    shown_loops = tuple(MapLoop(name=lp.name, nodes=tuple(lp.nodes)) for lp in loops)
+    if before is not None and before.loops == shown_loops:
+        shown_loops = before.loops
+    if before is not None and before.cycles == cycles:
+        cycles = before.cycles
+    return MapSnapshot.model_construct(
+        # Every part is a model made (and validated) here or in the snapshot
+        # before, from a validated map: the whole is not validated again.
         title=title,
-        people=tuple(MapPerson(id=p.id, name=p.name) for p in people),
-        nodes=tuple(
-            MapNode(
-                id=n.id, kind=n.kind, label=n.label, person=n.person or default,
-                layer=n.layer, style=n.style, intensity=n.intensity, new=n.id in new,
-            )
-            for n in nodes
-        ),
+        people=shown_people,
+        nodes=tuple(made),
         links=tuple(
-            MapLink(source=lk.source, target=lk.target, kind=lk.kind)
+            old_links.get((lk.source, lk.target, lk.kind))
+            or MapLink(source=lk.source, target=lk.target, kind=lk.kind)
             for lk in links
         ),
-        loops=tuple(MapLoop(name=lp.name, nodes=tuple(lp.nodes)) for lp in loops),
+        loops=shown_loops,
         cycles=cycles,
     )
 

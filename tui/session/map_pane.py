@@ -65,7 +65,11 @@ class MapPane(Vertical):
     def _snapshot(self, view: SessionView) -> MapSnapshot:
         key = (view.revision, view.privacy, view.new)
         if self._snap is None or self._snap_key != key:
-            snap = snapshot(view.graph, new=view.new)
+            # A small map's cycles are the Patterns panel's (one analysis);
+            # what did not change is taken from the snapshot before.
+            snap = snapshot(view.graph, new=view.new,
+                            cycles=view.insights.cycles if view.analysed_here else None,
+                            before=self._snap)
             if view.privacy:
                 snap = snap.model_copy(update={
                     "title": view.mask(snap.title),

@@ -32,11 +32,11 @@ from patterns.text import terminal_safe
 from patterns.voice import plural
 from tui.messages import EditRequested, LoopChosen
 from tui.session.dialogs import TextPrompt
-from tui.session.view import SessionView
+from tui.session.view import ANALYSE_HERE, SessionView
 
-#: Maps up to this many nodes are analysed on the spot; larger ones in a worker.
-SYNC_LIMIT = 150
-
+#: Maps up to this many nodes are analysed on the spot (once per view, shared
+#: with the map picture: `SessionView.insights`); larger ones in a worker.
+SYNC_LIMIT = ANALYSE_HERE
 
 @dataclass(frozen=True, repr=False)
 class MapParts:
@@ -136,8 +136,8 @@ class PatternsPanel(VerticalScroll):
         """Follow the map: analyse it again if it changed, then redraw."""
         self._view = view
         if self._analysed != view.revision:
-            if len(view.graph) <= SYNC_LIMIT:
-                self.insights, self._analysed = analyse(view.graph), view.revision
+            if view.analysed_here:
+                self.insights, self._analysed = view.insights, view.revision
             elif self._analysing != view.revision:
                 # Once per revision: a redraw while it runs (a selection, the
                 # screen's first Resize) does not start it again.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
+from time import perf_counter
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -50,8 +51,13 @@ def session_commands_provider() -> type[Provider]:
 if TYPE_CHECKING:
     from textual.command import Provider
 
-#: The map picture and the Patterns panel are redrawn once the frame that
-#: answers a typed line is painted, and at least this long after it was asked.
+#: The map picture and the Patterns panel are drawn in the frame that answers
+#: a typed line while drawing them takes at most this long (seconds: a third of
+#: a frame at 60 per second, so the answer still comes within the frame). When
+#: they took longer the last time (a large map, a slow machine), they follow:
+#: redrawn once the frame that answers the line is painted, and at least
+#: LATE_DELAY after it was asked.
+SAME_FRAME = 0.006
 LATE_DELAY = 0.002
 
 #: Below this the screen says so instead of squeezing (SPEC: 80×24 works).
@@ -103,6 +109,8 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         self.show_new = False  # mark what was mapped since the previous session
         self.side_open: bool | None = None  # None: as the screen size suggests
         self._late_pending = False
+        #: Seconds the map and the Patterns panel took to draw the last time.
+        self._late_cost = 0.0
         self._panes: list[Widget] | None = None
         self._tabs: dict[Widget, TabPane | None] = {}  # the tab each pane sits in
         self._stale: set[Widget] = set()  # panes hidden since the map last changed
@@ -159,9 +167,11 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
                            self.person, self.privacy, new)
 
     def redraw(self, *, at_once: bool = False) -> None:
-        """Hand every pane the current view (data down). After an edit the map
-        and the Patterns panel follow a frame later, unless `at_once`."""
+        """Hand every pane the current view (data down). The map and the
+        Patterns panel are drawn in the same frame when that is quick
+        (`SAME_FRAME`) or `at_once`; otherwise they follow a frame later."""
         view = self.view
+        late: list[Widget] = []
         header = self.query_one(SessionHeader)
         header.show_title(view.mask(self.graph.title))
         header.show_session(self._session_text())
@@ -182,18 +192,32 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
                 # when shown (privacy and resizing redraw every pane at once).
                 self._stale.add(pane)
                 continue
-            if getattr(pane, "LATE", False) and not at_once:
-                # The picture and the analysis follow a frame later, so what was
-                # typed is answered at once however large the map is.
-                if not self._late_pending:
-                    self._late_pending = True
-                    # After the frame the quick panes asked for: the timer lets
-                    # their repaint requests reach the screen first (a bare
-                    # call_after_refresh could run before they arrive).
-                    self.set_timer(LATE_DELAY, partial(self.call_after_refresh, self._show_late))
+            if getattr(pane, "LATE", False):
+                self._stale.discard(pane)
+                late.append(pane)
             else:
                 self._stale.discard(pane)
                 show(view)
+        if not late:
+            return
+        if at_once or (self._late_cost <= SAME_FRAME and not self._late_pending):
+            self._draw_late(view, late)
+        elif not self._late_pending:
+            # The picture and the analysis follow a frame later, so what was
+            # typed is answered at once however large the map is.
+            self._late_pending = True
+            # After the frame the quick panes asked for: the timer lets
+            # their repaint requests reach the screen first (a bare
+            # call_after_refresh could run before they arrive).
+            self.set_timer(LATE_DELAY, partial(self.call_after_refresh, self._show_late))
+
+    def _draw_late(self, view: SessionView, panes: list[Widget]) -> None:
+        """Show the map and the Patterns panel, timing it (see SAME_FRAME)."""
+        started = perf_counter()
+        self.query_one(SessionHeader).show_save(self.save_status)
+        for pane in panes:
+            pane.show(view)  # type: ignore[attr-defined]
+        self._late_cost = perf_counter() - started
 
     @property
     def panes(self) -> list[Widget]:
@@ -232,11 +256,8 @@ class SessionScreen(CaptureActions, DialogActions, SideTabs, Screen[None]):
         self._late_pending = False
         if not self.is_attached:
             return
-        view = self.view
-        self.query_one(SessionHeader).show_save(self.save_status)
-        for pane in self.panes:
-            if getattr(pane, "LATE", False) and pane not in self._stale:
-                pane.show(view)  # type: ignore[attr-defined]
+        self._draw_late(self.view, [pane for pane in self.panes if getattr(pane, "LATE", False)
+                                    and pane not in self._stale])
 
     def _session_text(self) -> str:
         today = self.clock().astimezone().date()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from patterns.graph import MapGraph
 from patterns.models import Node, Person
@@ -17,7 +18,13 @@ from patterns.text import terminal_safe
 from patterns.vocabulary import NodeKind
 from patterns.voice import initials, mask_names
 
+if TYPE_CHECKING:
+    from patterns.insights import Insights
+
 HIDDEN_NOTE = "(hidden: privacy on)"
+#: Maps up to this many nodes are analysed on the screen's thread, once per
+#: view for every pane that needs it; larger ones in a worker.
+ANALYSE_HERE = 150
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,20 @@ class SessionView:
     new: frozenset[str] = frozenset()
     """Nodes mapped since the previous session, marked ✦ while the
     therapist asks to see what is new (empty otherwise)."""
+
+    @property
+    def analysed_here(self) -> bool:
+        """True when the map is small enough to analyse on the screen's thread."""
+        return len(self.graph) <= ANALYSE_HERE
+
+    @cached_property
+    def insights(self) -> Insights:
+        """What the map reveals (`patterns.insights.analyse`), found once for
+        every pane shown this view: the map's cycles and the Patterns panel
+        come from the same analysis."""
+        from patterns.insights import analyse
+
+        return analyse(self.graph)
 
     @cached_property
     def _people_shown(self) -> list[Person]:
@@ -87,4 +108,4 @@ class SessionView:
         return f"{node.kind.value}, {extra.value}" if extra is not None else node.kind.value
 
 
-__all__ = ["HIDDEN_NOTE", "SessionView", "initials"]
+__all__ = ["ANALYSE_HERE", "HIDDEN_NOTE", "SessionView", "initials"]
