@@ -30,6 +30,8 @@ node moves only what it must.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from patterns.layout.bands import band_layers
 from patterns.layout.model import (
     LayoutColumn,
@@ -43,6 +45,7 @@ from patterns.layout.model import (
 )
 from patterns.layout.order import order_layers
 from patterns.layout.snapshot import loop_members, neighbourhood
+from patterns.vocabulary import LinkKind
 
 __all__ = ["layout_map"]
 
@@ -160,18 +163,16 @@ def layout_map(
             edge_of_item[it] = e
         grp = on_loop.get(source)
         cycle, variant = steps.get((source, target), (None, False))
-        edges.append(LayoutEdge(
-            source=source, target=target, kinds=tuple(kinds),
-            upward=layer_of[target] < layer_of[source],
-            on_loop=grp is not None and on_loop.get(target) == grp,
-            cycle=cycle, variant=variant, ring=rings.get((source, target)),
-            via=tuple((item_layer[i], order[i]) for i in chain[1:-1]),
+        edges.append(_edge(
+            source, target, tuple(kinds), layer_of[target] < layer_of[source],
+            grp is not None and on_loop.get(target) == grp, cycle, variant,
+            rings.get((source, target)), tuple((item_layer[i], order[i]) for i in chain[1:-1]),
         ))
     slots = tuple(
         tuple(
-            Slot(node=shown[it].id, edge=None, column=int(group[it]))
+            _slot(shown[it].id, None, int(group[it]))
             if it < len(shown)
-            else Slot(node=None, edge=edge_of_item[it], column=int(group[it]))
+            else _slot(None, edge_of_item[it], int(group[it]))
             for it in layer
         )
         for layer in layers
@@ -179,15 +180,38 @@ def layout_map(
     node_cycle = _node_cycles(cycles)
     band_of_kind = {kind: band_index[b.kinds] for b in bands for kind in b.kinds}
     placed = {
-        n.id: PlacedNode(
-            node=n, layer=layer_of[n.id], column=column_of[n.id], order=order[index[n.id]],
-            band=band_of_kind[n.kind], on_loop=n.id in on_loop, cycle=node_cycle.get(n.id),
-        )
+        n.id: _placed(n, layer_of[n.id], band_of_kind[n.kind], column_of[n.id],
+                      order[index[n.id]], n.id in on_loop, node_cycle.get(n.id))
         for n in shown
     }
     return MapLayout(bands=tuple(bands), columns=columns, layers=slots, nodes=placed,
                      edges=tuple(edges), crossings=crossings, people=snap.people,
                      cycles=cycles, parts=len(parts))
+
+
+# The slots, edges and placed nodes of a layout are immutable values: those
+# the layout before an edit had are the same objects again (an edit changes a
+# few of them; making and validating a model each time was most of the time
+# of a layout of hundreds of nodes).
+
+@lru_cache(maxsize=1 << 14)
+def _slot(node: str | None, edge: int | None, column: int) -> Slot:
+    return Slot(node=node, edge=edge, column=column)
+
+
+@lru_cache(maxsize=1 << 13)
+def _edge(source: str, target: str, kinds: tuple[LinkKind, ...], upward: bool, on_loop: bool,
+          cycle: int | None, variant: bool, ring: str | None,
+          via: tuple[tuple[int, int], ...]) -> LayoutEdge:
+    return LayoutEdge(source=source, target=target, kinds=kinds, upward=upward,
+                      on_loop=on_loop, cycle=cycle, variant=variant, ring=ring, via=via)
+
+
+@lru_cache(maxsize=1 << 13)
+def _placed(node: MapNode, layer: int, band: int, column: int, order: int, on_loop: bool,
+            cycle: int | None) -> PlacedNode:
+    return PlacedNode(node=node, layer=layer, band=band, column=column, order=order,
+                      on_loop=on_loop, cycle=cycle)
 
 
 def _parts(shown: list[MapNode], pairs: dict[tuple[str, str], list],

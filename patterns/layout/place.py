@@ -87,8 +87,8 @@ def place_columns(
         if c < len(extra):
             x += extra[c]
         rows = by_column[c]
-        extent = _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer,
-                               sweeps, slack)
+        extent = _place_known(rows, near, size, is_box, pos, box_gap, pass_gap, integer,
+                              sweeps, slack)
         if extent <= 0:
             columns.append((x, 0.0))
             continue
@@ -101,6 +101,39 @@ def place_columns(
     left = tuple(tuple(pos[base[li]:base[li] + len(layer)])
                  for li, layer in enumerate(layout.layers))
     return Placement(left=left, columns=tuple(columns), width=total)
+
+
+#: Columns placed lately, by everything their placement depends on (see
+#: `_place_known`): an edit changes one or two columns of a picture, and the
+#: same column is placed again for every look a fitting tries.
+_PLACED: dict[tuple[object, ...], tuple[float, tuple[tuple[float, ...], ...]]] = {}
+_PLACED_MOST = 512
+
+
+def _place_known(rows: list[list[int]], near: list[list[int]], size: list[float],
+                 is_box: list[bool], pos: list[float], box_gap: float, pass_gap: float,
+                 integer: bool, sweeps: int, slack: float | None = None) -> float:
+    """`_place_column`, or what it gave for a column the same in every
+    respect: each slot's size and kind, its neighbours within the column
+    (by their place in it), the spacing and the options. The same inputs give
+    the same places, so a column an edit left alone is not placed again."""
+    local = {i: (k, j) for k, row in enumerate(rows) for j, i in enumerate(row)}
+    key = (box_gap, pass_gap, integer, sweeps, slack,
+           tuple(tuple((size[i], is_box[i], tuple(local[q] for q in near[i] if q in local))
+                       for i in row) for row in rows))
+    found = _PLACED.get(key)
+    if found is None:
+        extent = _place_column(rows, near, size, is_box, pos, box_gap, pass_gap, integer,
+                               sweeps, slack)
+        if len(_PLACED) >= _PLACED_MOST:
+            _PLACED.clear()
+        _PLACED[key] = (extent, tuple(tuple(pos[i] for i in row) for row in rows))
+        return extent
+    extent, places = found
+    for row, xs in zip(rows, places):
+        for i, x in zip(row, xs):
+            pos[i] = x
+    return extent
 
 
 def _place_column(rows: list[list[int]], near: list[list[int]], size: list[float],
