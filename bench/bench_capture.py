@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from timing import Row, measure, median, p95
 
-from patterns.capture import capture_hint, complete_capture, parse_capture
+from patterns.capture.line import capture_hint, complete_capture, parse_capture
 from patterns.edits import History
 from patterns.graph import MapGraph
 from patterns.synthetic import synthetic_map

@@ -35,8 +35,8 @@ from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 
+from patterns.capture.speech import FEELING_VERBS, FEELING_WORDS
 from patterns.models import Node, Person
-from patterns.speech import FEELING_VERBS, FEELING_WORDS
 from patterns.vocabulary import THERAPIST, FeelingLayer, StrategyStyle
 
 # -- who is addressed -----------------------------------------------------------

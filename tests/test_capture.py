@@ -6,16 +6,9 @@ import datetime as dt
 
 import pytest
 
-from patterns.capture import (
-    GRAMMAR,
-    Capture,
-    CaptureError,
-    capture_hint,
-    complete_capture,
-    complete_reference,
-    parse_capture,
-    resolve_node,
-)
+from patterns.capture import CaptureError
+from patterns.capture.line import GRAMMAR, Capture, capture_hint, complete_capture, parse_capture
+from patterns.capture.refs import complete_reference, resolve_node
 from patterns.edits import AddLink, AddNode, Batch, EditError, History, SetItem
 from patterns.graph import MapGraph
 from patterns.models import Node, Person, Session

@@ -8,9 +8,9 @@ import datetime as dt
 
 import pytest
 
-from patterns.capture import (
+from patterns.capture import CaptureError
+from patterns.capture.line import (
     Capture,
-    CaptureError,
     capture_hint,
     complete_capture,
     parse_capture,

@@ -7,14 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from patterns.capture import (
-    CaptureError,
-    capture_hint,
-    complete_capture,
-    complete_reference,
-    parse_capture,
-    resolve_node,
-)
+from patterns.capture import CaptureError
+from patterns.capture.line import capture_hint, complete_capture, parse_capture
+from patterns.capture.refs import complete_reference, resolve_node
 from patterns.edits import History
 from patterns.graph import MapGraph
 from patterns.models import RelationalMap

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from patterns.capture import CaptureError, parse_capture
+from patterns.capture import CaptureError
+from patterns.capture.line import parse_capture
 from patterns.edits import Batch, History
 from patterns.graph import MapGraph
 from patterns.models import Person

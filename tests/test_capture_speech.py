@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from patterns.capture import CaptureError, capture_hint, complete_capture, parse_capture
-from patterns.edits import History
-from patterns.graph import MapGraph
-from patterns.models import Node, Person
-from patterns.speech import (
+from patterns.capture import CaptureError
+from patterns.capture.line import capture_hint, complete_capture, parse_capture
+from patterns.capture.speech import (
     BODY_WORDS,
     FEELING_VERBS,
     STRATEGY_VERBS,
@@ -20,6 +18,9 @@ from patterns.speech import (
     style_of,
     verb_at,
 )
+from patterns.edits import History
+from patterns.graph import MapGraph
+from patterns.models import Node, Person
 from patterns.vocabulary import NodeKind, StrategyStyle
 
 T, F, M, B, S, N = (NodeKind.TRIGGER, NodeKind.FEELING, NodeKind.MEANING, NodeKind.SENSATION,

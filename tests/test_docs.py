@@ -31,7 +31,8 @@ from exports.load_errors import MapLoadError
 from exports.settings import Settings, parse_settings
 from exports.store import MapStore
 from exports.toml_map import dumps_map, loads_map
-from patterns.capture import CaptureError, parse_capture
+from patterns.capture import CaptureError
+from patterns.capture.line import parse_capture
 from patterns.edits import History
 from patterns.graph import MapGraph
 from patterns.models import (

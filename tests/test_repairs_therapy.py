@@ -17,7 +17,7 @@ from exports.diff import diff_maps
 from exports.formats import render
 from exports.load_errors import MapLoadError
 from exports.toml_map import dumps_map, load_map, loads_map
-from patterns.capture import parse_capture
+from patterns.capture.line import parse_capture
 from patterns.edits import EditError, History, SetItem
 from patterns.graph import MapGraph
 from patterns.models import Person, RelationalMap, Repair

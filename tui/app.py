@@ -87,7 +87,7 @@ class AttachmapApp(SafeTextApp, IdleLockMixin, ThemeMixin, App[int]):
             gc.enable()
         # What the capture line needs to read a typed line: not needed for the
         # first frame, so imported now, before anyone has had time to type.
-        import patterns.capture  # noqa: F401
+        import patterns.capture.line  # noqa: F401
 
     def after_crash(self) -> str:
         """After an unexpected error: write the last changes, if any, before the app ends."""

@@ -29,13 +29,13 @@ class CaptureActions:
 
     def capture_hint(self: SessionScreen, text: str) -> str | None:
         """What the line would do if Enter were pressed now."""
-        from patterns.capture import capture_hint
+        from patterns.capture.line import capture_hint
 
         return self.view.mask(capture_hint(text, self.graph, **self.capture_context()))
 
     def capture_completion(self: SessionScreen, text: str) -> str | None:
         """The line with the node reference being typed completed, or None."""
-        from patterns.capture import complete_capture
+        from patterns.capture.line import complete_capture
 
         return complete_capture(text, self.graph)
 
@@ -50,7 +50,8 @@ class CaptureActions:
         """Enter: the line becomes one edit (new nodes carry today's session and
         go to the chosen person's side; a loop it names is shown on the map),
         or its error shows under the line."""
-        from patterns.capture import CaptureError, parse_capture
+        from patterns.capture import CaptureError
+        from patterns.capture.line import parse_capture
 
         event.stop()
         line = self.query_one(CaptureLine)

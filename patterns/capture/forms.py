@@ -28,14 +28,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from patterns.capture_draft import Draft
-from patterns.capture_refs import CaptureError, check_length, clean_label, quoted, resolve_node
+from patterns.capture import CaptureError
+from patterns.capture.draft import Draft
+from patterns.capture.refs import check_length, clean_label, quoted, resolve_node
+from patterns.capture.speech import style_of
 from patterns.cycles import find_cycles
 from patterns.edits import Edit, EditError, SetItem, name_loop
 from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Experiment, Person, Repair
-from patterns.speech import style_of
 from patterns.vocabulary import THERAPIST, LinkKind, NodeKind
 from patterns.voice import repair_party
 

@@ -10,7 +10,7 @@ The parts (SPEC section 4) are introduced by their words:
     so I … / and I … / then I …     strategy
     because I need … / I need …     need
 
-and the ways people say them (`patterns.capture_markers`): "I panic", "I get
+and the ways people say them (`patterns.capture.markers`): "I panic", "I get
 anxious", "I'm scared" are feelings, "I freeze" a move, "my stomach drops" a
 sensation of its own, and "Tom feels pressured, so he goes quiet, because he
 needs room" is Tom's (a person of the map, by name; "he", "she" or "they"
@@ -41,10 +41,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from patterns.capture_markers import SELF, UNKNOWN, Marker, find_markers, quoted_spans
-from patterns.capture_refs import CaptureError, check_length, clean_label, quoted
+from patterns.capture import CaptureError
+from patterns.capture.markers import SELF, UNKNOWN, Marker, find_markers, quoted_spans
+from patterns.capture.refs import check_length, clean_label, quoted
+from patterns.capture.speech import base_after_joins, style_of
 from patterns.models import Person
-from patterns.speech import base_after_joins, style_of
 from patterns.vocabulary import NodeKind, StrategyStyle
 
 #: Part words in one line beyond which the line is refused as too tangled.

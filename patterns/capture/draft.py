@@ -8,7 +8,8 @@ already on the map is not added again.
 
 from __future__ import annotations
 
-from patterns.capture_refs import CaptureError, label_key, quoted
+from patterns.capture import CaptureError
+from patterns.capture.refs import label_key, quoted
 from patterns.edits import AddLink, AddNode, Batch, Edit
 from patterns.graph import MapGraph
 from patterns.ids import new_id

@@ -51,9 +51,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from patterns.capture_arrows import ARROW, Arrow, find_arrows
-from patterns.capture_draft import Draft, a_kind, kind_name
-from patterns.capture_forms import (
+from patterns.capture import CaptureError
+from patterns.capture.arrows import ARROW, Arrow, find_arrows
+from patterns.capture.draft import Draft, a_kind, kind_name
+from patterns.capture.forms import (
     FORM_WORDS,
     Done,
     form_at,
@@ -63,21 +64,19 @@ from patterns.capture_forms import (
     rupture_form,
     try_form,
 )
-from patterns.capture_markers import SELF, quoted_spans
-from patterns.capture_refs import (
-    CaptureError,
+from patterns.capture.markers import SELF, quoted_spans
+from patterns.capture.refs import (
     check_length,
     clean_label,
-    complete_reference,
     label_key,
     quoted,
     resolve_node,
 )
-from patterns.capture_sentence import is_sentence, read_sentence, sentence_tail
+from patterns.capture.sentence import is_sentence, read_sentence, sentence_tail
+from patterns.capture.speech import verb_at
 from patterns.edits import Batch, Edit, EditError, SetItem
 from patterns.graph import MapGraph
 from patterns.models import Session
-from patterns.speech import verb_at
 from patterns.vocabulary import (
     KIND_ALIASES,
     KIND_PLURALS,
@@ -557,12 +556,8 @@ __all__ = [
     "GRAMMAR",
     "KIND_WORDS",
     "Capture",
-    "CaptureError",
     "capture_hint",
     "complete_capture",
-    "complete_reference",
-    "kind_name",
     "parse_capture",
-    "resolve_node",
     "split_statements",
 ]

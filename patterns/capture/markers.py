@@ -2,7 +2,7 @@
 
 A part word is a subject and what follows it: "I feel", "so I", "Tom feels",
 "he goes quiet", "my stomach", "I'm scared". `find_markers` finds every one
-in a line; `patterns.capture_sentence` then chooses which of them begin
+in a line; `patterns.capture.sentence` then chooses which of them begin
 parts. What a subject says decides the kind:
 
     I feel / Tom feels / he felt …        feeling
@@ -10,7 +10,7 @@ parts. What a subject says decides the kind:
     I notice / he noticed (that) …        sensation
     I need / Tom needs …                  need
     I'm / I get / he becomes + a feeling  feeling ("I get anxious": "anxious")
-    I panic / he worries …                feeling (patterns.speech lists the verbs)
+    I panic / he worries …                feeling (patterns.capture.speech lists the verbs)
     I freeze / he goes quiet …            strategy, with its usual style
     I shake / I can't breathe …           sensation
     my stomach / his chest / Tom's jaw …  sensation (the words are kept)
@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from patterns.capture.speech import BODY_WORDS, feeling_at, verb_at
 from patterns.models import Person
-from patterns.speech import BODY_WORDS, feeling_at, verb_at
 from patterns.vocabulary import NodeKind, StrategyStyle
 
 #: Marks the person a line is for ("I", "my"), as `Marker.who`.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from patterns.capture import CaptureError
 from patterns.graph import MapGraph
 from patterns.models import LABEL_MAX, Node
 
@@ -18,17 +19,6 @@ from patterns.models import LABEL_MAX, Node
 SHOWN_CANDIDATES = 3
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-
-
-class CaptureError(ValueError):
-    """A line that cannot be taken. `message` is shown under the capture
-    line; the typed text stays. `start`/`end` span the part at fault."""
-
-    def __init__(self, message: str, start: int | None = None, end: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.start = start
-        self.end = end
 
 
 def quoted(text: str, limit: int = 40) -> str:
@@ -179,7 +169,6 @@ def complete_reference(prefix: str, g: MapGraph) -> list[str]:
 
 
 __all__ = [
-    "CaptureError",
     "check_length",
     "clean_label",
     "complete_reference",

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from patterns.capture_refs import CaptureError, quoted
-from patterns.capture_sentence import quoted_spans
+from patterns.capture import CaptureError
+from patterns.capture.refs import quoted
+from patterns.capture.sentence import quoted_spans
 from patterns.vocabulary import LinkKind, link_phrase, parse_link_kind
 
 #: An arrow: `->`, `-->`, `→` or `⟶`.

@@ -5,7 +5,7 @@ feelings, "I freeze" and "he goes quiet" are protective moves, "I shake" and
 "my stomach drops" are the body. This module knows only the words: which
 verbs name a feeling, a move (and its style) or a body response, which words
 after "I'm" or "I get" are feelings, and which words are parts of the body.
-`patterns.capture_sentence` uses it to cut a line into parts.
+`patterns.capture.sentence` uses it to cut a line into parts.
 
 The lists are short on purpose: a word missing here falls back to the
 sentence's own rules (a bare "I …" after a comma is a move), and the hint
