@@ -19,7 +19,7 @@
 Each makes one edit, applied (and undone) as one step like every other line.
 In a rupture or a repair the text is the person's own account, kept whole: a
 `;` inside it stays ("started late; she went cold" is what happened), unless
-another form follows it (`rupture: …; repair: …`, see `patterns.capture`).
+another form follows it (`rupture: …; repair: …`, see `line.split_statements`).
 """
 
 from __future__ import annotations

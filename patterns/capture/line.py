@@ -52,7 +52,6 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from patterns.capture import CaptureError
-from patterns.capture.arrows import ARROW, Arrow, find_arrows
 from patterns.capture.draft import Draft, a_kind, kind_name
 from patterns.capture.forms import (
     FORM_WORDS,
@@ -64,15 +63,16 @@ from patterns.capture.forms import (
     rupture_form,
     try_form,
 )
-from patterns.capture.markers import SELF, quoted_spans
 from patterns.capture.refs import (
     check_length,
     clean_label,
+    inside,
     label_key,
     quoted,
+    quoted_spans,
     resolve_node,
 )
-from patterns.capture.sentence import is_sentence, read_sentence, sentence_tail
+from patterns.capture.sentence import SELF, is_sentence, read_sentence, sentence_tail
 from patterns.capture.speech import verb_at
 from patterns.edits import Batch, Edit, EditError, SetItem
 from patterns.graph import MapGraph
@@ -80,9 +80,11 @@ from patterns.models import Session
 from patterns.vocabulary import (
     KIND_ALIASES,
     KIND_PLURALS,
+    LinkKind,
     NodeKind,
     default_link_kind,
     link_phrase,
+    parse_link_kind,
 )
 from patterns.voice import possessive
 
@@ -142,6 +144,63 @@ class _Context:
     selected: str | None
     loop: tuple[str, ...] | None
     today: dt.date
+
+
+# -- arrows: `a -> b`, `a -provokes-> b` --------------------------------------
+
+
+#: An arrow: `->`, `-->`, `→` or `⟶`.
+ARROW = re.compile(r"-+>|→|⟶")
+_ARROW_KIND = re.compile(r"[A-Za-z](?:[A-Za-z _-]*[A-Za-z])?")
+#: Longest link kind written in an arrow (`-longs for->`), with room to spare.
+_KIND_MAX = 24
+
+#: An arrow found: (where it begins, its kind word included; where it ends; the kind
+#: it names, or None for the default of the pair)
+Arrow = tuple[int, int, LinkKind | None]
+
+
+def find_arrows(text: str) -> list[Arrow]:
+    """Each arrow outside quotes: (start, end, the kind named in it or None).
+
+    `-provokes->`, `-leads to->`, `-leads_to->`: the kind sits between a dash
+    and the arrow. A dash inside a label (`self-critical -> x`) is not taken
+    for one, but `a -foo-> b` with a dash after a space is refused as an
+    unknown kind rather than read as a label ending in "-foo".
+    """
+    spans = quoted_spans(text)
+    out: list[Arrow] = []
+    last = 0
+    for m in ARROW.finditer(text):
+        if inside(m.start(), spans):
+            continue
+        start, kind = m.start(), None
+        left = text[last:start]
+        for dash in (i for i in range(len(left) - 1, -1, -1) if left[i] == "-"):
+            word = left[dash + 1:].strip()
+            if len(word) > _KIND_MAX:
+                break
+            kind = parse_link_kind(word) or parse_link_kind(_plural(word))
+            if kind is not None:
+                start = last + dash
+                break
+        if kind is None:
+            dash = left.rfind("-")
+            word = left[dash + 1:] if dash >= 0 else ""
+            if (dash >= 0 and (dash == 0 or left[dash - 1].isspace()) and len(word) <= _KIND_MAX
+                    and _ARROW_KIND.fullmatch(word)):
+                kinds = ", ".join(link_phrase(k) for k in LinkKind)
+                raise CaptureError(f"{quoted(word)} is not a link kind: use one of {kinds}",
+                                   last + dash, m.end())
+        out.append((start, m.end(), kind))
+        last = m.end()
+    return out
+
+
+def _plural(word: str) -> str:
+    """`provoke` -> `provokes`, `lead-to` -> `leads_to`: forgive the verb form."""
+    head, _, tail = re.sub(r"[\s_-]+", "_", word.strip()).partition("_")
+    return head + "s" + ("_" + tail if tail else "")
 
 
 # -- the forms -------------------------------------------------------------------
@@ -363,7 +422,7 @@ def split_statements(text: str) -> list[tuple[int, int]]:
     by a form (`t:`, `When`, `repair:` …), ends one."""
     spans = quoted_spans(text)
     cuts = [m.start() for m in _STARTS.finditer(text)
-            if not any(a < m.start() < b for a, b in spans)
+            if not inside(m.start(), spans)
             and _starts_statement(text[m.end():])]
     bounds = [0, *cuts, len(text)]
     return [(bounds[i] + (1 if i else 0), bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -552,12 +611,15 @@ def complete_capture(text: str, g: MapGraph) -> str | None:
 
 
 __all__ = [
+    "ARROW",
     "FORM_HINTS",
     "GRAMMAR",
     "KIND_WORDS",
+    "Arrow",
     "Capture",
     "capture_hint",
     "complete_capture",
+    "find_arrows",
     "parse_capture",
     "split_statements",
 ]

@@ -1,4 +1,4 @@
-"""Which node a capture line means, and how a typed label is tidied.
+"""Which node a capture line means, how a typed label is tidied, and what quotes protect.
 
 A reference on the capture line (`scared -> texting`) names a node by its id,
 its whole label, or the start of its label (SPEC section 4). Labels are
@@ -8,6 +8,7 @@ or straight quotes and a trailing full stop or comma make no difference.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from patterns.models import LABEL_MAX, Node
 #: Candidates named in an "ambiguous" message before "and N more".
 SHOWN_CANDIDATES = 3
 
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -68,6 +70,17 @@ def unquote(text: str) -> str:
     if len(text) >= 2 and (text[0], text[-1]) in (('"', '"'), ("“", "”")):
         return text[1:-1].strip()
     return text
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text in double quotes, which protect what is inside: an
+    arrow or a part word there is words of a label."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` falls within one of the quoted `spans`."""
+    return any(a < pos < b for a, b in spans)
 
 
 def _names(nodes: list[Node]) -> str:
@@ -172,8 +185,10 @@ __all__ = [
     "check_length",
     "clean_label",
     "complete_reference",
+    "inside",
     "label_key",
     "quoted",
+    "quoted_spans",
     "resolve_node",
     "unquote",
 ]
