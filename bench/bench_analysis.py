@@ -19,7 +19,7 @@ import networkx as nx
 from timing import Row, median, p95
 
 from exports.markdown import render_markdown
-from exports.toml_map import dumps_map
+from exports.store.toml import dumps_map
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.loops import MAX_LOOP_LENGTH, MAX_LOOPS

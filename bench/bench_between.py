@@ -15,7 +15,7 @@ import datetime as dt
 from timing import Row, measure, median, p95
 
 from exports.diff import diff_maps
-from exports.toml_map import dumps_map
+from exports.store.toml import dumps_map
 from patterns.changes import since_last_session
 from patterns.graph import MapGraph
 from patterns.insights import Insights, analyse

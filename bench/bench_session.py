@@ -157,7 +157,7 @@ async def _enter_to_paint(n: int, repeats: int, folder: Path,
 
 async def _typing(n: int, repeats: int, folder: Path,
                   profile: EnterProfile | None = None) -> tuple[list[float], list[float]]:
-    from exports.toml_map import save_map
+    from exports.store.toml import save_map
     from patterns.synthetic import synthetic_map
     from tui.app import AttachmapApp
     from tui.session.capture_line import CaptureInput
@@ -321,7 +321,7 @@ def rows(quick: bool) -> list[Row]:
             out.append(Row(f"session: Enter adds a node -> map and patterns drawn, {n} nodes",
                            median(to_map), "bare app: key -> painted", median(bare), target,
                            p95(to_map), note="p95"))
-        from exports.toml_map import save_map
+        from exports.store.toml import save_map
         from patterns.synthetic import synthetic_map
 
         path = folder / "start60.toml"

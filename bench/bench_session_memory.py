@@ -83,7 +83,7 @@ def _measure(code: str, *args: str) -> tuple[float, float, float]:
 
 
 def rows(quick: bool) -> list[Row]:
-    from exports.toml_map import save_map
+    from exports.store.toml import save_map
     from patterns.synthetic import synthetic_map
 
     bare_mb, bare_peak, _ = _measure(_BARE)

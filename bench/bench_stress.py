@@ -29,12 +29,15 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from timing import Row  # noqa: E402
 
-from exports import history  # noqa: E402
-from exports.atomic import TEMP_PREFIX  # noqa: E402
-from exports.crypto import SealingKey  # noqa: E402
-from exports.load_errors import MapLoadError  # noqa: E402
-from exports.store import MapStore, map_from_bytes  # noqa: E402
-from exports.toml_map import dumps_map, loads_map  # noqa: E402
+from exports.store import (  # noqa: E402
+    MapStore,
+    history,  # noqa: E402
+    map_from_bytes,
+)
+from exports.store.atomic import TEMP_PREFIX  # noqa: E402
+from exports.store.crypto import SealingKey  # noqa: E402
+from exports.store.load_errors import MapLoadError  # noqa: E402
+from exports.store.toml import dumps_map, loads_map  # noqa: E402
 from patterns.models import RelationalMap  # noqa: E402
 from patterns.synthetic import synthetic_map  # noqa: E402
 

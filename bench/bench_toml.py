@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timing import Row, measure, median, p95
 
-from exports.toml_map import dumps_map, load_map, save_map
+from exports.store.toml import dumps_map, load_map, save_map
 from patterns.synthetic import synthetic_map
 
 

@@ -17,7 +17,7 @@ import subprocess
 import textwrap
 
 from exports.map_paper import PAPER, PAPER_LOOK
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.layout import BANDS, layout_map, snapshot_of_map
 from patterns.layout.crossings import count_crossings, drawing_crossings, sample_bezier
 from patterns.layout.drawing import draw

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from exports.formats import render
 from exports.settings import Settings
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from tui.app import AttachmapApp
 from tui.demo import ensure_demo
 from tui.review.app import ReviewApp

@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exports.atomic import write_atomic
 from exports.audience import Audience
 from exports.errors import AttachmapError
 from exports.formats import FORMATS, render
 from exports.store import PassphraseSource, read_map
+from exports.store.atomic import write_atomic
 from patterns.text import terminal_safe
 
 

@@ -40,7 +40,7 @@ FORMATS: dict[str, ExportFormat] = {
 
 def render_toml(m: RelationalMap, **_: Any) -> bytes:
     """The map as v1 TOML (the audience has already been applied)."""
-    from exports.toml_map import dumps_map
+    from exports.store.toml import dumps_map
 
     return dumps_map(m).encode("utf-8")
 

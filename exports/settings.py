@@ -29,8 +29,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, ValidationError
 
-from exports.atomic import write_atomic
 from exports.errors import AttachmapError
+from exports.store.atomic import write_atomic
 
 FOLDER = "attachmap"
 FILE = "config.toml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.graph import MapGraph
 from patterns.models import RelationalMap
 

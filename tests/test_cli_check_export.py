@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from tui.cli import main
 
 

@@ -15,10 +15,9 @@ import termios
 import time
 from pathlib import Path
 
-from exports import history
-from exports.crypto import SealingKey
-from exports.store import MapStore, read_map
-from exports.toml_map import dumps_map, load_map
+from exports.store import MapStore, history, read_map
+from exports.store.crypto import SealingKey
+from exports.store.toml import dumps_map, load_map
 from patterns.models import Person
 
 ROOT = Path(__file__).resolve().parent.parent

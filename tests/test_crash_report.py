@@ -10,7 +10,7 @@ from pathlib import Path
 
 from test_crash_app import Terminal
 
-from exports.toml_map import load_map, save_map
+from exports.store.toml import load_map, save_map
 from tui.cli import main
 from tui.crash_report import crash_folder, report_text, write_crash_report
 

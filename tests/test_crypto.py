@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exports.crypto import SealingKey, TamperedFile, WrongPassphrase, unlock
 from exports.store import MapStore, PassphraseNeeded, read_map
-from exports.toml_map import dumps_map, load_map
+from exports.store.crypto import SealingKey, TamperedFile, WrongPassphrase, unlock
+from exports.store.toml import dumps_map, load_map
 
 PASS = "correct horse battery"
 #: A small scrypt work factor keeps tests fast; the format is the same.

@@ -7,10 +7,9 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from exports import encrypt_file, history
-from exports.crypto import SealingKey
-from exports.store import MapStore
-from exports.toml_map import load_map
+from exports.store import MapStore, encrypt_file, history
+from exports.store.crypto import SealingKey
+from exports.store.toml import load_map
 from patterns.edits import History, RemoveNode
 from patterns.graph import MapGraph
 from tui.cli import main as cli

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from test_session_support import frozen_clock, pilot_test, screen_text, settle, wait_for
 
-from exports.toml_map import load_map, save_map
+from exports.store.toml import load_map, save_map
 from patterns.models import Node, Person, RelationalMap
 from patterns.vocabulary import NodeKind
 from tui.app import AttachmapApp

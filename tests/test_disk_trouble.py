@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from exports import history
-from exports.save_status import DiskTrouble
-from exports.store import MapStore
-from exports.toml_map import load_map
+from exports.store import MapStore, history
+from exports.store.save_status import DiskTrouble
+from exports.store.toml import load_map
 from patterns.edits import AddNode, History
 from patterns.graph import MapGraph
 from patterns.models import Node

@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from exports.load_errors import MapLoadError
 from exports.settings import Settings, parse_settings
 from exports.store import MapStore
-from exports.toml_map import dumps_map, loads_map
+from exports.store.load_errors import MapLoadError
+from exports.store.toml import dumps_map, loads_map
 from patterns.capture import CaptureError
 from patterns.capture.line import parse_capture
 from patterns.edits import History

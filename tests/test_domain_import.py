@@ -22,7 +22,7 @@ MODULES = sorted(
 
 
 def test_the_domain_has_modules() -> None:
-    assert "patterns.models" in MODULES and "exports.toml_map" in MODULES
+    assert "patterns.models" in MODULES and "exports.store.toml" in MODULES
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Label, RadioButton
 
-from exports.toml_map import load_map, loads_map
+from exports.store.toml import load_map, loads_map
 from tui import export_screen
 from tui.export_screen import ExportProgress, ExportRequest, ExportScreen, start_export
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from exports import history
 from exports.errors import AttachmapError
-from exports.history_restore import history_entries, restore_version
-from exports.store import MapStore
-from exports.toml_map import load_map
+from exports.store import MapStore, history
+from exports.store.restore import history_entries, restore_version
+from exports.store.toml import load_map
 from patterns.edits import AddNode, History, RemoveNode
 from patterns.graph import MapGraph
 from patterns.models import Node

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from test_session_support import pilot_test, session_app
 
-from exports import history
-from exports.history_restore import history_entries, restore_version
-from exports.store import MapStore
-from exports.toml_map import load_map, loads_map
+from exports.store import MapStore, history
+from exports.store.restore import history_entries, restore_version
+from exports.store.toml import load_map, loads_map
 from patterns.edits import AddNode, History
 from patterns.graph import MapGraph
 from patterns.models import Node

@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from exports import encrypt_file, history
-from exports.crypto import SealingKey
 from exports.errors import AttachmapError
-from exports.lock import lock_path
-from exports.save_status import DiskTrouble
-from exports.store import MapStore
-from exports.toml_map import load_map
+from exports.store import MapStore, encrypt_file, history
+from exports.store.crypto import SealingKey
+from exports.store.lock import lock_path
+from exports.store.save_status import DiskTrouble
+from exports.store.toml import load_map
 from tui.cli import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent

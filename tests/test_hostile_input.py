@@ -18,10 +18,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exports.crypto import CryptoError
-from exports.load_errors import MapLoadError
 from exports.store import map_from_bytes
-from exports.toml_map import load_map, map_to_data
+from exports.store.crypto import CryptoError
+from exports.store.load_errors import MapLoadError
+from exports.store.toml import load_map, map_to_data
 from patterns.models import RelationalMap
 from tests.conftest import example_paths
 

@@ -17,7 +17,7 @@ from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from tui.app import AttachmapApp
 
 KEYS_IN_STORM = 5000

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from test_session_support import frozen_clock, pilot_test, screen_text, settle
 
-from exports.toml_map import load_map, save_map
+from exports.store.toml import load_map, save_map
 from patterns.models import Link, Node
 from patterns.vocabulary import LinkKind, NodeKind
 from tui.app import AttachmapApp

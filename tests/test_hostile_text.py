@@ -28,9 +28,8 @@ from textual import events
 from textual.app import App
 from textual.widgets import Input
 
-from exports import history
-from exports.store import MapStore
-from exports.toml_map import dumps_map, load_map, save_map
+from exports.store import MapStore, history
+from exports.store.toml import dumps_map, load_map, save_map
 from patterns.models import RelationalMap
 from patterns.text import is_terminal_safe, terminal_safe
 from tests.conftest import example_paths

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exports.toml_map import dumps_map, loads_map
+from exports.store.toml import dumps_map, loads_map
 from patterns.graph import MapGraph
 from patterns.layout import (
     BANDS,
@@ -185,7 +185,7 @@ def test_the_same_layout_in_another_process(seed: str, tmp_path: Path) -> None:
     code = (
         "import json, sys; sys.path.insert(0, sys.argv[2]);"
         "from tests.test_layout import summary;"
-        "from exports.toml_map import load_map;"
+        "from exports.store.toml import load_map;"
         "from patterns.layout import layout_map, snapshot_of_map;"
         "print(json.dumps(summary(layout_map(snapshot_of_map(load_map(sys.argv[1]))))))"
     )

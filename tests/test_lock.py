@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from exports.lock import MapLock, lock_path
 from exports.store import MapStore
-from exports.toml_map import load_map
+from exports.store.lock import MapLock, lock_path
+from exports.store.toml import load_map
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,10 +9,10 @@ import pytest
 from test_session_support import frozen_clock, pilot_test, screen_text, settle, wait_for
 from textual.widgets import Input
 
-from exports.crypto import SealingKey
-from exports.save_status import DiskTrouble
 from exports.store import MapStore
-from exports.toml_map import load_map
+from exports.store.crypto import SealingKey
+from exports.store.save_status import DiskTrouble
+from exports.store.toml import load_map
 from patterns.edits import AddNode
 from patterns.models import Node
 from patterns.vocabulary import NodeKind

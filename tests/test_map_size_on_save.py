@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_session_support import frozen_clock, pilot_test, screen_text, settle, wait_for
 
-from exports.save_status import DiskTrouble
 from exports.store import MapStore
-from exports.toml_map import MAX_BYTES, dumps_map, load_map, save_map
+from exports.store.save_status import DiskTrouble
+from exports.store.toml import MAX_BYTES, dumps_map, load_map, save_map
 from patterns.models import RelationalMap
 from tui.app import AttachmapApp
 

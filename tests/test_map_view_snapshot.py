@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import App, ComposeResult
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.graph import MapGraph
 from patterns.layout import snapshot
 from tui.widgets.map_view import MapView

@@ -27,8 +27,8 @@ from textual.widgets import Static
 
 from exports.markdown import esc, render_markdown
 from exports.pdf import render_pdf
+from exports.store.toml import load_map
 from exports.summary import summarize
-from exports.toml_map import load_map
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.story import PatternStory, tell
@@ -167,7 +167,7 @@ async def test_swapping_the_demos_two_people_still_speaks_to_the_client(tmp_path
         md = render_markdown(version)
         assert to_zoe in pdf and from_zoe in pdf
         assert to_zoe in md and from_zoe in md
-    from exports.toml_map import save_map
+    from exports.store.toml import save_map
 
     path = tmp_path / "swapped.toml"
     save_map(swapped, path)

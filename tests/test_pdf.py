@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from exports.errors import AttachmapError
 from exports.pdf import render_pdf
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.models import Link, Node, Person, RelationalMap
 from tui.cli import main as cli
 
@@ -239,11 +239,10 @@ def test_many_tries_keep_their_trend_and_their_latest_entries(chase: RelationalM
 
 
 def test_named_loops_are_told_first_as_the_map_draws_them() -> None:
-    from patterns.synthetic import synthetic_map
-
     from patterns.graph import MapGraph
     from patterns.insights import analyse
     from patterns.story import tell
+    from patterns.synthetic import synthetic_map
 
     m = synthetic_map(60)
     told = tell(MapGraph.from_map(m), analyse(MapGraph.from_map(m)))

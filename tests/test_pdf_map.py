@@ -21,7 +21,7 @@ from exports.pdf import render_pdf
 from exports.pdf_fonts import register_fonts, text_width
 from exports.pdf_map_plan import pieces, plan_pages
 from exports.pdf_style import MIN_FONT
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.layout import layout_map, snapshot_of_map
 from patterns.layout.crossings import drawing_crossings
 from patterns.layout.drawing import draw

@@ -11,7 +11,7 @@ from test_session_support import frozen_clock, pilot_test, screen_text, settle, 
 from textual.widgets import Input
 
 from exports.store import MapStore
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from tui.app import AttachmapApp
 
 

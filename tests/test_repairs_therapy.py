@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from exports.audience import for_audience, has_private_notes
 from exports.diff import diff_maps
 from exports.formats import render
-from exports.load_errors import MapLoadError
-from exports.toml_map import dumps_map, load_map, loads_map
+from exports.store.load_errors import MapLoadError
+from exports.store.toml import dumps_map, load_map, loads_map
 from patterns.capture.line import parse_capture
 from patterns.edits import EditError, History, SetItem
 from patterns.graph import MapGraph

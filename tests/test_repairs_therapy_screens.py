@@ -14,7 +14,7 @@ from test_session_support import session_app, settle, wait_for
 from textual.app import App
 from textual.widgets import Checkbox, Select
 
-from exports.toml_map import load_map, save_map
+from exports.store.toml import load_map, save_map
 from patterns.graph import MapGraph
 from patterns.models import Person, Repair
 from tui.review.app import ReviewApp

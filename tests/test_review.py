@@ -14,7 +14,7 @@ from textual.app import App
 from textual.widgets import Input, Select, Static
 
 from exports.store import MapStore
-from exports.toml_map import load_map, map_to_data, save_map
+from exports.store.toml import load_map, map_to_data, save_map
 from tui.cli import main
 from tui.review.app import ReviewApp
 from tui.review.screen import EDITING_KEYS, REFUSAL
@@ -294,7 +294,7 @@ def test_the_command_line_refuses_a_missing_or_bad_file(
 async def test_an_encrypted_map_stays_encrypted_when_a_try_is_logged(chase_path: Path) -> None:
     import pyrage
 
-    from exports.crypto import SealingKey
+    from exports.store.crypto import SealingKey
 
     sealed = chase_path.with_name("chase.toml.age")
     sealed.write_bytes(SealingKey.create("our passphrase", log_n=4).seal(

@@ -12,7 +12,7 @@ from pathlib import Path
 from test_crash_app import Terminal
 from test_session_support import frozen_clock, pilot_test, settle
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from tui.app import AttachmapApp
 
 PLAIN_APP = """

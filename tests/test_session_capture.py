@@ -9,7 +9,7 @@ from pathlib import Path
 from test_session_support import NOW, pilot_test, screen_text, session_app, settle
 from textual.widgets import Static
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.vocabulary import LinkKind, NodeKind
 from tui.session.capture_line import CaptureInput
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_session_support import NOW, pilot_test, screen_text, session_app, settle, wait_for
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.vocabulary import LinkKind, NodeKind, StrategyStyle
 from tui.session.capture_line import CaptureInput
 from tui.session.patterns_panel import PatternsPanel

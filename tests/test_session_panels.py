@@ -8,7 +8,7 @@ from pathlib import Path
 
 from test_session_support import pilot_test, screen_text, session_app, settle
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.edits import UpdateNode
 from patterns.vocabulary import LinkKind
 from tui.session.capture_line import CaptureInput

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_session_support import NOW, pilot_test, screen_text, session_app, settle
 
-from exports.toml_map import load_map
+from exports.store.toml import load_map
 from patterns.edits import AddNode
 from patterns.models import Node
 from patterns.vocabulary import NodeKind

@@ -10,7 +10,7 @@ from pathlib import Path
 from test_session_support import pilot_test, screen_text, session_app, settle
 
 import tui.session.patterns_panel as patterns_panel
-from exports.toml_map import save_map
+from exports.store.toml import save_map
 from patterns.synthetic import synthetic_map
 
 

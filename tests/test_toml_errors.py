@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from exports.load_errors import MapLoadError
-from exports.toml_map import MAX_BYTES, load_map, loads_map
+from exports.store.load_errors import MapLoadError
+from exports.store.toml import MAX_BYTES, load_map, loads_map
 
 GOOD = """\
 format = "attachmap"

@@ -9,15 +9,15 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-
 from conftest import example_paths
-from exports.atomic import TEMP_PREFIX, write_atomic
-from exports.toml_map import dumps_map, load_map, loads_map, save_map
+from hypothesis import HealthCheck, given, settings
+from strategies import maps
+
+from exports.store.atomic import TEMP_PREFIX, write_atomic
+from exports.store.toml import dumps_map, load_map, loads_map, save_map
 from patterns.graph import MapGraph
 from patterns.models import RelationalMap
 from patterns.synthetic import synthetic_map
-from strategies import maps
 
 
 @pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.name)

@@ -67,7 +67,7 @@ def passphrase_source(args: argparse.Namespace) -> PassphraseSource:
 
     Asked at most once per command, only when an encrypted map is met.
     """
-    from exports.crypto import read_passphrase_file
+    from exports.store.crypto import read_passphrase_file
 
     cache: list[str] = []
 
@@ -90,8 +90,8 @@ def encrypt_main(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path, help="the plain map to encrypt")
     add_passphrase_option(parser)
     args = parser.parse_args(argv)
-    from exports.crypto import read_passphrase_file
-    from exports.encrypt_file import encrypt_map_file, encryptable
+    from exports.store.crypto import read_passphrase_file
+    from exports.store.encrypt_file import encrypt_map_file, encryptable
 
     if not args.file.exists() and not args.file.is_symlink():
         raise AttachmapError(f"{args.file}: expected a map file here, but there is none")
@@ -116,7 +116,7 @@ def decrypt_main(argv: Sequence[str]) -> int:
     parser.add_argument("file", type=Path, help="the encrypted map (FILE.age)")
     add_passphrase_option(parser)
     args = parser.parse_args(argv)
-    from exports.encrypt_file import decrypt_map_file
+    from exports.store.encrypt_file import decrypt_map_file
 
     if not args.file.exists():
         raise AttachmapError(f"{args.file}: expected an encrypted map here, but there is none")

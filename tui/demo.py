@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from exports.atomic import write_atomic
+from exports.store.atomic import write_atomic
 
 
 def demo_text() -> str:

@@ -38,12 +38,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, RadioButton, RadioSet
 from textual.worker import Worker, WorkerState
 
-from exports.atomic import write_atomic
 from exports.audience import AUDIENCES, Audience, has_private_notes
 from exports.errors import AttachmapError
 from exports.export_file import default_output
 from exports.formats import FORMATS, render
 from exports.settings import Settings
+from exports.store.atomic import write_atomic
 from patterns.models import RelationalMap
 
 #: The formats offered, in the order shown, with a line saying what each is for.

@@ -9,7 +9,7 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from exports.history_restore import HistoryEntry, history_entries, restore_version
+from exports.store.restore import HistoryEntry, history_entries, restore_version
 from tui.crypto_cli import add_passphrase_option, passphrase_source
 from tui.say import say
 

@@ -19,8 +19,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
-from exports.crypto import CryptoError, WrongPassphrase, read_passphrase_file
 from exports.store import MapStore
+from exports.store.crypto import CryptoError, WrongPassphrase, read_passphrase_file
 from tui.safe_app import SafeTextApp, exit_code
 
 CSS = """

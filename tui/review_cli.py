@@ -11,8 +11,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from exports.crypto import SUFFIX
-from exports.load_errors import MapLoadError
+from exports.store.crypto import SUFFIX
+from exports.store.load_errors import MapLoadError
 from tui.crypto_cli import add_passphrase_option
 
 

@@ -20,8 +20,8 @@ from textual.message_pump import MessagePump
 from textual.timer import Timer
 
 from exports.errors import AttachmapError
-from exports.save_status import DiskTrouble
 from exports.store import MapStore
+from exports.store.save_status import DiskTrouble
 from patterns.edits import History
 from patterns.models import MapRuleError, RelationalMap
 from tui.messages import SaveState

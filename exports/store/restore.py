@@ -14,13 +14,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from exports import history
-from exports.crypto import SealingKey, is_encrypted_path, looks_sealed
 from exports.errors import AttachmapError
-from exports.load_errors import MapLoadError
-from exports.safe_paths import real_map_path
-from exports.store import MapStore, PassphraseSource, map_from_bytes
-from exports.toml_map import read_limited
+from exports.store import MapStore, PassphraseSource, history, map_from_bytes
+from exports.store.crypto import SealingKey, is_encrypted_path, looks_sealed
+from exports.store.load_errors import MapLoadError
+from exports.store.safe_paths import real_map_path
+from exports.store.toml import read_limited
 from patterns.models import RelationalMap
 
 try:  # the diff engine (issue 6) says what changed in words; counts do otherwise

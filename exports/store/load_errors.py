@@ -13,8 +13,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from exports.errors import AttachmapError
-
-from patterns.models import Experiment, Link, Loop, Node, Person, RelationalMap, Repair, Session, Try
+from patterns.models import (
+    Experiment,
+    Link,
+    Loop,
+    Node,
+    Person,
+    RelationalMap,
+    Repair,
+    Session,
+    Try,
+)
 from patterns.vocabulary import FeelingLayer, LinkKind, NodeKind, StrategyStyle
 
 _TABLE_MODELS: dict[str, type] = {

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from exports.errors import AttachmapError
-from exports.safe_paths import NotFollowed
+from exports.store.safe_paths import NotFollowed
 
 Problem = Literal["", "disk-full", "read-only", "permission", "missing-folder", "too-large",
                   "other"]

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from exports.atomic import TEMP_PREFIX, write_atomic
-from exports.safe_paths import private_folder, refuse_link
+from exports.store.atomic import TEMP_PREFIX, write_atomic
+from exports.store.safe_paths import private_folder, refuse_link
 
 KEEP_RECENT = 20
 FOLDER_MODE = 0o700

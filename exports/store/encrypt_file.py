@@ -16,14 +16,19 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from exports import history
-from exports.atomic import sweep_temp_files, write_atomic
-from exports.crypto import SUFFIX, SealingKey, is_encrypted_path, looks_sealed, verify_with_pyrage
 from exports.errors import AttachmapError
-from exports.lock import MapLock
-from exports.safe_paths import read_regular
-from exports.store import map_from_bytes
-from exports.toml_map import decode, loads_map, read_limited
+from exports.store import history, map_from_bytes
+from exports.store.atomic import sweep_temp_files, write_atomic
+from exports.store.crypto import (
+    SUFFIX,
+    SealingKey,
+    is_encrypted_path,
+    looks_sealed,
+    verify_with_pyrage,
+)
+from exports.store.lock import MapLock
+from exports.store.safe_paths import read_regular
+from exports.store.toml import decode, loads_map, read_limited
 
 
 def remove_plain(path: Path) -> str:

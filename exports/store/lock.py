@@ -23,8 +23,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from exports.atomic import PRIVATE
-from exports.safe_paths import NOFOLLOW, NotFollowed, open_regular, read_regular
+from exports.store.atomic import PRIVATE
+from exports.store.safe_paths import NOFOLLOW, NotFollowed, open_regular, read_regular
 
 
 class LockHolder(BaseModel):

@@ -15,6 +15,13 @@ file any other way, so every safety rule is kept in one place:
   stays in memory, the next save tries again, and `save_as` moves it.
 
 `read_map` is the one decrypting load for commands that only read a map.
+
+The rules have a module each: `toml` (the file format, loaded whole or
+refused), `load_errors` (what a refused file says), `atomic` (writes),
+`lock` (one writer), `history` (kept versions) and `restore` (listing and
+bringing them back), `crypto` (the age format) and `encrypt_file` (a map
+and its history to `.age` and back), `safe_paths` (nothing followed or
+waited on) and `save_status` (whether the map is safely on disk).
 """
 
 from __future__ import annotations
@@ -30,16 +37,27 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from exports import history
-from exports.atomic import sweep_temp_files, write_atomic
-from exports.crypto import (SUFFIX, SealingKey, WrongPassphrase, is_encrypted_path, looks_sealed,
-                            open_sealed)
 from exports.errors import AttachmapError
-from exports.lock import LockHolder, MapLock
-from exports.safe_paths import read_regular, real_map_path
-from exports.save_status import (DiskTrouble, OpenReadOnly, SaveStatus, describe_os_error,
-                                 trouble_status)
-from exports.toml_map import MAX_BYTES, decode, dumps_map, loads_map, read_limited
+from exports.store import history
+from exports.store.atomic import sweep_temp_files, write_atomic
+from exports.store.crypto import (
+    SUFFIX,
+    SealingKey,
+    WrongPassphrase,
+    is_encrypted_path,
+    looks_sealed,
+    open_sealed,
+)
+from exports.store.lock import LockHolder, MapLock
+from exports.store.safe_paths import read_regular, real_map_path
+from exports.store.save_status import (
+    DiskTrouble,
+    OpenReadOnly,
+    SaveStatus,
+    describe_os_error,
+    trouble_status,
+)
+from exports.store.toml import MAX_BYTES, decode, dumps_map, loads_map, read_limited
 from patterns.models import MapRuleError, RelationalMap
 
 #: Past this share of the size limit, the user is told the map is getting near it.

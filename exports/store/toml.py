@@ -22,9 +22,9 @@ except ImportError:  # pragma: no cover - tomli is a dependency, tomllib the fal
     import tomllib as toml_reader
 from pydantic import ValidationError
 
-from exports.atomic import write_atomic
-from exports.load_errors import MapLoadError, describe_validation_error
-from exports.safe_paths import NotFollowed, read_regular, what_it_is
+from exports.store.atomic import write_atomic
+from exports.store.load_errors import MapLoadError, describe_validation_error
+from exports.store.safe_paths import NotFollowed, read_regular, what_it_is
 from patterns.models import VERSION, MapRuleError, RelationalMap
 
 MAX_BYTES = 10 * 1024 * 1024

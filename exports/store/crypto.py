@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exports.errors import AttachmapError
-from exports.load_errors import MapLoadError
+from exports.store.load_errors import MapLoadError
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
