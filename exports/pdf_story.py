@@ -23,7 +23,9 @@ from patterns.reading import MapReading, reading_of
 from patterns.story import PatternStory, ToldChain, tell
 from patterns.vocabulary import LinkKind, NodeKind
 from patterns.voice import (
+    CYCLE,
     OTHER_MOMENTS,
+    UNDERNEATH,
     addressed,
     dance_line,
     needs_heading,
@@ -236,10 +238,10 @@ def reading_section(s: Story) -> list[Flowable]:
     if len(s.g.people) > 1:
         text += " Each person’s side has a column of its own."
     out.append(s.p(text))
-    out.append(s.p("Each arrow says how one part leads to the next (its kind is written on it and "
-                   "shown in the key). A loop is drawn in a heavy colour, with its name beside "
-                   "it, and every box that lies on a loop carries ⟳. A feeling felt underneath "
-                   "another has a double outline."))
+    out.append(s.p("Each arrow says how one part leads to the next: its kind is written beside "
+                   "it, and the key under the map says what each kind of line means. "
+                   f"A {CYCLE} is drawn in a heavy colour, its name beside it after ⟳. "
+                   f"A feeling felt {UNDERNEATH} another has a double outline."))
     return out
 
 

@@ -150,7 +150,14 @@ def day(when: dt.date, *, year: bool = True) -> str:
 
 # -- plain words for the therapist's terms ---------------------------------------
 
-_LAYER_WORDS = {FeelingLayer.SURFACE: "what shows on top", FeelingLayer.CORE: "felt underneath"}
+#: The one word for a pattern that goes round, in every line a client reads
+#: (the heading "The cycle that keeps you stuck", `on_cycle`, the map's key).
+CYCLE = "cycle"
+#: Where a feeling lies under the one that shows: `and underneath that, …` in
+#: a chain, `felt underneath`, and the map's key for a line that masks.
+UNDERNEATH = "underneath"
+
+_LAYER_WORDS = {FeelingLayer.SURFACE: "what shows on top", FeelingLayer.CORE: f"felt {UNDERNEATH}"}
 _STYLE_WORDS = {
     StrategyStyle.PURSUE: "a way of reaching out",
     StrategyStyle.WITHDRAW: "a way of stepping back",
@@ -190,7 +197,7 @@ def on_cycle(cycles: int) -> str:
     uses for the pattern everywhere (its heading is "The cycle that keeps you
     stuck"): `on the cycle` on a map with one cycle, `on a cycle` with more.
     The ⟳ mark beside a part says the same."""
-    return "on the cycle" if cycles == 1 else "on a cycle"
+    return f"on the {CYCLE}" if cycles == 1 else f"on a {CYCLE}"
 
 
 def part_words(node: Node, *, cycle: str | None = None) -> list[str]:
@@ -978,7 +985,7 @@ def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
             # Underneath a plain feeling, "I feel" carries on; after a
             # feeling said as a clause ("I panic") it is said again.
             plain = not any(whole for _, whole in (_feeling(x, names) for x in surface))
-            feeling += ", and underneath that, " + _feelings(
+            feeling += f", and {UNDERNEATH} that, " + _feelings(
                 list(core), names, lead="" if plain else "I feel ")
         inner.append(feeling)
     elif core:
@@ -1005,11 +1012,40 @@ def chain_sentence(*, trigger: str | None = None, surface: Sequence[str] = (),
     return text if re.search(r"[.!?][”’\"']?$", text) else text + "."
 
 
+# -- the map's key -----------------------------------------------------------------
+
+#: What each family of line on the map means (patterns.layout.key.Family, by
+#: value), in the same words as the rest of the client's copy: a "cycle", a
+#: feeling "underneath" the one that shows. Paper has room for a phrase.
+KEY_WORDS = {
+    "cycle": f"⟳ a {CYCLE}: each step sets off the next",
+    "variant": f"the same {CYCLE}, another way round",
+    "leads": "leads to",
+    "masks": f"shows on top of a feeling {UNDERNEATH}",
+    "helps": "helps",
+    "blocks": "blocks what it longs for",
+}
+#: The same in a word or two, for the one line of the key on screen (where
+#: the Patterns panel counts a cycle's other ways round as "variants").
+SHORT_KEY_WORDS = {
+    "cycle": f"⟳ {CYCLE}",
+    "variant": "variant",
+    "leads": "leads to",
+    "masks": UNDERNEATH,
+    "helps": "helps",
+    "blocks": "blocks",
+}
+
+
 __all__ = [
+    "CYCLE",
+    "KEY_WORDS",
     "NOT_TRIED",
     "NO_RESPONSES",
     "OTHER_MOMENTS",
+    "SHORT_KEY_WORDS",
     "Shape",
+    "UNDERNEATH",
     "about_the_client",
     "addressed",
     "capital",

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from test_session_support import pilot_test, screen_text, session_app, settle
 
+from patterns.layout.key import Family
 from patterns.layout.words import clean_label
+from tui.session.map_pane import MapPane, key_sample
 from tui.widgets.map_view import MapView
 
 
@@ -60,7 +63,7 @@ async def test_at_80x24_every_part_of_the_loop_is_on_the_first_screen(chase_path
         assert tabs == map_bottom + 1
         # the map says how it is drawn, and what its lines mean
         assert "fit · one-line boxes" in rows[1]
-        assert "⟳ loop" in rows[map_bottom]
+        assert "⟳ cycle" in rows[map_bottom]
         # focused, the tab bar opens out over the map's foot
         side = app.session.query_one("#side")
         for _ in range(8):
@@ -105,3 +108,52 @@ async def test_at_80x24_each_row_of_boxes_is_named_by_the_kinds_it_holds(
                 assert words == [], f"a heading beside no boxes: {row}"
         scared = next(y for y, row in enumerate(rows) if "[scared of" in row)
         assert rows[scared][left:left + gutter].split() == ["FEEL·BODY"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (110, 34), (120, 40)])
+@pilot_test
+async def test_the_key_in_the_border_is_never_cut(chase_path: Path,
+                                                   size: tuple[int, int]) -> None:
+    """The key in the map's bottom border shows each entry whole, its line
+    and its words, or leaves it out; at 80x24 and at 120x40 with the side
+    panel open all six kinds of line on the example are there."""
+    app = session_app(chase_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, 0.05)
+        pane = app.session.query_one(MapPane)
+        border = screen_text(app).splitlines()[pane.region.bottom - 1]
+        border = border[pane.region.x:pane.region.right]
+        assert border.startswith("╰") and border.endswith("╯") and "…" not in border
+        border = border[1:-1].strip("─").strip() + " "  # the key, without the border's line
+        shown = []
+        for entry in app.session.query_one(MapView).key:
+            sample = key_sample(entry.family)
+            if sample in border:
+                words = border.split(sample, 1)[1]
+                assert words.startswith(f" {entry.short} ") or words.startswith(
+                    f" {entry.short.removeprefix('⟳ ')} "), (entry, border)
+                shown.append(entry.family)
+        assert {Family.CYCLE, Family.MASKS, Family.HELPS, Family.BLOCKS} <= set(shown)
+        if size in ((80, 24), (120, 40)):
+            assert shown == list(Family)
+            assert "┈┈ underneath" in border  # the client's copy's word for masks
+
+
+def test_the_key_fits_any_border_whole(chase_graph) -> None:  # type: ignore[no-untyped-def]
+    """However narrow the border, the key line is no wider than its room, and
+    every entry in it is whole; the cycle's goes last."""
+    from patterns.layout import layout_map, snapshot
+    from patterns.layout.key import key_entries
+    from tui.session.map_pane import key_line
+
+    key = key_entries(layout_map(snapshot(chase_graph)).edges)
+    for room in range(8, 90):
+        line = key_line(key, room).plain
+        assert len(line) <= room
+        for entry in key:
+            sample = key_sample(entry.family)
+            if sample in line:
+                rest = line.split(sample, 1)[1] + " "
+                assert rest.startswith((f" {entry.short} ", f" {entry.short[2:]} "))
+        if room >= 10:
+            assert key_sample(Family.CYCLE) in line

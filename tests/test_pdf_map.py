@@ -260,4 +260,24 @@ def test_the_key_has_at_most_six_entries_told_apart_without_colour(chase_map) ->
               family_style(f).end) for f in Family}
     assert len(looks) == len(Family)  # every family differs in shape, not only in colour
     text = words(render_pdf(chase_map))
-    assert "⟳ a loop" in text and "blocks what it longs for" in text
+    assert "⟳ a cycle" in text and "blocks what it longs for" in text
+
+
+def test_the_key_says_what_the_client_copy_says(chase_map) -> None:
+    """The key's words are the ones the rest of the client's copy uses: a
+    dotted line (a surface feeling masking a core one) is a feeling
+    "underneath", as Zoë's chain says "…, and underneath that, scared of
+    being left"; the pattern that goes round is a "cycle", as the pages
+    call it; "helps" names only the helping kinds drawn."""
+    text = words(render_pdf(chase_map))
+    assert "and underneath that, scared of being left" in text
+    assert "shows on top of a feeling underneath" in text
+    assert "⟳ a cycle: each step sets off the next" in text
+    assert "the same cycle, another way round" in text
+    assert "helps: replaces, meets, soothes" in text
+    for jargon in ("covers", "a loop", "loop,", "carries ⟳"):
+        assert jargon not in text
+    m = chase_map.model_copy(update={"links": [lk for lk in chase_map.links
+                                               if lk.kind.value != "soothes"]})
+    assert "helps: replaces, meets" in words(render_pdf(m))
+    assert "soothes" not in words(render_pdf(m))

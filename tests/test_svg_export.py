@@ -51,7 +51,7 @@ def test_the_chase_as_svg_has_every_node_and_link(chase_map: RelationalMap) -> N
     text = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     # the same drawing as the PDF's map page: the ring's name, people, the key
     assert "⟳ the chase" in text and "Zoë" in text and "Sam" in text
-    assert "⟳ a loop" in text and len(groups(root, "key-entry")) <= 6
+    assert "⟳ a cycle" in text and len(groups(root, "key-entry")) <= 6
 
 
 def test_the_client_svg_never_holds_a_private_note(chase_map: RelationalMap) -> None:

@@ -13,6 +13,9 @@ reader who does not see red from green):
 * masks (a surface feeling over a deeper one): dotted;
 * helps (replaces, meets, soothes): a double line;
 * blocks: a line that ends on a bar, not an arrow.
+
+What the key says is the client's copy's own wording (patterns.voice): a
+"cycle", a feeling "underneath" the one that shows.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from patterns.layout.model import LayoutEdge
-from patterns.vocabulary import LinkKind
+from patterns.vocabulary import LinkKind, link_phrase
+from patterns.voice import KEY_WORDS, SHORT_KEY_WORDS
 
 __all__ = ["Family", "KeyEntry", "edge_family", "key_entries"]
 
@@ -39,25 +43,13 @@ class Family(Enum):
 
 _HELPS = {LinkKind.REPLACES, LinkKind.MEETS, LinkKind.SOOTHES}
 
-#: What the key says of each family.
-KEY_WORDS: dict[Family, str] = {
-    Family.CYCLE: "⟳ a loop: each step sets off the next",
-    Family.VARIANT: "the same loop, another way round",
-    Family.LEADS: "leads to",
-    Family.MASKS: "covers a feeling underneath",
-    Family.HELPS: "helps: replaces, meets, soothes",
-    Family.BLOCKS: "blocks what it longs for",
-}
-
-#: A shorter key, for one line of a screen.
-SHORT_WORDS: dict[Family, str] = {
-    Family.CYCLE: "⟳ loop",
-    Family.VARIANT: "another way round",
-    Family.LEADS: "leads to",
-    Family.MASKS: "covers",
-    Family.HELPS: "helps",
-    Family.BLOCKS: "blocks",
-}
+def _words(family: Family, kinds: set[LinkKind], short: bool) -> str:
+    """What the key says of a family (voice's words); the helping kinds it
+    names are those drawn."""
+    words = (SHORT_KEY_WORDS if short else KEY_WORDS)[family.value]
+    if family is Family.HELPS and not short:
+        words += ": " + ", ".join(link_phrase(k) for k in LinkKind if k in kinds and k in _HELPS)
+    return words
 
 
 def line_family(kinds: tuple[LinkKind, ...]) -> Family:
@@ -88,8 +80,10 @@ class KeyEntry:
 
 
 def key_entries(edges: tuple[LayoutEdge, ...] | list[LayoutEdge]) -> list[KeyEntry]:
-    """The families present among `edges`, in the key's order (at most six).
+    """The families drawn among `edges`, in the key's order (at most six).
     A cycle's step that blocks still shows the bar, so blocks is listed too."""
     present = {edge_family(e) for e in edges}
     present |= {Family.BLOCKS for e in edges if LinkKind.BLOCKS in e.kinds}
-    return [KeyEntry(f, KEY_WORDS[f], SHORT_WORDS[f]) for f in Family if f in present]
+    helping = {k for e in edges if edge_family(e) is Family.HELPS for k in e.kinds}
+    return [KeyEntry(f, _words(f, helping, False), _words(f, helping, True))
+            for f in Family if f in present]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from patterns.layout.model import LayoutEdge, MapCycle
 from patterns.layout.words import clean_label, line_width
 from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
+from patterns.voice import CYCLE
 
 if TYPE_CHECKING:
     from patterns.layout.boxes import Metrics
@@ -58,8 +59,9 @@ def _phrases(kinds: tuple[LinkKind, ...]) -> str:
 
 def cycle_title(cycle: MapCycle) -> str:
     """A cycle's name as written on its ring (`⟳ the chase`; an unnamed one
-    by its number among the map's cycles, `⟳ loop 2`)."""
-    return f"{LOOP_MARK} {clean_label(cycle.name or '') or f'loop {cycle.number}'}"
+    by its number among the map's cycles, `⟳ cycle 2`: the client's copy's
+    word)."""
+    return f"{LOOP_MARK} {clean_label(cycle.name or '') or f'{CYCLE} {cycle.number}'}"
 
 
 class Occupancy:

@@ -30,14 +30,41 @@ _SAMPLES: dict[Family, tuple[str, str]] = {
 }
 
 
-def key_line(key: list[KeyEntry]) -> Content:
-    """The key in one line, for the map's bottom border: each line's look,
-    then what it means."""
-    parts: list[str | tuple[str, str]] = []
-    for entry in key:
-        sample, style = _SAMPLES[entry.family]
-        parts += [" ", (sample, style), f" {entry.short} "]
-    return Content.assemble(*parts)
+def key_sample(family: Family) -> str:
+    """How a family of line looks in the key: `━━`, `┈┈`, `─⊥`."""
+    return _SAMPLES[family][0]
+
+
+#: The key's entries a reader can best do without, first: a plain arrow
+#: reads as "leads to" unexplained, a variant is the cycle's colour again.
+_LEAST_NEEDED = (Family.LEADS, Family.VARIANT, Family.HELPS, Family.MASKS, Family.BLOCKS)
+
+
+def key_line(key: list[KeyEntry], room: int | None = None) -> Content:
+    """The key in one line of at most `room` cells, for the map's bottom
+    border: each line's look, then what it means. Never cut inside an entry:
+    where the line is too wide the gaps close up, then the ⟳ goes, then the
+    entries a reader needs least are left out whole."""
+    def line(entries: list[KeyEntry], gap: str, mark: bool) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        for k, entry in enumerate(entries):
+            sample, style = _SAMPLES[entry.family]
+            words = entry.short if mark else entry.short.removeprefix("⟳ ")
+            parts += [gap] if k else []
+            parts += [(sample, style), f" {words}"]
+        return Content.assemble(*parts)
+
+    entries = list(key)
+    for gap, mark in (("  ", True), (" ", True), (" ", False)):
+        text = line(entries, gap, mark)
+        if room is None or text.cell_length <= room:
+            return text
+    for family in _LEAST_NEEDED:
+        entries = [e for e in entries if e.family is not family]
+        text = line(entries, " ", False)
+        if text.cell_length <= room:
+            return text
+    return Content("")
 
 
 class MapPane(Vertical):
@@ -106,7 +133,15 @@ class MapPane(Vertical):
             self.border_title = Content(f"{title} · {mode}" if mode else title)
         if key != self._key:
             self._key = key
-            self.border_subtitle = key_line(key)
+            self.border_subtitle = key_line(key, self._key_room())
+
+    def _key_room(self) -> int:
+        """Cells the bottom border leaves for the key: Textual keeps two
+        corners, and a line and a blank inside each."""
+        return max(0, self.outer_size.width - 6)
+
+    def on_resize(self) -> None:
+        self.border_subtitle = key_line(self._key, self._key_room())
 
     @on(MapView.Redrawn)
     def _redrawn(self, event: MapView.Redrawn) -> None:
@@ -119,4 +154,4 @@ class MapPane(Vertical):
         self.post_message(NodeChosen(event.node_id))
 
 
-__all__ = ["MapPane"]
+__all__ = ["MapPane", "key_line", "key_sample"]
