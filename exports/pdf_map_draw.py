@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from exports.map_paper import LinkShape, PaperBox, PaperShapes, PaperText, rounded_path
+from exports.map_paper import LINK_SIZE, LinkShape, PaperBox, PaperShapes, PaperText, rounded_path
 from exports.pdf_fonts import REGULAR, text_width
 from exports.pdf_style import PRIVATE, RULE
 from exports.pdf_text import clean, visual
@@ -94,8 +94,9 @@ def _box(c: Canvas, box: PaperBox) -> None:
         x, y = box.x + box.w, box.y
         c.circle(x, -y, 5.2, stroke=1, fill=1)
         c.setFillColor(PRIVATE)
-        c.setFont(REGULAR, 7.0)
-        c.drawCentredString(x, -(y + 2.4), "✎")
+        # The drawing's smallest size: 7 pt still at the least scale a page allows.
+        c.setFont(REGULAR, LINK_SIZE)
+        c.drawCentredString(x, -(y + 2.5), "✎")
 
 
 def draw_text(c: Canvas, t: PaperText) -> None:

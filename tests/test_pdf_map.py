@@ -281,3 +281,17 @@ def test_the_key_says_what_the_client_copy_says(chase_map) -> None:
                                                if lk.kind.value != "soothes"]})
     assert "helps: replaces, meets" in words(render_pdf(m))
     assert "soothes" not in words(render_pdf(m))
+
+
+def test_the_private_mark_is_7_pt_on_a_page_drawn_smaller(chase_map) -> None:
+    """The therapist's ✎ beside a box with a private note is scaled with the
+    drawing like its words: 7 pt at the least, where a page draws the map a
+    little under full size."""
+    from patterns.models import Node
+
+    extra = [Node(id=f"t{i}", kind="trigger", label=f"another thing that sets it off {i}",
+                  person="sam", private_note="go gently") for i in range(4)]
+    m = chase_map.model_copy(update={"nodes": [*chase_map.nodes, *extra]})
+    pages = plan_pages(snapshot_of_map(m), "a4", 40)
+    assert pages[0].parts[0].scale < 1  # the case in point
+    assert min(type_sizes(render_pdf(m, audience="therapist"))) >= 7.0 - 0.01
