@@ -67,7 +67,13 @@ def cycle_title(cycle: MapCycle) -> str:
 class Occupancy:
     """Which units of the picture hold something, row by row: boxes, lines,
     the gutter and the headings; labels add themselves as they are placed.
-    A row is built the first time a label is tried on it."""
+    A row is built the first time a label is tried on it, as one bit a unit
+    (an int); a vertical line is kept once, by the blocks of rows it
+    crosses and by its x, not once per row: a map of thousands of nodes is
+    thousands of units wide and deep."""
+
+    #: Rows per block of the vertical lines' index.
+    BLOCK = 8
 
     def __init__(self, drawing: Drawing) -> None:
         self.width = drawing.width
@@ -75,28 +81,37 @@ class Occupancy:
         self.margin = drawing.gutter
         self.header = bool(drawing.header_rows)
         h = drawing.height + 1
+        self._h = h
         self.box_rows: list[list[tuple[int, int]]] = [[] for _ in range(h)]
         for box in drawing.boxes:
             for y in range(box.y, min(box.y + box.h, h)):
                 self.box_rows[y].append((box.x, box.w))
-        #: per row: (lo, hi, edge) of horizontal runs and (x, edge) of vertical ones
+        #: per row: (lo, hi, edge) of horizontal (and aslant) runs
         self.runs: list[list[tuple[int, int, int]]] = [[] for _ in range(h)]
-        self.cols: list[list[tuple[int, int]]] = [[] for _ in range(h)]
+        #: (x, first row, last row, edge) of the vertical runs, by the blocks
+        #: of rows they cross and by their x
+        self._verticals: dict[int, list[tuple[int, int, int, int]]] = {}
+        self._at_x: dict[int, list[tuple[int, int, int, int]]] = {}
+        block = self.BLOCK
         for route in drawing.routes:
             e = route.edge
             pts = route.points
             if len(pts) == 1:
                 x, y = pts[0]
                 if y < h:
-                    self.cols[y].append((x, e))
+                    run = (x, y, y, e)
+                    self._verticals.setdefault(y // block, []).append(run)
+                    self._at_x.setdefault(x, []).append(run)
             for (ax, ay), (bx, by) in zip(pts, pts[1:]):
                 if ay == by:
                     if ay < h:
                         self.runs[ay].append((min(ax, bx), max(ax, bx), e))
                 elif ax == bx:
-                    cols = self.cols
-                    for y in range(min(ay, by), min(max(ay, by) + 1, h)):
-                        cols[y].append((ax, e))
+                    top, bottom = min(ay, by), min(max(ay, by), h - 1)
+                    run = (ax, top, bottom, e)  # one tuple, in every block it crosses
+                    for b in range(top // block, bottom // block + 1):
+                        self._verticals.setdefault(b, []).append(run)
+                    self._at_x.setdefault(ax, []).append(run)
                 else:  # aslant: the units it passes on each row it crosses
                     for y in range(min(ay, by), min(max(ay, by) + 1, h)):
                         t0 = (y - 0.5 - ay) / (by - ay)
@@ -104,57 +119,87 @@ class Occupancy:
                         xa = ax + (bx - ax) * min(max(t0, 0.0), 1.0)
                         xb = ax + (bx - ax) * min(max(t1, 0.0), 1.0)
                         self.runs[y].append((int(min(xa, xb)), int(max(xa, xb) + 0.999), e))
-        self._rows: dict[int, bytearray] = {}
-        self._lines: dict[int, dict[int, int]] = {}
+        #: each row built so far, as an int whose bit x is set where unit x is held
+        self._bits: dict[int, int] = {}
+        self._taken: dict[int, list[tuple[int, int]]] = {}
+
+    def cols(self, y: int) -> list[tuple[int, int]]:
+        """(x, edge) of the vertical runs crossing row y."""
+        return [(x, e) for x, top, bottom, e in self._verticals.get(y // self.BLOCK, ())
+                if top <= y <= bottom]
+
+    def _row_bits(self, y: int) -> int:
+        found = self._bits.get(y)
+        if found is None:
+            if y == 0 and self.header:
+                found = (1 << (self.width + 1)) - 1
+            else:
+                found = (1 << self.margin) - 1
+                for x, w in self.box_rows[y]:
+                    found |= ((1 << w) - 1) << x
+                for lo, hi, _ in self.runs[y]:
+                    found |= ((1 << (hi - lo + 1)) - 1) << lo
+                for x, _ in self.cols(y):
+                    if 0 <= x <= self.width:
+                        found |= 1 << x
+            for x, n in self._taken.get(y, ()):
+                a = max(0, x)
+                found |= ((1 << (x + n - a)) - 1) << a
+            self._bits[y] = found
+        return found
 
     def row(self, y: int) -> bytearray:
         """Row y with 1 where something is drawn, 3 where words are."""
-        found = self._rows.get(y)
-        if found is None:
-            found = bytearray(b"\x01" * self.margin + bytes(self.width + 1 - self.margin))
-            if y == 0 and self.header:
-                found[:] = b"\x01" * (self.width + 1)
-            for x, w in self.box_rows[y]:
-                found[x:x + w] = b"\x01" * w
-            for lo, hi, _ in self.runs[y]:
-                found[lo:hi + 1] = b"\x01" * (hi - lo + 1)
-            for x, _ in self.cols[y]:
-                if 0 <= x <= self.width:
-                    found[x] = 1
-            self._rows[y] = found
+        bits = self._row_bits(y)
+        found = bytearray(self.width + 1)
+        for x in range(self.width + 1):
+            if bits >> x & 1:
+                found[x] = 1
+        for x, n in self._taken.get(y, ()):
+            found[max(0, x):x + n] = b"\x03" * (x + n - max(0, x))
         return found
 
-    def lines(self, y: int) -> dict[int, int]:
+    def word_units(self, y: int, lo: int, hi: int) -> set[int]:
+        """The units lo..hi of row y that hold words."""
+        return {x for a, n in self._taken.get(y, ()) for x in range(max(a, lo, 0),
+                                                                    min(a + n, hi + 1))}
+
+    def lines(self, y: int, lo: int = 0, hi: int | None = None) -> dict[int, int]:
         """x -> the edge whose line passes through (x, y), or -1 where
-        two or more do."""
-        found = self._lines.get(y)
-        if found is None:
-            found = {}
-            get = found.get
-            for lo, hi, e in self.runs[y]:
-                for x in range(lo, hi + 1):
-                    found[x] = e if get(x, e) == e else -1
-            for x, e in self.cols[y]:
+        two or more do (only for lo <= x <= hi, when given)."""
+        hi = self.width if hi is None else hi
+        found: dict[int, int] = {}
+        get = found.get
+        for a, b, e in self.runs[y]:
+            for x in range(max(a, lo), min(b, hi) + 1):
                 found[x] = e if get(x, e) == e else -1
-            self._lines[y] = found
+        at_x = self._at_x
+        for x in range(max(lo, 0), hi + 1) if hi - lo < len(at_x) else sorted(at_x):
+            if lo <= x <= hi:
+                for _, top, bottom, e in at_x.get(x, ()):
+                    if top <= y <= bottom:
+                        found[x] = e if get(x, e) == e else -1
         return found
 
     def free(self, x: int, y: int, n: int) -> bool:
         """Whether units x..x+n-1 of row y are free and inside the picture."""
         if y < 0 or y >= self.height or x < self.margin or x + n > self.width:
             return False
-        return self.row(y)[x:x + n] == bytes(n)
+        return n <= 0 or not (self._row_bits(y) >> x) & ((1 << n) - 1)
 
     def take(self, x: int, y: int, n: int) -> None:
-        row = self.row(y)
-        row[max(0, x):x + n] = b"\x03" * (x + n - max(0, x))
+        self._taken.setdefault(y, []).append((x, n))
+        if y in self._bits and x + n > max(0, x):
+            a = max(0, x)
+            self._bits[y] |= ((1 << (x + n - a)) - 1) << a
 
     def other_line(self, x: int, y: int, edge: int) -> bool:
         """Whether (x, y) holds a line of another edge."""
         if not (0 <= y < self.height):
             return False
-        found = self.lines(y).get(x)
-        return found is not None and found != edge
+        return any(e != edge for _, top, bottom, e in self._at_x.get(x, ())
+                   if top <= y <= bottom) or \
+            any(e != edge for a, b, e in self.runs[y] if a <= x <= b)
 
 
 def _cells(ax: int, ay: int, bx: int, by: int) -> list[tuple[int, int]]:
@@ -253,8 +298,8 @@ def _inline(n: int, lo: int, hi: int, y: int, room: Occupancy,
     run nearest the stretch's middle."""
     if hi - lo + 1 < n + 4:
         return None
-    lines, rows = room.lines(y), room.row(y)
-    own = [lines.get(x) == edge and rows[x] != 3 for x in range(lo, hi + 1)]
+    lines, words = room.lines(y, lo, hi), room.word_units(y, lo, hi)
+    own = [lines.get(x) == edge and x not in words for x in range(lo, hi + 1)]
     middle = (lo + hi - n) / 2
     best = None
     run = 0
