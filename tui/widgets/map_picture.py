@@ -18,6 +18,8 @@ from patterns.layout.model import LayoutEdge
 __all__ = ["DOWN", "LEFT", "RIGHT", "UP", "Picture"]
 
 UP, DOWN, LEFT, RIGHT = 1, 2, 4, 8
+#: Rows per block of the vertical runs' index.
+VBLOCK = 8
 _TOWARD = {(0, -1): UP, (0, 1): DOWN, (-1, 0): LEFT, (1, 0): RIGHT}
 #: The direction from a port into its box, by the side it is on.
 _INTO = {"top": DOWN, "bottom": UP, "left": RIGHT, "right": LEFT}
@@ -41,8 +43,10 @@ class Picture:
     cells: list[dict[int, list[int]]]
     #: per row: (x1, x2, edge) of horizontal runs between corners
     hlines: list[list[tuple[int, int, int]]]
-    #: per row: (x, edge) of the vertical runs crossing it
-    vrows: list[list[tuple[int, int]]]
+    #: per block of VBLOCK rows: (x, first row, last row, edge) of the vertical
+    #: runs crossing it (one tuple per run, in each block it crosses: a run
+    #: thousands of rows long on a large map is not kept once per row)
+    vblocks: list[list[tuple[int, int, int, int]]]
     #: per row: x -> (edge, arriving, side) of the ports on box borders
     ports: list[dict[int, tuple[int, bool, str]]]
     #: per row: x -> (edge, direction) of an arrow just outside a one-line box
@@ -60,7 +64,7 @@ class Picture:
         h = max(drawing.height, 1)
         cells: list[dict[int, list[int]]] = [{} for _ in range(h)]
         hlines: list[list[tuple[int, int, int]]] = [[] for _ in range(h)]
-        vrows: list[list[tuple[int, int]]] = [[] for _ in range(h)]
+        vblocks: list[list[tuple[int, int, int, int]]] = [[] for _ in range(h // VBLOCK + 1)]
         ports: list[dict[int, tuple[int, bool, str]]] = [{} for _ in range(h)]
         arrows: list[dict[int, tuple[int, str]]] = [{} for _ in range(h)]
 
@@ -106,9 +110,10 @@ class Picture:
                     lo, hi = min(ax, bx) + 1, max(ax, bx) - 1
                     if lo <= hi:
                         hlines[ay].append((lo, hi, e))
-                else:
-                    for y in range(min(ay, by) + 1, max(ay, by)):
-                        vrows[y].append((ax, e))
+                elif abs(by - ay) > 1:
+                    run = (ax, min(ay, by) + 1, max(ay, by) - 1, e)
+                    for b in range(run[1] // VBLOCK, run[2] // VBLOCK + 1):
+                        vblocks[b].append(run)
         box_rows: list[list[int]] = [[] for _ in range(h)]
         for i, box in enumerate(drawing.boxes):
             for y in range(box.y, min(box.y + box.h, h)):
@@ -117,15 +122,17 @@ class Picture:
         for i, label in enumerate(drawing.labels):
             label_rows[label.y].append(i)
         return cls(drawing, drawing.width, h, drawing.gutter, drawing.boxes, drawing.edges,
-                   cells, hlines, vrows, ports, arrows, drawing.labels, box_rows, label_rows,
+                   cells, hlines, vblocks, ports, arrows, drawing.labels, box_rows, label_rows,
                    drawing.band_words, drawing.headers, drawing.by_id)
 
     def vertical_at(self, y: int, start: int = 0, end: int | None = None) -> dict[int, list[int]]:
         """x -> edges of the vertical runs crossing row y (within start..end-1)."""
         end = self.width if end is None else end
         found: dict[int, list[int]] = {}
-        for x, e in self.vrows[y]:
-            if start <= x < end:
+        if not 0 <= y < self.height:
+            return found
+        for x, top, bottom, e in self.vblocks[y // VBLOCK]:
+            if top <= y <= bottom and start <= x < end:
                 found.setdefault(x, []).append(e)
         return found
 
