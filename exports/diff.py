@@ -20,8 +20,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from patterns.edits import loop_key
 from patterns.models import Experiment, Link, Node, RelationalMap, Repair, Try
+from patterns.side_edits import loop_key
 from patterns.vocabulary import link_phrase
 from patterns.voice import day
 

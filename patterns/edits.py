@@ -3,23 +3,42 @@
 The session screen, the review screen, tests and scripts all change maps the
 same way: build an edit, hand it to `History.do`. An edit checks that it
 keeps the map valid before it changes anything, and raises `EditError` with a
-sentence for the user if it would not. Node and link edits, `Batch` and
-`History` are here; the side tables' edits are in `patterns.side_edits` and
-the base in `patterns.edit_base`, both re-exported so that one import serves.
+sentence for the user if it would not. What an edit is, the node and link
+edits, `Batch` and `History` are here; the edits of the map's own fields and
+side tables (people, sessions, loop names, experiments, repairs) are in
+`patterns.side_edits`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from patterns.edit_base import Edit, EditError, quoted
 from patterns.graph import MapGraph
 from patterns.models import Experiment, Link, Loop, Node
-from patterns.side_edits import SetField, SetItem, add_try, loop_key, name_loop, set_try
 from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
+
+
+class EditError(ValueError):
+    """An edit that would break the map; the message is for the user."""
+
+
+class Edit(Protocol):
+    """A change that can be applied once and undone once, in turn."""
+
+    def apply(self, g: MapGraph) -> None: ...
+
+    def undo(self, g: MapGraph) -> None: ...
+
+    def describe(self) -> str:
+        """A few words for the status line: `added trigger “Sam goes quiet”`."""
+        ...
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
 
 
 def _loop_has_edge(loop: Loop, source: str, target: str) -> bool:
@@ -349,6 +368,5 @@ class History:
 
 __all__ = [
     "AddLink", "AddNode", "Batch", "Edit", "EditError", "History",
-    "RemoveLink", "RemoveNode", "SetField", "SetItem", "UpdateLink",
-    "UpdateNode", "add_try", "loop_key", "name_loop", "set_try",
+    "RemoveLink", "RemoveNode", "UpdateLink", "UpdateNode",
 ]

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from patterns.edits import loop_key
 from patterns.graph import MapGraph
 from patterns.reading import MapReading, reading_of
+from patterns.side_edits import loop_key
 from patterns.vocabulary import READING_ORDER, NodeKind
 
 #: Longest loop looked for, in steps. A two-person dance with a meaning, a

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from patterns.edit_base import EditError, quoted
+from patterns.edits import EditError, quoted
 from patterns.graph import MapGraph
 from patterns.models import THERAPIST, Experiment, Loop, Person, Repair, Session
 from patterns.vocabulary import NodeKind

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from patterns.edits import SetItem
 from patterns.graph import MapGraph
 from patterns.models import Session
+from patterns.side_edits import SetItem
 from patterns.voice import day as day_words
 
 

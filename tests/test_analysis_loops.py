@@ -5,15 +5,16 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
+from analysis_maps import chain, sketch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis_maps import chain, sketch
-from patterns.edits import History, RemoveLink, loop_key, name_loop
+from patterns.edits import History, RemoveLink
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.loops import find_loops
 from patterns.reading import strong_components
+from patterns.side_edits import loop_key, name_loop
 from patterns.synthetic import synthetic_map
 
 # A pursue-withdraw dance between two invented partners, Ana and Bo.

@@ -9,9 +9,10 @@ import pytest
 from patterns.capture import CaptureError
 from patterns.capture.line import GRAMMAR, Capture, capture_hint, complete_capture, parse_capture
 from patterns.capture.refs import complete_reference, resolve_node
-from patterns.edits import AddLink, AddNode, Batch, EditError, History, SetItem
+from patterns.edits import AddLink, AddNode, Batch, EditError, History
 from patterns.graph import MapGraph
 from patterns.models import Node, Person, Session
+from patterns.side_edits import SetItem
 from patterns.vocabulary import LinkKind, NodeKind
 
 

@@ -16,10 +16,11 @@ from patterns.capture.line import (
     parse_capture,
     split_statements,
 )
-from patterns.edits import Batch, History, SetItem
+from patterns.edits import Batch, History
 from patterns.graph import MapGraph
 from patterns.loops import find_loops
 from patterns.models import Person, Repair, Session
+from patterns.side_edits import SetItem
 from patterns.vocabulary import LinkKind, NodeKind, StrategyStyle
 
 DAY = dt.date(2026, 12, 4)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from patterns.changes import previous_session, since_last_session
-from patterns.edits import AddLink, AddNode, History, SetItem, add_try
+from patterns.edits import AddLink, AddNode, History
 from patterns.graph import MapGraph
 from patterns.models import Link, Node, RelationalMap, Repair, Session, Try
+from patterns.side_edits import SetItem, add_try
 from patterns.vocabulary import LinkKind, NodeKind
 
 

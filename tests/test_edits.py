@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import LABEL, maps
 
 from patterns.edits import (
     AddLink,
@@ -16,18 +17,13 @@ from patterns.edits import (
     History,
     RemoveLink,
     RemoveNode,
-    SetField,
-    SetItem,
     UpdateLink,
     UpdateNode,
-    add_try,
-    name_loop,
-    set_try,
 )
 from patterns.graph import MapGraph
 from patterns.models import Experiment, Link, Node, Person, RelationalMap, Repair, Try
+from patterns.side_edits import SetField, SetItem, add_try, name_loop, set_try
 from patterns.vocabulary import LinkKind, NodeKind
-from strategies import LABEL, maps
 
 CHASE = ["quiet", "zoe-scared", "texting", "sam-pressure", "sam-failing", "sam-overwhelm", "shutdown"]
 

@@ -18,9 +18,10 @@ from exports.formats import render
 from exports.store.load_errors import MapLoadError
 from exports.store.toml import dumps_map, load_map, loads_map
 from patterns.capture.line import parse_capture
-from patterns.edits import EditError, History, SetItem
+from patterns.edits import EditError, History
 from patterns.graph import MapGraph
 from patterns.models import Person, RelationalMap, Repair
+from patterns.side_edits import SetItem
 from patterns.voice import about_the_client, repair_party, repair_with, said_to_client
 
 DAY = dt.date(2026, 12, 4)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from test_session_support import pilot_test, screen_text, session_app, settle
 
-from patterns.edits import SetItem, name_loop
 from patterns.models import Repair
+from patterns.side_edits import SetItem, name_loop
 from tui.session.patterns_panel import PatternsPanel
 
 

@@ -33,10 +33,11 @@ from patterns.capture.draft import Draft
 from patterns.capture.refs import check_length, clean_label, quoted, resolve_node
 from patterns.capture.speech import style_of
 from patterns.cycles import find_cycles
-from patterns.edits import Edit, EditError, SetItem, name_loop
+from patterns.edits import Edit, EditError
 from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Experiment, Person, Repair
+from patterns.side_edits import SetItem, name_loop
 from patterns.vocabulary import THERAPIST, LinkKind, NodeKind
 from patterns.voice import repair_party
 

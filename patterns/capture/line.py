@@ -74,9 +74,10 @@ from patterns.capture.refs import (
 )
 from patterns.capture.sentence import SELF, is_sentence, read_sentence, sentence_tail
 from patterns.capture.speech import verb_at
-from patterns.edits import Batch, Edit, EditError, SetItem
+from patterns.edits import Batch, Edit, EditError
 from patterns.graph import MapGraph
 from patterns.models import Session
+from patterns.side_edits import SetItem
 from patterns.vocabulary import (
     KIND_ALIASES,
     KIND_PLURALS,

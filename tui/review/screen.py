@@ -24,10 +24,11 @@ from textual.widgets.option_list import Option
 from exports.audience import for_audience
 from exports.errors import AttachmapError
 from exports.store import MapStore
-from patterns.edits import Edit, EditError, History, SetItem, add_try
+from patterns.edits import Edit, EditError, History
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.models import Repair
+from patterns.side_edits import SetItem, add_try
 from patterns.text import terminal_safe_copy
 from patterns.voice import quote
 from tui.review.help import ReviewHelp

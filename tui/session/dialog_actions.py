@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patterns.edits import SetField, SetItem, UpdateLink
+from patterns.edits import UpdateLink
 from patterns.ids import new_id
 from patterns.models import Person, Repair
+from patterns.side_edits import SetField, SetItem
 from patterns.vocabulary import LinkKind
 from tui.session.details import LinkList
 from tui.session.dialogs import LinkKindPicker, PersonPrompt, TextPrompt

@@ -23,10 +23,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from patterns.edits import name_loop
 from patterns.graph import MapGraph
 from patterns.insights import Insights, analyse
 from patterns.models import Link, Node
+from patterns.side_edits import name_loop
 from patterns.story import tell
 from patterns.text import terminal_safe
 from patterns.voice import plural

@@ -28,17 +28,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from patterns.edits import Edit, SetItem, add_try, set_try
+from patterns.edits import Edit
 from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Experiment
 from patterns.progress import bars, progress
+from patterns.side_edits import SetItem, add_try, set_try
 from patterns.text import terminal_safe
 from patterns.vocabulary import NodeKind
+from patterns.voice import day
 from tui.messages import EditRequested
 from tui.session.view import SessionView
 from tui.widgets.tries import FORM_CSS, LoggedTry, TriesChart, TryDialog, choice, field_row
-from patterns.voice import day
 
 
 class ExperimentDialog(ModalScreen[Experiment | None]):

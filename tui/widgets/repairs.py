@@ -21,9 +21,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from patterns.edits import SetItem
 from patterns.graph import MapGraph
 from patterns.models import THERAPIST, Person, Repair
+from patterns.side_edits import SetItem
 from patterns.text import terminal_safe
 from patterns.voice import about_the_client, day, repair_party, said_to_client
 from tui.messages import EditRequested
