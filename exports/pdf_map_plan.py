@@ -36,7 +36,7 @@ from exports.pdf_style import MAP_MARGIN as MARGIN
 from exports.pdf_style import MIN_FONT, PAGE_SIZES, QUIET, Paper
 from patterns.layout import layout_map, with_words
 from patterns.layout.boxes import Look
-from patterns.layout.drawing import Drawing, draw
+from patterns.layout.drawing import Drawing, draw, write_words
 from patterns.layout.labels import Occupancy, cycle_title, free_spot
 from patterns.layout.model import MapLayout, MapSnapshot
 from patterns.layout.words import clean_label
@@ -120,6 +120,9 @@ class Planner:
                  names: dict[str, str], marked: set[str], layout: MapLayout | None = None) -> None:
         self.snap = snap
         self._layouts: dict[tuple, MapLayout] = {}
+        #: id -> (drawing, its shapes), and the drawings whose words are placed
+        self._shapes: dict[int, tuple[Drawing, PaperShapes]] = {}
+        self._words: dict[int, Drawing] = {}
         if layout is not None:
             self._layouts[self._key(snap, None)] = layout
         self.paper = paper
@@ -142,24 +145,43 @@ class Planner:
         return found
 
     def shapes(self, drawing: Drawing, **options) -> PaperShapes:  # type: ignore[no-untyped-def]
-        return paper_shapes(drawing, names=self.names, marked=self.marked, **options)
+        """The drawing on paper. Drawings are made without their words (a
+        large map's whole drawing, when its sides are shown instead, and the
+        overview's never show them): they are placed here, the first time
+        a drawing is shown with them; its shapes are made once."""
+        if options:
+            if options.get("words", True):
+                self._worded(drawing)
+            return paper_shapes(drawing, names=self.names, marked=self.marked, **options)
+        found = self._shapes.get(id(drawing))
+        if found is None or found[0] is not drawing:
+            found = self._shapes[id(drawing)] = (drawing, paper_shapes(
+                self._worded(drawing), names=self.names, marked=self.marked))
+        return found[1]
 
-    def one_page(self, shapes: PaperShapes, heading: str, drawing: Drawing) -> MapPage | None:
+    def _worded(self, drawing: Drawing) -> Drawing:
+        if id(drawing) not in self._words:
+            self._words[id(drawing)] = write_words(drawing, PAPER)
+        return drawing
+
+    def one_page(self, drawing: Drawing, heading: str) -> MapPage | None:
+        """The drawing on a page of its own, at a scale that can be read, or None."""
         for _name, size in PAGE_SIZES[self.paper][:2]:
-            turned, scale = _fit(shapes.width, shapes.height, size, self.key_h)
+            turned, scale = _fit(*_paper_size(drawing), size, self.key_h)
             if scale >= MIN_SCALE:
+                shapes = self.shapes(drawing)
                 return MapPage(turned, heading, [Part(shapes, scale, _whole(shapes),
                                                       drawing=drawing)])
         return None
 
     def plan(self) -> list[MapPage]:
-        whole = draw(self.layout(self.snap), PAPER, PAPER_LOOK)
-        page = self.one_page(self.shapes(whole), "The whole map", whole)
+        whole = draw(self.layout(self.snap), PAPER, PAPER_LOOK, words=False)
+        page = self.one_page(whole, "The whole map")
         if page is not None:
             return [page]
         subs = pieces(self.snap)
-        drawings = [whole if len(subs) == 1 else draw(self.layout(sub), PAPER, PAPER_LOOK)
-                    for sub in subs]
+        drawings = [whole if len(subs) == 1 else
+                    draw(self.layout(sub), PAPER, PAPER_LOOK, words=False) for sub in subs]
         if len(subs) > 1:
             rows = self.rows_page([self.shapes(d) for d in drawings], drawings)
             if rows is not None:
@@ -168,17 +190,17 @@ class Planner:
         first_page: list[int] = []  # each part's first page, counted from the first part page
         shelves: list[_Shelf] = []
         for k, (sub, drawing) in enumerate(zip(subs, drawings)):
-            shapes = self.shapes(drawing)
             caption = _part_caption(k, sub)
             sizes = [z for z in (self.base, (self.base[1], self.base[0]))
-                     if _fits_at(shapes, z, self.key_h, CAPTION)]
+                     if _fits_at(_paper_size(drawing), z, self.key_h, CAPTION)]
             if not sizes:
                 first_page.append(len(pages))
-                new = self.big_part(drawing, shapes, sub, len(pages))
+                new = self.big_part(drawing, sub, len(pages))
                 for page in new:
                     page.heading = f"{caption} · {page.heading}"
                 pages += new
                 continue
+            shapes = self.shapes(drawing)
             for shelf in shelves:
                 if shelf.add(shapes, drawing, caption):
                     first_page.append(pages.index(shelf.page))
@@ -234,7 +256,7 @@ class Planner:
             labelled = sub.model_copy(update={"nodes": tuple(
                 n.model_copy(update={"label": str(numbers[n.id]), "new": False})
                 for n in sub.nodes)})
-            small.append(draw(with_words(lay, labelled), PAPER, OVERVIEW_LOOK))
+            small.append(draw(with_words(lay, labelled), PAPER, OVERVIEW_LOOK, words=False))
         index = [(str(numbers[n.id]), self.index_words(n)) for sub in subs for n in
                  sorted(sub.nodes, key=lambda n: numbers[n.id])]
         captions = [f"{_part_caption(k, sub)} · page {{page:{first_page[k]}}}"
@@ -281,26 +303,24 @@ class Planner:
 
     # -- a part too big for a page ------------------------------------------------------
 
-    def big_part(self, drawing: Drawing, shapes: PaperShapes, snap: MapSnapshot,
-                 start: int) -> list[MapPage]:
+    def big_part(self, drawing: Drawing, snap: MapSnapshot, start: int) -> list[MapPage]:
         """On the larger sheet if it fits there, else each person's side on
         its own, else tiles; a mark wherever a link goes on elsewhere.
         `start` is the index its first page will have among the part pages."""
-        page = self.one_page(shapes, "The map, part by part", drawing)
+        page = self.one_page(drawing, "The map, part by part")
         if page is not None:
             return [page]
         people = [p for p in snap.people if any(n.person == p.id for n in snap.nodes)]
         if len(people) < 2:
-            return self.tiles(drawing, shapes, "The map, part by part", start)
+            return self.tiles(drawing, self.shapes(drawing), "The map, part by part", start)
         sides: list[tuple[str, Drawing, list[MapPage]]] = []
         first: dict[str, int] = {}
         at = start
         for person in people:
-            side = draw(self.layout(snap, person.id), PAPER, PAPER_LOOK)
-            side_shapes = self.shapes(side)
+            side = draw(self.layout(snap, person.id), PAPER, PAPER_LOOK, words=False)
             heading = f"{person.name}’s side"
-            found = self.one_page(side_shapes, heading, side)
-            new = [found] if found else self.tiles(side, side_shapes, heading, at)
+            found = self.one_page(side, heading)
+            new = [found] if found else self.tiles(side, self.shapes(side), heading, at)
             first[person.id] = at
             sides.append((person.id, side, new))
             at += len(new)
@@ -364,10 +384,15 @@ def _part_caption(k: int, sub: MapSnapshot) -> str:
     return f"Part {k + 1}" + (f" · {cycle_title(named)}" if named else "")
 
 
-def _fits_at(shapes: PaperShapes, size: tuple[float, float], key_h: float,
+def _paper_size(drawing: Drawing) -> tuple[float, float]:
+    """The drawing's width and height on paper, in points (its shapes' size)."""
+    return drawing.width * UNIT_X, drawing.height * UNIT_Y
+
+
+def _fits_at(size_of: tuple[float, float], size: tuple[float, float], key_h: float,
              above: float = 0.0) -> bool:
     aw, ah = drawing_area(size, key_h)
-    return shapes.width <= aw and shapes.height + above <= ah
+    return size_of[0] <= aw and size_of[1] + above <= ah
 
 
 class _Shelf:

@@ -431,3 +431,39 @@ def test_a_plain_metrics_draws_without_a_terminal() -> None:
                     tag_width=lambda tag: len(tag) + 2.0)
     m = synthetic_map(30)
     check_drawing(draw(layout_map(snapshot_of_map(m)), plain, Look(box_width=20)), labels_of(m))
+
+
+def _nearest_by_trying(n: int, points: list[tuple[int, int]], room, reach):  # type: ignore[no-untyped-def]
+    """Where words n units long go nearest the points, by trying every place
+    (rows off count twice as much as units across), as labels._near promises."""
+    best = None
+    for px, py in points:
+        for d in range(reach if reach is not None else max(room.width, room.height)):
+            for y in (py - d, py + d) if d else (py,):
+                for x in range(px - n - 1 - 2 * d, px + 2 * d + 1):
+                    if room.free(x - 1, y, n + 2):
+                        key = (abs(y - py) * 2 + abs(x + n // 2 - px), y, x)
+                        best = min(best or (key, (x, y)), (key, (x, y)))
+            if best is not None and d * 2 > best[0][0]:
+                return best[1]
+    return None if best is None else best[1]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False), st.sampled_from([None, 1, 6, 40]))
+def test_words_go_in_the_free_place_nearest_where_they_belong(rnd, reach) -> None:  # type: ignore[no-untyped-def]
+    """The marks, names and kinds placed in clear space go to the nearest
+    free place, as trying every place would find it, on a crowded picture."""
+    from patterns.layout.labels import Occupancy, _near
+
+    m = synthetic_map(60, dense=True)
+    d = draw(layout_map(snapshot_of_map(m)), CELLS, Look(box_width=16))
+    room = Occupancy(d)
+    for _ in range(40):
+        n = rnd.randint(1, 40)
+        points = [(rnd.randint(-3, d.width + 3), rnd.randint(-3, d.height + 3))
+                  for _ in range(rnd.randint(1, 3))]
+        found = _near(n, points, room, reach)
+        assert found == _nearest_by_trying(n, points, room, reach)
+        if found is not None:
+            room.take(found[0] - 1, found[1], n + 2)

@@ -13,6 +13,7 @@ that close a loop get room first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -344,19 +345,46 @@ def free_spot(room: Occupancy, n: int, near: tuple[int, int],
 
 def _near(n: int, points: list[tuple[int, int]], room: Occupancy,
           reach: int | None = None) -> tuple[int, int] | None:
-    """The free run of n + 2 units nearest the given points."""
+    """The free run of n + 2 units nearest the given points (rows further
+    off count twice as much as units across)."""
     best = None
     for px, py in points:
         for d in range(0, reach if reach is not None else max(room.width, room.height)):
             for y in (py - d, py + d) if d else (py,):
-                for x in range(px - n - 1 - 2 * d, px + 2 * d + 1):
-                    if room.free(x - 1, y, n + 2):
-                        key = (abs(y - py) * 2 + abs(x + n // 2 - px), y, x)
-                        if best is None or key < best[0]:
-                            best = (key, (x, y))
+                # the words start at x, in px - n - 1 - 2d .. px + 2d, a free unit before them
+                start = _nearest_run(room, y, n + 2, px - n - 2 - 2 * d, px + 2 * d - 1,
+                                     px - n // 2 - 1)
+                if start is not None:
+                    x = start + 1
+                    key = (abs(y - py) * 2 + abs(x + n // 2 - px), y, x)
+                    if best is None or key < best[0]:
+                        best = (key, (x, y))
             if best is not None and d * 2 > best[0][0]:
                 return best[1]
     return None if best is None else best[1]
+
+
+def _nearest_run(room: Occupancy, y: int, n: int, lo: int, hi: int, target: int) -> int | None:
+    """The x in lo..hi nearest `target` (the smaller on a tie) where units
+    x..x+n-1 of row y are free and inside the picture, or None: what trying
+    `room.free` at each x would find, a free stretch at a time."""
+    if y < 0 or y >= room.height:
+        return None
+    lo, hi = max(lo, room.margin), min(hi, room.width - n)
+    if lo > hi:
+        return None
+    best = None
+    for run in _free_runs(n).finditer(room.row(y), lo, hi + n):
+        x = min(max(target, run.start()), run.end() - n)
+        if best is None or (abs(x - target), x) < (abs(best - target), best):
+            best = x
+    return best
+
+
+@lru_cache(maxsize=64)
+def _free_runs(n: int) -> re.Pattern[bytes]:
+    """Stretches of at least n free units in a row of `Occupancy`."""
+    return re.compile(b"\\x00{%d,}" % n)
 
 
 def _surprising(edge: LayoutEdge, nodes: dict[str, NodeKind]) -> bool:
