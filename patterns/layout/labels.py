@@ -373,8 +373,10 @@ def _nearest_run(room: Occupancy, y: int, n: int, lo: int, hi: int, target: int)
     lo, hi = max(lo, room.margin), min(hi, room.width - n)
     if lo > hi:
         return None
+    # the row as text, unit x at index x: "1" where something is, "0" where free
+    units = format(room._row_bits(y), "b")[::-1].ljust(room.width + 1, "0")
     best = None
-    for run in _free_runs(n).finditer(room.row(y), lo, hi + n):
+    for run in _free_runs(n).finditer(units, lo, hi + n):
         x = min(max(target, run.start()), run.end() - n)
         if best is None or (abs(x - target), x) < (abs(best - target), best):
             best = x
@@ -382,9 +384,9 @@ def _nearest_run(room: Occupancy, y: int, n: int, lo: int, hi: int, target: int)
 
 
 @lru_cache(maxsize=64)
-def _free_runs(n: int) -> re.Pattern[bytes]:
-    """Stretches of at least n free units in a row of `Occupancy`."""
-    return re.compile(b"\\x00{%d,}" % n)
+def _free_runs(n: int) -> re.Pattern[str]:
+    """Stretches of at least n free units in a row of `Occupancy`, as text."""
+    return re.compile("0{%d,}" % n)
 
 
 def _surprising(edge: LayoutEdge, nodes: dict[str, NodeKind]) -> bool:
