@@ -52,12 +52,14 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
 #: The map picture and the Patterns panel are drawn in the frame that answers
-#: a typed line while drawing them takes at most this long (seconds: a third of
-#: a frame at 60 per second, so the answer still comes within the frame). When
-#: they took longer the last time (a large map, a slow machine), they follow:
+#: a typed line while drawing them took at most this long the last time
+#: (seconds). A frame follows another at most 60 times a second, so the map
+#: drawn in a second frame shows a frame (up to 16.7 ms) later than in the
+#: first; this much more in the first keeps it within about a frame of the
+#: key. When they took longer (a large map, a slow machine), they follow:
 #: redrawn once the frame that answers the line is painted, and at least
 #: LATE_DELAY after it was asked.
-SAME_FRAME = 0.006
+SAME_FRAME = 0.010
 LATE_DELAY = 0.002
 
 #: Below this the screen says so instead of squeezing (SPEC: 80×24 works).

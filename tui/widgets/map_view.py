@@ -351,9 +351,12 @@ class MapView(ScrollView, can_focus=True):
     def _present(self, follow: str | None) -> None:
         """Scroll to the node to follow, then repaint what changed (in this
         order, so rows are drawn once, at the offset they are shown at)."""
+        before = self.scroll_offset
         if follow is not None:
             self._scroll_to_node(follow)
-        self._repaint_changed()
+        if self.scroll_offset == before:
+            # (scrolled, the whole view is repainted: no row need be compared)
+            self._repaint_changed()
 
     def _repaint_changed(self) -> None:
         """Repaint the rows of the view whose text or colours changed."""
