@@ -1,17 +1,19 @@
 """The export formats `attachmap export` and the session screen offer.
 
 Each format renders a map for an audience to bytes; importing its module
-lazily keeps start-up fast (reportlab is only loaded for a PDF).
+lazily keeps start-up fast (reportlab is only loaded for a PDF), and the
+table itself imports nothing, so the command line's help can list it.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from exports.audience import Audience, for_audience
-from patterns.models import RelationalMap
+if TYPE_CHECKING:
+    from exports.audience import Audience
+    from patterns.models import RelationalMap
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def render_toml(m: RelationalMap, **_: Any) -> bytes:
 
 def render(m: RelationalMap, fmt: str, audience: Audience = "client", **options: Any) -> bytes:
     """The map in format `fmt`, as `audience` may see it."""
+    from exports.audience import for_audience
+
     spec = FORMATS[fmt]
     module_name, function_name = spec.target.split(":")
     function = getattr(importlib.import_module(module_name), function_name)

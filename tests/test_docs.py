@@ -47,10 +47,12 @@ from patterns.models import (
     Try,
 )
 from patterns.vocabulary import LinkKind, NodeKind, StrategyStyle
-from tui.cli import HANDLERS, USAGE
+from tui.cli import build_parser, main
 from tui.demo import demo_text, ensure_demo
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+#: The command line's commands, by name.
+COMMANDS = build_parser()[1]
 FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 
 
@@ -331,7 +333,7 @@ def test_every_interactive_example_is_a_real_command(page: str) -> None:
             assert words[1:] == ["install", "."], block.where
             continue
         assert words[0] == "attachmap", f"{block.where}: {line}"
-        assert len(words) == 1 or words[1] in HANDLERS or words[1].endswith(".toml"), line
+        assert len(words) == 1 or words[1] in COMMANDS or words[1].endswith(".toml"), line
 
 
 # -- pictures ------------------------------------------------------------------------
@@ -357,9 +359,36 @@ def test_the_pictures_script_draws_every_picture_the_docs_show(tmp_path: Path) -
     assert "cannot&#160;save" not in review and "cannot save" not in review
 
 
-def test_the_readmes_commands_are_the_ones_attachmap_help_prints() -> None:
+def _entries(lines: list[str], starts: re.Pattern[str]) -> dict[str, str]:
+    """`name: description` from a two-column listing: a line that `starts`
+    matches begins an entry (the name its first group, the description after
+    two spaces or on the lines below); deeper-indented lines continue it."""
+    entries: dict[str, list[str]] = {}
+    name = ""
+    for line in lines:
+        found = starts.match(line)
+        if found:
+            name = found.group(1)
+            entries[name] = [found.group(2)] if found.group(2) else []
+        elif name and line.strip():
+            entries[name].append(line.strip())
+    return {name: " ".join(words) for name, words in entries.items()}
+
+
+def test_the_readmes_commands_are_the_ones_attachmap_help_prints(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     text = (DOCS.parent / "README.md").read_text("utf-8")
     listed = text[text.index("## Commands"):]
     listed = listed[listed.index("```\n") + 4:]
     listed = listed[:listed.index("```")]
-    assert listed == USAGE.split("\n\n")[0] + "\n"
+    in_readme = _entries(listed.splitlines(),
+                         re.compile(r"attachmap \[?([\w-]+)\]?(?:\S| \S)*(?: {2,}(.*))?$"))
+    assert main(["--help"]) == 0
+    printed = capsys.readouterr().out
+    commands = printed[printed.index("\ncommands:\n"):].split("\n\n")[0]
+    in_help = _entries(commands.splitlines(), re.compile(r" {4}(\w+) {2,}(.*)$"))
+    assert in_help.keys() == COMMANDS.keys()
+    version = in_readme.pop("--version")
+    assert in_readme == in_help  # every command, in the same words
+    assert re.search(r"-V, --version +" + re.escape(version), printed)

@@ -1,8 +1,11 @@
-"""The `attachmap` command line (SPEC section 5).
+"""The `attachmap` command line (SPEC section 5): one argparse subcommand per
+command, each naming the function that runs it (`set_defaults(func=…)`);
+the help is argparse's, made from the same declarations.
 
 Exit codes: 0 ok, 1 invalid input (a plain message on stderr, never a
-traceback), 2 usage error. Heavy modules (Textual, reportlab) are imported
-only by the commands that need them.
+traceback), 2 usage error. Declaring the commands imports nothing heavy:
+each command imports what it needs (Textual, reportlab, the store) when it
+runs, so `attachmap --version` and `attachmap check` never load Textual.
 """
 
 from __future__ import annotations
@@ -10,86 +13,176 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Callable, Sequence
-from importlib import metadata
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from exports.errors import AttachmapError
 from tui.say import say
 
-COMMANDS = ("review", "check", "export", "diff", "history", "restore", "encrypt", "decrypt", "demo",
-            "config")
+#: Runs one command on its parsed arguments; returns the exit code.
+Command = Callable[[argparse.Namespace], int]
 
-USAGE = """\
-attachmap [FILE]                 open FILE (create it if missing) in the session screen
-attachmap demo [FILE]            open a copy of the example map (default demo.toml)
-attachmap review FILE            the client's read-only review; may log experiment tries
-attachmap check FILE             validate; print a one-screen summary; exit 1 on an invalid file
-attachmap export FILE -f FORMAT [-o OUT] [--audience client|therapist]
-                                 FORMAT: pdf, toml, md (with a Mermaid drawing),
-                                 dot (Graphviz), json (networkx node-link),
-                                 svg (the map drawn as on paper)
-attachmap diff OLD NEW           what changed between two saves of a map
-attachmap history FILE           earlier versions kept beside the map, by id (their time)
-attachmap restore FILE ID        bring back the version with that id
-attachmap encrypt FILE           encrypt a map with a passphrase (FILE.age)
-attachmap decrypt FILE.age       turn an encrypted map back into plain TOML
-attachmap config                 the practice's settings in force, and their file
-attachmap --version              the version of attachmap
-
-An encrypted map (FILE.age) asks for its passphrase without echo; every command
-also takes --passphrase-file PATH (the passphrase on its first line) for scripts.
-"""
+#: The command `attachmap FILE` stands for.
+OPEN = "open"
 
 
 def _version() -> str:
+    from importlib import metadata
+
     try:
         return metadata.version("attachmap")
     except metadata.PackageNotFoundError:
         return "unknown"
 
 
-def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(prog=prog, description=description)
+class _ShowVersion(argparse.Action):
+    """`--version`: the package's metadata is read only when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="the version of attachmap")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"attachmap {_version()}")
+        parser.exit()
 
 
-def _cmd_check(argv: Sequence[str]) -> int:
-    parser = _parser("attachmap check", "Check a map against the v1 format and summarise it.")
-    parser.add_argument("file", type=Path, help="the map to check")
-    from tui.crypto_cli import add_passphrase_option, passphrase_source
+def _lazy(target: str) -> Command:
+    """The function `module:name`, imported when the command runs."""
+    def run(args: argparse.Namespace) -> int:
+        import importlib
 
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
+        module_name, function_name = target.split(":")
+        return getattr(importlib.import_module(module_name), function_name)(args)
+
+    return run
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    """The `--passphrase-file` option every command that opens maps takes."""
+    parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                        help="for encrypted maps: read the passphrase from FILE's first line"
+                             " instead of asking")
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, Mapping[str, argparse.ArgumentParser]]:
+    """The whole command line (its commands, their arguments and their
+    help), and each command's own parser by name."""
+    from exports.formats import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="attachmap", usage="%(prog)s [-h] [-V] [FILE | COMMAND ...]",
+        description="Map attachment patterns together in session: triggers, feelings,"
+                    " strategies, needs and the loops between them. `attachmap FILE` opens"
+                    " FILE (the open command).",
+        epilog="An encrypted map (FILE.age) asks for its passphrase without echo; every"
+               " command also takes --passphrase-file FILE (the passphrase on its first"
+               " line) for scripts. attachmap COMMAND --help says more about each.")
+    parser.add_argument("-V", "--version", action=_ShowVersion)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, func: Command, summary: str, description: str,
+                *, passphrase: bool = True) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, prog=f"attachmap {name}", help=summary,
+                                  description=description)
+        sub.set_defaults(func=func)
+        if passphrase:
+            add_passphrase_option(sub)
+        return sub
+
+    sub = command(OPEN, _open_map, "open FILE (create it if missing) in the session screen",
+                  "Open a map in the session screen (a new file is created); `attachmap FILE`"
+                  " does the same.")
+    sub.add_argument("file", type=Path, help="the map to open")
+
+    sub = command("demo", _demo, "open a copy of the example map (default demo.toml)",
+                  "Open a copy of the example map (a fictional couple).", passphrase=False)
+    sub.add_argument("file", nargs="?", type=Path, default=Path("demo.toml"),
+                     help="where the copy goes (kept if it is already there)")
+
+    sub = command("review", _lazy("tui.review_cli:review"),
+                  "the client's read-only review; may log experiment tries",
+                  "Read your map between sessions, and log how practice and repairs went.")
+    sub.add_argument("file", type=Path, help="the map to review")
+
+    sub = command("check", _check,
+                  "validate; print a one-screen summary; exit 1 on an invalid file",
+                  "Check a map against the v1 format and summarise it.")
+    sub.add_argument("file", type=Path, help="the map to check")
+
+    *first, last = FORMATS
+    sub = command("export", _export,
+                  f"write the map as {', '.join(first)} or {last}, for the client or the"
+                  " therapist",
+                  "Write a map out for the client (without private notes) or for the"
+                  " therapist; every format keeps the same privacy rules.")
+    sub.add_argument("file", type=Path, help="the map to export")
+    sub.add_argument("-f", "--format", required=True, choices=sorted(FORMATS), dest="fmt",
+                     help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
+    sub.add_argument("-o", "--output", type=Path,
+                     help="where to write (default: beside FILE; - for standard output)")
+    sub.add_argument("--audience", choices=("client", "therapist"), default=None,
+                     help="client leaves out every private note (default: the settings',"
+                          " else client)")
+    sub.add_argument("--paper", choices=("a4", "letter"), default=None,
+                     help="PDF paper size (default: the settings', else a4)")
+    sub.add_argument("--name-in-metadata", action="store_true",
+                     help="let the PDF's metadata name the client (off by default)")
+
+    sub = command("diff", _lazy("tui.diff_cli:diff"), "what changed between two saves of a map",
+                  "Say in plain words what changed between two saves of a map.")
+    sub.add_argument("old", type=Path, help="the earlier save")
+    sub.add_argument("new", type=Path, help="the later save")
+    sub.add_argument("--summary", action="store_true", help="print only the counts")
+
+    sub = command("history", _lazy("tui.history_cli:history"),
+                  "earlier versions kept beside the map, by id (their time)",
+                  "List the earlier versions kept beside a map: when, how big, what changed.")
+    sub.add_argument("file", type=Path, help="the map")
+
+    sub = command("restore", _lazy("tui.history_cli:restore"),
+                  "bring back the version with that id",
+                  "Bring back an earlier version of a map; the current one is kept in history.")
+    sub.add_argument("file", type=Path, help="the map")
+    sub.add_argument("version", help="the version's id from attachmap history, like"
+                     " 2026-12-04T16:30:05Z")
+
+    sub = command("encrypt", _lazy("tui.crypto_cli:encrypt"),
+                  "encrypt a map with a passphrase (FILE.age)",
+                  "Encrypt a map and its history with a passphrase (age format); the plain"
+                  " files are removed once the encrypted ones are checked.")
+    sub.add_argument("file", type=Path, help="the plain map to encrypt")
+
+    sub = command("decrypt", _lazy("tui.crypto_cli:decrypt"),
+                  "turn an encrypted map back into plain TOML",
+                  "Turn an encrypted map (and its history) back into plain TOML.")
+    sub.add_argument("file", type=Path, help="the encrypted map (FILE.age)")
+
+    sub = command("config", _config, "the practice's settings in force, and their file",
+                  "Show the practice's settings in force and the file they are kept in"
+                  " ($XDG_CONFIG_HOME/attachmap/config.toml).", passphrase=False)
+    sub.add_argument("--path", action="store_true", help="print only the file's path")
+    return parser, commands.choices
+
+
+# -- the commands run here -----------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
     from exports.store import read_map
     from exports.summary import summarize
+    from tui.crypto_cli import passphrase_source
 
     m = read_map(args.file, passphrase_source(args))
     say(summarize(m, str(args.file)))
     return 0
 
 
-def _cmd_export(argv: Sequence[str]) -> int:
-    from exports.formats import FORMATS
-
-    parser = _parser("attachmap export", "Write a map out for the client (without private"
-                     " notes) or for the therapist; every format keeps the same privacy rules.")
-    parser.add_argument("file", type=Path, help="the map to export")
-    parser.add_argument("-f", "--format", required=True, choices=sorted(FORMATS), dest="fmt",
-                        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
-    parser.add_argument("-o", "--output", type=Path, help="where to write (default: beside FILE; - for standard output)")
-    parser.add_argument("--audience", choices=("client", "therapist"), default=None,
-                        help="client leaves out every private note (default: the settings',"
-                             " else client)")
-    parser.add_argument("--paper", choices=("a4", "letter"), default=None,
-                        help="PDF paper size (default: the settings', else a4)")
-    parser.add_argument("--name-in-metadata", action="store_true",
-                        help="let the PDF's metadata name the client (off by default)")
-    from tui.crypto_cli import add_passphrase_option, passphrase_source
-
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
+def _export(args: argparse.Namespace) -> int:
     from exports.export_file import default_output, export_file
     from exports.settings import settings_in_force
+    from tui.crypto_cli import passphrase_source
 
     settings = settings_in_force().settings
     args.audience = args.audience or settings.audience
@@ -106,11 +199,7 @@ def _cmd_export(argv: Sequence[str]) -> int:
     return 0
 
 
-def _cmd_config(argv: Sequence[str]) -> int:
-    parser = _parser("attachmap config", "Show the practice's settings in force and the file"
-                     " they are kept in ($XDG_CONFIG_HOME/attachmap/config.toml).")
-    parser.add_argument("--path", action="store_true", help="print only the file's path")
-    args = parser.parse_args(argv)
+def _config(args: argparse.Namespace) -> int:
     from exports.settings import describe, settings_in_force, settings_path
 
     if args.path:
@@ -128,22 +217,23 @@ def _cmd_config(argv: Sequence[str]) -> int:
     return 0
 
 
-def _cmd_demo(argv: Sequence[str]) -> int:
-    parser = _parser("attachmap demo", "Open a copy of the example map (a fictional couple).")
-    parser.add_argument("file", nargs="?", type=Path, default=Path("demo.toml"))
-    args = parser.parse_args(argv)
+def _demo(args: argparse.Namespace) -> int:
     from tui.demo import ensure_demo
 
     ensure_demo(args.file)
     return _open(args.file)
 
 
+def _open_map(args: argparse.Namespace) -> int:
+    return _open(args.file, args.passphrase_file)
+
+
 def _open(path: Path, passphrase_file: Path | None = None) -> int:
-    # Start-up makes some 190,000 objects that live as long as the app
-    # (Textual's styles, pydantic's validators, networkx): the garbage
-    # collector would scan them over and over, finding next to nothing, for
-    # a quarter of the start-up time. It is paused until the first frame is
-    # on screen, when the app freezes them out of its scans (tui.app).
+    # Start-up makes a great many objects that live as long as the app
+    # (Textual's styles, pydantic's validators): the garbage collector would
+    # scan them over and over, finding next to nothing. It is paused until
+    # the first frame is on screen, when the app freezes them out of its
+    # scans (tui.app).
     gc.disable()
     try:
         from tui.app import run_session
@@ -153,51 +243,27 @@ def _open(path: Path, passphrase_file: Path | None = None) -> int:
         gc.enable()
 
 
-def _lazy(target: str) -> Callable[[Sequence[str]], int]:
-    def run(argv: Sequence[str]) -> int:
-        import importlib
-
-        module_name, function_name = target.split(":")
-        return getattr(importlib.import_module(module_name), function_name)(argv)
-
-    return run
-
-
-HANDLERS: dict[str, Callable[[Sequence[str]], int]] = {
-    "check": _cmd_check,
-    "export": _cmd_export,
-    "demo": _cmd_demo,
-    "config": _cmd_config,
-    "review": _lazy("tui.review_cli:main"),
-    "diff": _lazy("tui.diff_cli:main"),
-    "history": _lazy("tui.history_cli:history_main"),
-    "restore": _lazy("tui.history_cli:restore_main"),
-    "encrypt": _lazy("tui.crypto_cli:encrypt_main"),
-    "decrypt": _lazy("tui.crypto_cli:decrypt_main"),
-}
+# -- running -------------------------------------------------------------------------
 
 
 def run(argv: Sequence[str]) -> int:
     """Run the command line on `argv` (without the program name); the exit code."""
+    parser, commands = build_parser()
     argv = list(argv)
-    if argv and argv[0] in ("-h", "--help", "help"):
-        print("usage:\n" + USAGE)
-        return 0
-    if argv and argv[0] in ("-V", "--version"):
-        print(f"attachmap {_version()}")
-        return 0
-    if argv and argv[0] in HANDLERS:
-        return HANDLERS[argv[0]](argv[1:])
-    parser = argparse.ArgumentParser(prog="attachmap", usage=USAGE, add_help=False)
-    parser.add_argument("file", nargs="?", type=Path, default=None)
-    parser.add_argument("--passphrase-file", type=Path, default=None)
-    args = parser.parse_args(argv)
-    if args.file is None:
-        print("usage:\n" + USAGE, file=sys.stderr)
+    if not argv:
+        print(parser.format_help(), file=sys.stderr)
         print("Give a map file to open (it is created if missing), e.g. attachmap my-map.toml",
               file=sys.stderr)
         return 2
-    return _open(args.file, args.passphrase_file)
+    if argv[0] == "help":
+        argv[0] = "--help"
+    if argv[0] not in (*commands, "-h", "--help", "-V", "--version"):
+        argv.insert(0, OPEN)  # `attachmap FILE`
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse: 0 after --help or --version, 2 for a usage error
+        return stop.code if isinstance(stop.code, int) else 2
+    return args.func(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from exports.errors import AttachmapError
@@ -55,13 +54,6 @@ def ask_new_passphrase(path: Path) -> str:
     raise AttachmapError("no passphrase was set: the two entries did not match")
 
 
-def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
-    """The `--passphrase-file` option every command that opens maps takes."""
-    parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
-                        help="for encrypted maps: read the passphrase from FILE's first line"
-                             " instead of asking")
-
-
 def passphrase_source(args: argparse.Namespace) -> PassphraseSource:
     """Where an encrypted map's passphrase comes from for this command: the file, or the terminal.
 
@@ -81,15 +73,8 @@ def passphrase_source(args: argparse.Namespace) -> PassphraseSource:
     return source
 
 
-def encrypt_main(argv: Sequence[str]) -> int:
+def encrypt(args: argparse.Namespace) -> int:
     """`attachmap encrypt FILE`: write FILE.age, check it, remove the plain file."""
-    parser = argparse.ArgumentParser(
-        prog="attachmap encrypt",
-        description="Encrypt a map and its history with a passphrase (age format); the plain"
-                    " files are removed once the encrypted ones are checked.")
-    parser.add_argument("file", type=Path, help="the plain map to encrypt")
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
     from exports.store.crypto import read_passphrase_file
     from exports.store.encrypt_file import encrypt_map_file, encryptable
 
@@ -108,14 +93,8 @@ def encrypt_main(argv: Sequence[str]) -> int:
     return 0
 
 
-def decrypt_main(argv: Sequence[str]) -> int:
+def decrypt(args: argparse.Namespace) -> int:
     """`attachmap decrypt FILE.age`: write the plain map back, remove the encrypted one."""
-    parser = argparse.ArgumentParser(
-        prog="attachmap decrypt",
-        description="Turn an encrypted map (and its history) back into plain TOML.")
-    parser.add_argument("file", type=Path, help="the encrypted map (FILE.age)")
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
     from exports.store.encrypt_file import decrypt_map_file
 
     if not args.file.exists():

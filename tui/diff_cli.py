@@ -8,25 +8,15 @@ not a valid map. Private notes are never printed, only that one changed.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
-from pathlib import Path
 
 from exports.diff import diff_maps
 from exports.store import read_map
-from tui.crypto_cli import add_passphrase_option, passphrase_source
+from tui.crypto_cli import passphrase_source
 from tui.say import say
 
 
-def main(argv: Sequence[str]) -> int:
-    """Run `attachmap diff` on `argv` (the arguments after `diff`)."""
-    parser = argparse.ArgumentParser(
-        prog="attachmap diff",
-        description="Say in plain words what changed between two saves of a map.")
-    parser.add_argument("old", type=Path, help="the earlier save")
-    parser.add_argument("new", type=Path, help="the later save")
-    parser.add_argument("--summary", action="store_true", help="print only the counts")
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
+def diff(args: argparse.Namespace) -> int:
+    """Run `attachmap diff` (its arguments parsed by `tui.cli`)."""
     source = passphrase_source(args)
     old, new = read_map(args.old, source), read_map(args.new, source)
     diff = diff_maps(old, new)

@@ -6,11 +6,10 @@ that version back (and keeps the one it replaces).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 from pathlib import Path
 
 from exports.store.restore import HistoryEntry, history_entries, restore_version
-from tui.crypto_cli import add_passphrase_option, passphrase_source
+from tui.crypto_cli import passphrase_source
 from tui.say import say
 
 
@@ -49,14 +48,8 @@ def format_history(path: Path, entries: list[HistoryEntry]) -> str:
     return "\n".join(lines)
 
 
-def history_main(argv: Sequence[str]) -> int:
-    """Run `attachmap history` on `argv` (the arguments after `history`)."""
-    parser = argparse.ArgumentParser(
-        prog="attachmap history",
-        description="List the earlier versions kept beside a map: when, how big, what changed.")
-    parser.add_argument("file", type=Path, help="the map")
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
+def history(args: argparse.Namespace) -> int:
+    """Run `attachmap history` (its arguments parsed by `tui.cli`)."""
     entries = history_entries(args.file, passphrase_source(args))
     if not entries:
         say(f"{args.file}: no such map and no history kept for it", err=True)
@@ -65,16 +58,8 @@ def history_main(argv: Sequence[str]) -> int:
     return 0
 
 
-def restore_main(argv: Sequence[str]) -> int:
-    """Run `attachmap restore` on `argv` (the arguments after `restore`)."""
-    parser = argparse.ArgumentParser(
-        prog="attachmap restore",
-        description="Bring back an earlier version of a map; the current one is kept in history.")
-    parser.add_argument("file", type=Path, help="the map")
-    parser.add_argument("version", help="the version's id from attachmap history, like"
-                        " 2026-12-04T16:30:05Z")
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
+def restore(args: argparse.Namespace) -> int:
+    """Run `attachmap restore` (its arguments parsed by `tui.cli`)."""
     done = restore_version(args.file, args.version, passphrase_source(args))
     what = "the start of the session of" if done.session_start else "the version kept"
     say(f"Restored {done.id}, {what} {done.saved.astimezone():%a %d %b %Y %H:%M}:"

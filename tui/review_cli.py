@@ -8,22 +8,13 @@ first. The client can log tries and repairs, nothing else.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
-from pathlib import Path
 
 from exports.store.crypto import SUFFIX
 from exports.store.load_errors import MapLoadError
-from tui.crypto_cli import add_passphrase_option
 
 
-def main(argv: Sequence[str]) -> int:
-    """Run `attachmap review` on `argv` (the arguments after `review`)."""
-    parser = argparse.ArgumentParser(
-        prog="attachmap review",
-        description="Read your map between sessions, and log how practice and repairs went.")
-    parser.add_argument("file", type=Path, help="the map to review")
-    add_passphrase_option(parser)
-    args = parser.parse_args(argv)
+def review(args: argparse.Namespace) -> int:
+    """Run `attachmap review` (its arguments parsed by `tui.cli`)."""
     sealed = args.file.with_name(args.file.name + SUFFIX)
     if not args.file.exists() and not sealed.exists():
         raise MapLoadError(args.file, "", "a map file here, but there is none"
