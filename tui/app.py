@@ -25,11 +25,7 @@ from tui.disk_notices import SaveAsScreen, StoreWatch, save_as, suggest_elsewher
 from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
 from tui.safe_app import SafeTextApp, exit_code
 from tui.session.screen import SessionScreen
-from tui.textual_guards import install as install_textual_guards
 from tui.themes import ThemeMixin
-
-
-install_textual_guards()
 
 
 def utc_now() -> dt.datetime:

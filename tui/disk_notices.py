@@ -19,15 +19,14 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from exports.errors import AttachmapError
 from exports.store import MapStore
-from patterns.text import terminal_safe
 from patterns.models import RelationalMap
-
+from patterns.text import terminal_safe
+from tui.screens import Dialog
 
 #: After a failed save, how often the map is written again without waiting for an edit.
 RETRY_SECONDS = 10.0
@@ -70,7 +69,7 @@ class StoreWatch:
                             severity="error", timeout=20)
 
 
-class SaveAsScreen(ModalScreen[Path | None]):
+class SaveAsScreen(Dialog[Path | None]):
     """Ask for another file to keep the map in; Escape cancels."""
 
     DEFAULT_CSS = """
@@ -103,7 +102,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class ReadOnlyEditScreen(ModalScreen[bool]):
+class ReadOnlyEditScreen(Dialog[bool]):
     """The first edit in a window that cannot save: why, and Save as… or keep
     read-only (True: save as). Names who holds the map, nothing of the map."""
 

@@ -34,7 +34,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, RadioButton, RadioSet
 from textual.worker import Worker, WorkerState
 
@@ -45,6 +45,7 @@ from exports.formats import FORMATS, render
 from exports.settings import Settings
 from exports.store.atomic import write_atomic
 from patterns.models import RelationalMap
+from tui.screens import Dialog
 
 #: The formats offered, in the order shown, with a line saying what each is for.
 CHOICES: dict[str, str] = {
@@ -131,7 +132,7 @@ def _choice_row(field: str, name: str, choices: dict[str, str], chosen: str) -> 
     return Horizontal(Label(field, classes="field"), RadioSet(*buttons, id=f"export-{name}"),
                       classes="row")
 
-class ExportScreen(ModalScreen[ExportRequest | None]):
+class ExportScreen(Dialog[ExportRequest | None]):
     """Ask how to export the map: format, audience, paper and place."""
 
     CSS_PATH = "export_screen.tcss"
@@ -259,7 +260,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.dismiss(None)
 
 
-class ExportProgress(ModalScreen[Path | None]):
+class ExportProgress(Dialog[Path | None]):
     """Write one export in a worker, with a progress bar, then say where it went."""
 
     CSS_PATH = "export_screen.tcss"

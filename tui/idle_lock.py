@@ -24,6 +24,7 @@ from textual.widgets import Label
 
 from exports.settings import Settings, env_idle_minutes
 from exports.store import MapStore
+from tui.screens import DismissedOnce
 
 #: Actions still allowed while locked: quitting saves and reveals nothing.
 ALLOWED_WHILE_LOCKED = {"quit"}
@@ -39,7 +40,7 @@ def idle_seconds(environ: Mapping[str, str] | None = None,
     return minutes * 60 if minutes > 0 else None
 
 
-class PrivacyLockScreen(Screen[None]):
+class PrivacyLockScreen(DismissedOnce[None]):
     """Nothing of the map, only how to come back: any key."""
 
     DEFAULT_CSS = """

@@ -16,12 +16,12 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from exports.store import MapStore
 from exports.store.crypto import CryptoError, WrongPassphrase, read_passphrase_file
 from tui.safe_app import SafeTextApp, exit_code
+from tui.screens import DismissedOnce
 
 CSS = """
 PassphraseScreen { align: center middle; background: $background; }
@@ -38,7 +38,7 @@ PassphraseScreen .help { color: $text-muted; margin-top: 1; }
 Checker = Callable[[str], str | None]
 
 
-class PassphraseScreen(Screen[str | None]):
+class PassphraseScreen(DismissedOnce[str | None]):
     """Type a passphrase (masked); Enter checks it, Escape gives up (None).
 
     `check` runs in a thread (it may take seconds of scrypt) and returns the

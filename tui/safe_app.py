@@ -15,7 +15,9 @@
   not made at all. The same goes for `panic`, which Textual's driver calls
   when its input thread dies;
 - input that is not UTF-8 (a byte of a Latin-1 paste) reads as �, where
-  Textual 8.2's Linux driver dies of it (`tui.safe_driver`).
+  Textual's Linux driver dies of it (`tui.safe_driver`);
+- the command palette, for commands and for themes, is `tui.screens`'
+  (Textual's, dismissed once, with page keys that wait for its list).
 """
 
 from __future__ import annotations
@@ -49,6 +51,22 @@ class SafeTextApp:
         if isinstance(event, events.Paste) and event.text:
             event.text = terminal_safe(event.text, lines=True)
         await super().on_event(event)  # type: ignore[misc]
+
+    def action_command_palette(self) -> None:
+        """Show the command palette (ctrl+p)."""
+        from tui.screens import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore
+            self.push_screen(CommandPalette(id="--command-palette"))  # type: ignore
+
+    def search_themes(self) -> None:
+        """The palette of themes (the palette's "theme" command)."""
+        from textual.theme import ThemeProvider
+
+        from tui.screens import CommandPalette
+
+        self.push_screen(  # type: ignore[attr-defined]
+            CommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def after_crash(self) -> str:
         """Rescue what can be rescued once the app has failed; a few words on

@@ -1,6 +1,6 @@
 """Textual's Linux driver, reading input that is not UTF-8 without dying.
 
-Textual 8.2 decodes keyboard input strictly: one byte that is not UTF-8 (a
+Textual decodes keyboard input strictly: one byte that is not UTF-8 (a
 line pasted from a Latin-1 document, a terminal sending C1 controls as the
 raw byte 0x9b) raises UnicodeDecodeError in the input thread, which ends the
 app with a traceback and exit code 0, and whatever was typed in the last
@@ -27,8 +27,8 @@ class ReplacingLinuxDriver(LinuxDriver):
     """The Linux driver with a forgiving UTF-8 decoder for input."""
 
     def run_input_thread(self) -> None:
-        """Wait for input and dispatch events (Textual 8.2's, decoding with
-        `errors="replace"`)."""
+        """Wait for input and dispatch events (Textual's own loop, decoding
+        with `errors="replace"`)."""
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
 

@@ -21,17 +21,14 @@ from tui.idle_lock import IdleLock, IdleLockMixin, idle_seconds
 from tui.review.screen import ReviewScreen
 from tui.review.sections import SECTIONS
 from tui.safe_app import SafeTextApp, exit_code
-from tui.textual_guards import install as install_textual_guards
 from tui.themes import ThemeMixin
-
-install_textual_guards()  # Textual 8.2 crashes a fast typist can hit
 
 
 class ReviewApp(SafeTextApp, IdleLockMixin, ThemeMixin, App[int]):
     """The client's review of their map, between sessions.
 
     It locks when left idle, as the session does: a client may leave it open
-    on a shared computer (issue 17)."""
+    on a shared computer."""
 
     TITLE = "attachmap review"
     ENABLE_COMMAND_PALETTE = True

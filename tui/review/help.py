@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens import Dialog
 
 HELP_TEXT = """\
 [b]Your review[/b]
@@ -32,7 +33,7 @@ Anything you want to change on the map itself, bring to your next session.
 """
 
 
-class ReviewHelp(ModalScreen[None]):
+class ReviewHelp(Dialog[None]):
     """A short page of help; any of escape, ? or q closes it."""
 
     DEFAULT_CSS = """

@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from patterns.models import Person
 from patterns.text import terminal_safe
 from patterns.vocabulary import LinkKind, link_phrase
+from tui.screens import Dialog
 
 _CSS = """
 {name} {{ align: center middle; background: $background 60%; }}
@@ -30,7 +30,7 @@ _CSS = """
 """
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(Dialog[str | None]):
     """Ask for one line of text: Enter gives it, Escape cancels."""
 
     DEFAULT_CSS = _CSS.format(name="TextPrompt")
@@ -59,7 +59,7 @@ class TextPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PersonPrompt(ModalScreen[Person | None]):
+class PersonPrompt(Dialog[Person | None]):
     """Add a person to the map: a name (an alias or initials is enough) and a role."""
 
     DEFAULT_CSS = _CSS.format(name="PersonPrompt")
@@ -95,7 +95,7 @@ class PersonPrompt(ModalScreen[Person | None]):
         self.dismiss(None)
 
 
-class LinkKindPicker(ModalScreen[LinkKind | None]):
+class LinkKindPicker(Dialog[LinkKind | None]):
     """Choose how one part bears on the next (SPEC section 2's link kinds)."""
 
     DEFAULT_CSS = _CSS.format(name="LinkKindPicker")

@@ -12,8 +12,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.screens import Dialog
 
 GRAMMAR = [
     ("t: Sam goes quiet", "adds a trigger (kind words or one letter: t f m b s n r x o)"),
@@ -72,7 +73,7 @@ def keys_of(bindings: list[object]) -> list[tuple[str, str]]:
     return keys
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys and the capture grammar; any of escape, ? or q closes it."""
 
     DEFAULT_CSS = """

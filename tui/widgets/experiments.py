@@ -24,7 +24,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -38,11 +37,12 @@ from patterns.text import terminal_safe
 from patterns.vocabulary import NodeKind
 from patterns.voice import day
 from tui.messages import EditRequested
+from tui.screens import Dialog
 from tui.session.view import SessionView
 from tui.widgets.tries import FORM_CSS, LoggedTry, TriesChart, TryDialog, choice, field_row
 
 
-class ExperimentDialog(ModalScreen[Experiment | None]):
+class ExperimentDialog(Dialog[Experiment | None]):
     """Plan an experiment: which new response to practise, and when and how.
 
     `responses` are (node id, label) of the response nodes that may be

@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -27,11 +26,12 @@ from patterns.side_edits import SetItem
 from patterns.text import terminal_safe
 from patterns.voice import about_the_client, day, repair_party, said_to_client
 from tui.messages import EditRequested
+from tui.screens import Dialog
 from tui.session.view import SessionView
 from tui.widgets.tries import FORM_CSS, choice, field_row, parse_day
 
 
-class RepairDialog(ModalScreen[Repair | None]):
+class RepairDialog(Dialog[Repair | None]):
     """Write (or change) one entry of the log: what happened, with whom (a
     person of the map, or the therapist: a rupture in the therapy itself),
     what was done to reconnect, how it went, the day, and, for the therapist

@@ -15,14 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from patterns.models import Try
-from patterns.text import terminal_safe
 from patterns.progress import Progress
+from patterns.text import terminal_safe
 from patterns.voice import day
+from tui.screens import Dialog
 
 #: Eighths of a character cell, for bars that rise smoothly.
 _EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -180,7 +180,7 @@ def choice(text: str) -> Text:
     return Text(terminal_safe(text))
 
 
-class TryDialog(ModalScreen[LoggedTry | None]):
+class TryDialog(Dialog[LoggedTry | None]):
     """Log (or change) one try of an experiment.
 
     `choices` are (experiment id, what is practised); with more than one the
