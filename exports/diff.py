@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from patterns.models import Experiment, Link, Node, RelationalMap, Repair, Try
 from patterns.side_edits import loop_key
+from patterns.text import quoted
 from patterns.vocabulary import link_phrase
 from patterns.voice import day
 
@@ -90,27 +91,18 @@ class MapDiff(BaseModel):
 # -- words for things ------------------------------------------------------------
 
 
-def _q(text: str | None, limit: int = 60) -> str:
-    text = (text or "").strip()
-    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
-
-
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def _day(when: dt.date) -> str:
-    return day(when)
 
 
 def _value(name: str, value: Any) -> str:
     if value is None or value == "":
         return "none"
     if isinstance(value, dt.date):
-        return _day(value)
+        return day(value)
     if isinstance(value, str) and name not in ("kind", "layer", "style", "person", "session",
                                                 "response", "with"):
-        return _q(value)
+        return quoted(value, 60)
     return str(value)
 
 
@@ -138,7 +130,7 @@ class _Names:
 
     def node(self, node_id: str, *, was: bool = False) -> str:
         """A node by its label in the new save, or as it was in the old one."""
-        return _q((self.old if was else self.new).get(node_id, node_id), 40)
+        return quoted((self.old if was else self.new).get(node_id, node_id))
 
     def link(self, link: Link, *, was: bool = False) -> str:
         ends = self.node(link.source, was=was), self.node(link.target, was=was)
@@ -146,7 +138,7 @@ class _Names:
 
 
 def _node_words(node: Node) -> str:
-    return f"{node.kind} {_q(node.label)}"
+    return f"{node.kind} {quoted(node.label, 60)}"
 
 
 def _try_words(attempt: Try) -> str:
@@ -155,15 +147,15 @@ def _try_words(attempt: Try) -> str:
         scores.append(f"distress {attempt.before} before")
     if attempt.after is not None:
         scores.append(f"{attempt.after} after" if scores else f"distress {attempt.after} after")
-    scores += [_q(attempt.note)] if attempt.note else []
-    return _day(attempt.date) + (f" ({', '.join(scores)})" if scores else "")
+    scores += [quoted(attempt.note, 60)] if attempt.note else []
+    return day(attempt.date) + (f" ({', '.join(scores)})" if scores else "")
 
 
 def _repair_words(repair: Repair, people: dict[str, str]) -> str:
     who = (" between us (in the therapy)" if repair.with_ == "therapist" else
            f" with {people.get(repair.with_, repair.with_)}" if repair.with_ else "")
-    return f"repair{who} on {_day(repair.date)}" + (f": {_q(repair.rupture)}" if repair.rupture
-                                                    else "")
+    said = f": {quoted(repair.rupture, 60)}" if repair.rupture else ""
+    return f"repair{who} on {day(repair.date)}{said}"
 
 
 # -- comparing tables ------------------------------------------------------------------
@@ -280,13 +272,13 @@ def diff_maps(old: RelationalMap, new: RelationalMap) -> MapDiff:
     out += _by_key("people", old.people, new.people, lambda p: p.id,
                    lambda p: f"person {p.name}", ["name", "role"])
     out += _by_key("sessions", old.sessions, new.sessions, lambda s: s.id,
-                   lambda s: f"session of {_day(s.date)}", ["date", "note"])
+                   lambda s: f"session of {day(s.date)}", ["date", "note"])
     out += _by_key("nodes", old.nodes, new.nodes, lambda n: n.id, _node_words,
                    ["kind", "label", "person", "layer", "style", "intensity", "note",
                     "private_note", "session"])
     out += _links(old, new, names)
     out += _by_key("loops", old.loops, new.loops, lambda lp: loop_key(lp.nodes),
-                   lambda lp: f"loop name {_q(lp.name)}", ["name"])
+                   lambda lp: f"loop name {quoted(lp.name, 60)}", ["name"])
     out += _experiments(old, new, names)
     out += _sequence("repairs", old.repairs, new.repairs, lambda r: _repair_words(r, people),
                      ["date", "with_", "rupture", "repair", "outcome", "private"])

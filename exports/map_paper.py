@@ -27,7 +27,8 @@ from exports.pdf_style import INK, KIND_COLOURS, LOOP_COLOURS, QUIET, RULE
 from patterns.layout.boxes import Look, Metrics
 from patterns.layout.drawing import Drawing
 from patterns.layout.key import Family, edge_family, line_family
-from patterns.layout.words import Cluster, graphemes, line_text
+from patterns.layout.words import Cluster, line_text
+from patterns.text import graphemes
 from patterns.vocabulary import LinkKind
 
 __all__ = ["PAPER", "PAPER_LOOK", "UNIT_X", "UNIT_Y", "LinkShape", "PaperBox", "PaperText",

@@ -37,11 +37,12 @@ from exports.pdf_notes import index_section, private_section
 from exports.pdf_practice import story_of_practice
 from exports.pdf_story import Bookmark, Story, story_of_pattern
 from exports.pdf_style import MARGIN, PAPERS, PRIVATE, QUIET, Paper, page_size, styles
-from exports.pdf_text import clean, visual
+from exports.pdf_text import visual
 from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.layout import layout_map, snapshot_of_map
 from patterns.models import RelationalMap
+from patterns.text import clean_label
 from patterns.voice import day
 
 
@@ -53,7 +54,7 @@ class _Decorations:
         self.meta = meta
         self.therapist = therapist
         #: The therapist and practice (the settings), at the foot of every page.
-        self.signature = visual(clean(signature)) if signature else ""
+        self.signature = visual(clean_label(signature)) if signature else ""
         self.when = dt.datetime.now(dt.UTC)
 
     def __call__(self, canvas, doc) -> None:

@@ -9,7 +9,8 @@ from reportlab.pdfgen.canvas import Canvas
 from exports.map_paper import LINK_SIZE, LinkShape, PaperBox, PaperShapes, PaperText, rounded_path
 from exports.pdf_fonts import REGULAR, text_width
 from exports.pdf_style import PRIVATE, RULE
-from exports.pdf_text import clean, visual
+from exports.pdf_text import visual
+from patterns.text import clean_label as clean
 
 __all__ = ["draw_shapes", "draw_text"]
 

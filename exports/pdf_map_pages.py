@@ -18,9 +18,10 @@ from exports.pdf_map_draw import draw_shapes, draw_text
 from exports.pdf_map_plan import INDEX_LINE, INDEX_SIZE, TITLE_H, MapPage, Part, drawing_area
 from exports.pdf_style import INK, MIN_FONT, PRIVATE, QUIET
 from exports.pdf_style import MAP_MARGIN as MARGIN
-from exports.pdf_text import clean, visual
+from exports.pdf_text import visual
 from patterns.layout.key import Family, KeyEntry, key_entries
 from patterns.layout.model import MapSnapshot
+from patterns.text import clean_label as clean
 
 KEY_SIZE = MIN_FONT + 0.5
 KEY_LINE = KEY_SIZE + 6

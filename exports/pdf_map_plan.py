@@ -39,7 +39,7 @@ from patterns.layout.boxes import Look
 from patterns.layout.drawing import Drawing, draw, write_words
 from patterns.layout.labels import Occupancy, cycle_title, free_spot
 from patterns.layout.model import MapLayout, MapSnapshot
-from patterns.layout.words import clean_label
+from patterns.text import clean_label
 
 #: A small map is drawn a little larger than life, never more.
 MAX_SCALE = 1.25

@@ -17,7 +17,8 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from exports.pdf_fonts import BOLD, ITALIC, REGULAR, text_width
 from exports.pdf_story import Story
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, PAPER_TINT, PRIVATE, QUIET, RULE
-from exports.pdf_text import clean, para, visual, wrap
+from exports.pdf_text import para, visual, wrap
+from patterns.text import clean_label as clean
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
 from patterns.voice import on_cycle, part_words, therapist_note
 

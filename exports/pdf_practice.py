@@ -15,9 +15,10 @@ from exports.pdf_chart import TriesChart
 from exports.pdf_fonts import BOLD, REGULAR
 from exports.pdf_story import Story
 from exports.pdf_style import INK, PAPER_TINT, QUIET, RULE
-from exports.pdf_text import clean, para, plural, visual, wrap
+from exports.pdf_text import para, plural, visual, wrap
 from patterns.models import Experiment
 from patterns.progress import progress
+from patterns.text import clean_label as clean
 from patterns.vocabulary import LinkKind, NodeKind
 from patterns.voice import (
     NOT_TRIED,

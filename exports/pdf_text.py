@@ -9,26 +9,17 @@ an over-long word between characters, never inside a letter and its accent.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from bidi import get_display
 
 from exports.pdf_fonts import register_fonts, text_width
+from patterns.text import clean_label, graphemes
 
-_SPACES = re.compile(r"\s+")
 #: Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and
 #: their presentation forms): only text holding one is reordered.
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-#: Exactly Unicode's control characters (category Cc): C0, DEL and C1.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """`text` on one line: control characters and runs of white space become
-    a single space."""
-    return _SPACES.sub(" ", _CONTROLS.sub(" ", text)).strip()
 
 
 def visual(line: str) -> str:
@@ -41,25 +32,12 @@ def visual(line: str) -> str:
 def para(text: str) -> str:
     """`text` cleaned, in drawing order and escaped for a reportlab Paragraph
     (which reads markup)."""
-    return escape(visual(clean(text)))
-
-
-def _clusters(word: str) -> list[str]:
-    # A letter with its combining marks, or an emoji joined by ZWJ, stays whole.
-    out: list[str] = []
-    for ch in word:
-        joined = out and (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
-                          or ch in "\u200d\ufe0f" or out[-1].endswith("\u200d"))
-        if joined:
-            out[-1] += ch
-        else:
-            out.append(ch)
-    return out
+    return escape(visual(clean_label(text)))
 
 
 def _split_word(word: str, font: str, size: float, width: float) -> list[str]:
     pieces, current = [], ""
-    for cluster in _clusters(word):
+    for cluster in graphemes(word):
         if current and text_width(current + cluster, font, size) > width:
             pieces.append(current)
             current = cluster
@@ -83,7 +61,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     current, used = "", 0.0
     space = text_width(" ", font, size)
     # Widths add up (reportlab applies no kerning), so each word is measured once.
-    for word in clean(text).split(" "):
+    for word in clean_label(text).split(" "):
         if not word:
             continue
         w = text_width(word, font, size)

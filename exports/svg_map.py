@@ -33,11 +33,11 @@ from exports.map_paper import (
 from exports.pdf_fonts import BOLD, CONDENSED, CONDENSED_BOLD, ITALIC, REGULAR, register_fonts, \
     text_width
 from exports.pdf_style import INK, PRIVATE, QUIET, RULE
-from exports.pdf_text import clean
 from patterns.layout import layout_map, snapshot_of_map
 from patterns.layout.drawing import draw
 from patterns.layout.key import key_entries
 from patterns.models import RelationalMap
+from patterns.text import clean_label as clean
 
 __all__ = ["render_svg"]
 

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from patterns.graph import MapGraph
 from patterns.models import Experiment, Link, Loop, Node
+from patterns.text import quoted
 from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
 
 
@@ -35,10 +36,6 @@ class Edit(Protocol):
     def describe(self) -> str:
         """A few words for the status line: `added trigger “Sam goes quiet”`."""
         ...
-
-
-def quoted(text: str, limit: int = 40) -> str:
-    return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
 
 
 def _loop_has_edge(loop: Loop, source: str, target: str) -> bool:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from patterns.edits import EditError, quoted
+from patterns.edits import EditError
 from patterns.graph import MapGraph
 from patterns.models import THERAPIST, Experiment, Loop, Person, Repair, Session
+from patterns.text import quoted
 from patterns.vocabulary import NodeKind
 
 # -- the map's own fields and its side tables ----------------------------------

@@ -1,4 +1,5 @@
-"""Map text made safe for a terminal: the one home of that rule (SPEC section 6).
+"""Map text as every output shows it: made safe for a terminal, on one line,
+cut into graphemes, quoted. The one home of these rules (SPEC section 6).
 
 A label, a note, a name or a title is whatever a person typed or a file
 held, and a terminal obeys control characters: `ESC ] 52` writes the
@@ -9,11 +10,18 @@ piece of map text on its way to a terminal (a widget, a notification, a line
 the command line prints, an error message quoting the file) passes
 `terminal_safe` first. Markup is a separate matter: widgets are given text,
 never markup built from these strings.
+
+A label drawn or printed (`clean_label`) is on one line, with a mark where a
+control character was; it is cut into graphemes (`graphemes`) so that a
+letter keeps its accents and an emoji its joiners when a line breaks; named
+in a sentence it is `quoted`. How wide a grapheme is belongs to the renderer
+(terminal cells, points on paper): the layout engine is handed that.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -73,6 +81,45 @@ def terminal_safe_copy(model: _Model) -> _Model:
     return _cleaned(model)
 
 
+#: Where a control character was, in a label drawn or printed.
+_REPLACEMENT = "\ufffd"
+
+
+def clean_label(text: str) -> str:
+    """The label on one line, as every output shows it: line breaks and tabs
+    as spaces, other control characters shown as � and bidirectional
+    overrides removed (`terminal_safe`, with a mark where something was)."""
+    return " ".join(terminal_safe(text, replacement=_REPLACEMENT).split())
+
+
+def graphemes(text: str) -> list[str]:
+    """The text cut into graphemes without a terminal library: a letter with
+    its combining marks, an emoji with its joiners, variation selectors and
+    skin tone, a flag's two regional indicators each stay whole."""
+    out: list[str] = []
+    for ch in text:
+        if out and (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
+                    or ch in "\u200d\ufe0e\ufe0f" or out[-1].endswith("\u200d")
+                    or 0x1F3FB <= ord(ch) <= 0x1F3FF
+                    or (_regional(ch) and len(out[-1]) == 1 and _regional(out[-1]))):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _regional(piece: str) -> bool:
+    return len(piece) == 1 and 0x1F1E6 <= ord(piece) <= 0x1F1FF
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """`“scared of being left”`: a label named in a sentence for the
+    therapist (a status line, a diff), on one line and cut with `…` past
+    `limit` characters. What the client reads is quoted by `voice.quote`."""
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
+
+
 def _cleaned(value: Any) -> Any:
     if isinstance(value, str):
         return terminal_safe(value)  # the same object when nothing changes
@@ -89,4 +136,5 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
-__all__ = ["is_terminal_safe", "terminal_safe", "terminal_safe_copy"]
+__all__ = ["clean_label", "graphemes", "is_terminal_safe", "quoted", "terminal_safe",
+           "terminal_safe_copy"]

@@ -18,9 +18,10 @@ from patterns.layout.boxes import Look, Metrics
 from patterns.layout.crossings import drawing_crossings
 from patterns.layout.drawing import JOIN, SHORT_BANDS, Drawing, draw
 from patterns.layout.fit import LOOKS
-from patterns.layout.words import clean_label, graphemes, line_text, wrap_label
+from patterns.layout.words import line_text, wrap_label
 from patterns.models import Link, Node, Person, RelationalMap
 from patterns.synthetic import synthetic_map
+from patterns.text import clean_label, graphemes
 from patterns.vocabulary import KIND_PLURALS, NodeKind
 from tui.widgets.map_canvas import ViewState, picture_text, render_row
 from tui.widgets.map_cells import CELLS, clusters

@@ -30,9 +30,10 @@ from patterns.layout.fit import (
     shown_without_scrolling,
 )
 from patterns.layout.place import place_columns
-from patterns.layout.words import clean_label, line_text
+from patterns.layout.words import line_text
 from patterns.models import Link, Node, Person, RelationalMap
 from patterns.synthetic import synthetic_map
+from patterns.text import clean_label
 from patterns.vocabulary import LinkKind, NodeKind
 from tui.widgets.map_cells import CELLS
 from tui.widgets.map_view import MapView

@@ -11,7 +11,7 @@ import pytest
 from test_session_support import pilot_test, screen_text, session_app, settle
 
 from patterns.layout.key import Family
-from patterns.layout.words import clean_label
+from patterns.text import clean_label
 from tui.session.map_pane import MapPane, key_sample
 from tui.widgets.map_view import MapView
 

@@ -6,17 +6,19 @@ that version back (and keeps the one it replaces).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from exports.store.restore import HistoryEntry, history_entries, restore_version
+from patterns.voice import day
 from tui.crypto_cli import passphrase_source
 from tui.say import say
 
 
-def _when(entry: HistoryEntry) -> str:
-    if entry.saved is None:
-        return "now (the file)"
-    return f"{entry.saved.astimezone():%a %d %b %Y %H:%M:%S}"
+def _at(when: dt.datetime, *, seconds: bool = True) -> str:
+    """`4 Dec 2026 16:30:05`, in local time: the day as every output writes it."""
+    local = when.astimezone()
+    return f"{day(local)} {local:%H:%M:%S}" if seconds else f"{day(local)} {local:%H:%M}"
 
 
 #: Marks a session start in the listing.
@@ -34,7 +36,7 @@ def format_history(path: Path, entries: list[HistoryEntry]) -> str:
     for entry in entries:
         mark = START if entry.session_start else " "
         name = entry.id or "the file now"
-        when = "" if entry.saved is None else f"{entry.saved.astimezone():%a %d %b %Y %H:%M:%S}"
+        when = "" if entry.saved is None else _at(entry.saved)
         counts = (f"{entry.nodes} nodes, {entry.links} links" if entry.nodes is not None
                   else entry.problem)
         lines.append(f"  {mark} {name:<{width}}  {when:<25}  {counts:<22}  {entry.changes}"
@@ -62,7 +64,7 @@ def restore(args: argparse.Namespace) -> int:
     """Run `attachmap restore` (its arguments parsed by `tui.cli`)."""
     done = restore_version(args.file, args.version, passphrase_source(args))
     what = "the start of the session of" if done.session_start else "the version kept"
-    say(f"Restored {done.id}, {what} {done.saved.astimezone():%a %d %b %Y %H:%M}:"
+    say(f"Restored {done.id}, {what} {_at(done.saved, seconds=False)}:"
         f" {done.changes}.")
     if done.kept_as:
         say(f"The map it replaced is kept as {done.kept_as}: attachmap restore {args.file}"

@@ -8,7 +8,8 @@ host and since when, nothing clinical), for the message the second opener
 sees. Where a folder cannot hold a lock file (read-only), the map opens
 read-only too, since it could not be saved there anyway. The lock file is
 never reached through a symbolic link, nor waited on if it is a pipe: either
-is refused (`NotFollowed`), naming it.
+is refused (`NotFollowed`), naming it. `flock` is POSIX: attachmap runs on
+Linux and macOS (the README says so).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pydantic import BaseModel
 
 from exports.store.atomic import PRIVATE
 from exports.store.safe_paths import NOFOLLOW, NotFollowed, open_regular, read_regular
+from patterns.voice import day
 
 
 class LockHolder(BaseModel):
@@ -43,7 +45,8 @@ class LockHolder(BaseModel):
         if self.host and self.host != socket.gethostname():
             who += f" on {self.host}"
         if self.since:
-            who += f" since {self.since.astimezone():%H:%M on %d %b}"
+            since = self.since.astimezone()
+            who += f" since {since:%H:%M} on {day(since, year=False)}"
         return who
 
 

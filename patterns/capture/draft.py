@@ -9,11 +9,12 @@ already on the map is not added again.
 from __future__ import annotations
 
 from patterns.capture import CaptureError
-from patterns.capture.refs import label_key, quoted
+from patterns.capture.refs import label_key
 from patterns.edits import AddLink, AddNode, Batch, Edit
 from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Link, Node
+from patterns.text import quoted
 from patterns.vocabulary import (
     LinkKind,
     NodeKind,

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from patterns.capture import CaptureError
 from patterns.capture.draft import Draft
-from patterns.capture.refs import check_length, clean_label, quoted, resolve_node
+from patterns.capture.refs import check_length, resolve_node, tidy_label
 from patterns.capture.speech import style_of
 from patterns.cycles import find_cycles
 from patterns.edits import Edit, EditError
@@ -38,6 +38,7 @@ from patterns.graph import MapGraph
 from patterns.ids import new_id
 from patterns.models import Experiment, Person, Repair
 from patterns.side_edits import SetItem, name_loop
+from patterns.text import quoted
 from patterns.vocabulary import THERAPIST, LinkKind, NodeKind
 from patterns.voice import repair_party
 
@@ -106,7 +107,7 @@ def form_at(text: str) -> Form | None:
 
 
 def _text(text: str, form: Form, what: str) -> str:
-    words = clean_label(text[form.end:])
+    words = tidy_label(text[form.end:])
     if not words:
         raise CaptureError(f"type {what} after “{text[form.start:form.end].strip()}”",
                            form.start, len(text))
@@ -188,7 +189,7 @@ def _loosely(words: str, g: MapGraph) -> list[str]:
 
 def _replaced(ref: str, at: int, g: MapGraph, d: Draft) -> str:
     """The move a new response replaces: a node of the map, or a new strategy."""
-    label = clean_label(ref)
+    label = tidy_label(ref)
     if not label:
         raise CaptureError("say the move it replaces after “instead of”", at, at + len(ref))
     try:
@@ -219,11 +220,11 @@ def try_form(text: str, form: Form, g: MapGraph, d: Draft) -> Done:
     plan = None
     when = _WHEN.search(body)
     if when is not None:
-        plan = clean_label(body[when.end():]) or None
+        plan = tidy_label(body[when.end():]) or None
         body = body[: when.start()]
     instead = _INSTEAD.search(body)
     said = body[: instead.start()] if instead else body
-    label = clean_label(said)
+    label = tidy_label(said)
     if not label:
         raise CaptureError("say the new response after “try:”", form.start, len(text))
     check_length(label, body_start, body_start + len(said), "the new response")
@@ -320,8 +321,8 @@ def person_form(text: str, form: Form, g: MapGraph) -> Done:
     """Add a person: `person: Tom, partner` (the role may be left out)."""
     words = _text(text, form, "the person's name, then their role")
     m = re.fullmatch(r"(?P<name>[^,(]+?)\s*(?:,\s*(?P<role>.*)|\((?P<paren>[^)]*)\)?)?", words)
-    name = clean_label(m.group("name")) if m else words
-    role = clean_label((m.group("role") or m.group("paren") or "") if m else "") or None
+    name = tidy_label(m.group("name")) if m else words
+    role = tidy_label((m.group("role") or m.group("paren") or "") if m else "") or None
     if not name:
         raise CaptureError("type the person's name after “person:”", form.start, len(text))
     if len(name) > 60:

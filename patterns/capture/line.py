@@ -24,7 +24,7 @@ the person typing, mid-session:
   (`triggers:`) and a few everyday words (`body`, `thought`, `belief`,
   `emotion`, `new response`) are taken too. `Note: …` is refused, naming the
   kinds (and the nearest one, if it looks like a slip).
-- Labels are tidied (`clean_label`): extra spaces, end commas and one closing
+- Labels are tidied (`tidy_label`): extra spaces, end commas and one closing
   full stop go; commas inside stay (`f: angry, fed up`). Over 300
   characters is refused, never cut.
 - `->` (also `→`, `-->`, spaces optional: `a->b`) always links. A label
@@ -65,12 +65,11 @@ from patterns.capture.forms import (
 )
 from patterns.capture.refs import (
     check_length,
-    clean_label,
     inside,
     label_key,
-    quoted,
     quoted_spans,
     resolve_node,
+    tidy_label,
 )
 from patterns.capture.sentence import SELF, is_sentence, read_sentence, sentence_tail
 from patterns.capture.speech import verb_at
@@ -78,6 +77,7 @@ from patterns.edits import Batch, Edit, EditError
 from patterns.graph import MapGraph
 from patterns.models import Session
 from patterns.side_edits import SetItem
+from patterns.text import quoted
 from patterns.vocabulary import (
     KIND_ALIASES,
     KIND_PLURALS,
@@ -224,7 +224,7 @@ def _not_a_kind(word: str, start: int, end: int) -> CaptureError:
 
 
 def _node_label(text: str, kind: NodeKind, word: str, start: int, end: int) -> str:
-    label = clean_label(text[end:])
+    label = tidy_label(text[end:])
     if not label:
         raise CaptureError(f"type the {kind_name(kind)} after “{word}:”", start, len(text))
     check_length(label, start, len(text), "that label")
@@ -534,9 +534,9 @@ def capture_hint(text: str, g: MapGraph, **context: object) -> str:
 def _hint_while_typing(text: str, g: MapGraph, error: CaptureError) -> str:
     form = form_at(text)
     if form is not None:
-        return FORM_HINTS[form.what] if not clean_label(text[form.end:]) else error.message
+        return FORM_HINTS[form.what] if not tidy_label(text[form.end:]) else error.message
     prefix = _kind_prefix(text)
-    if prefix is not None and prefix[0] is not None and not clean_label(text[prefix[3]:]):
+    if prefix is not None and prefix[0] is not None and not tidy_label(text[prefix[3]:]):
         return f"adds {a_kind(prefix[0])}: type its words"
     arrows = find_arrows(text) if error.message.startswith("type a node after") else []
     if arrows and error.start == arrows[-1][1]:

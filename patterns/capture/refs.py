@@ -15,6 +15,7 @@ from functools import lru_cache
 from patterns.capture import CaptureError
 from patterns.graph import MapGraph
 from patterns.models import LABEL_MAX, Node
+from patterns.text import quoted
 
 #: Candidates named in an "ambiguous" message before "and N more".
 SHOWN_CANDIDATES = 3
@@ -23,14 +24,9 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
-def quoted(text: str, limit: int = 40) -> str:
-    """`“scared of being left”`, cut with `…` past `limit` characters."""
-    text = " ".join(text.split())
-    return "“" + (text if len(text) <= limit else text[: limit - 1].rstrip() + "…") + "”"
-
-
-def clean_label(text: str) -> str:
-    """A typed label as it goes on its box.
+def tidy_label(text: str) -> str:
+    """A typed label as it is kept in the map (how any output then shows a
+    label is `patterns.text.clean_label`).
 
     Control characters and runs of spaces become one space; spaces, commas
     and semicolons at either end go, and so does one closing full stop
@@ -183,12 +179,11 @@ def complete_reference(prefix: str, g: MapGraph) -> list[str]:
 
 __all__ = [
     "check_length",
-    "clean_label",
     "complete_reference",
     "inside",
     "label_key",
-    "quoted",
     "quoted_spans",
     "resolve_node",
+    "tidy_label",
     "unquote",
 ]

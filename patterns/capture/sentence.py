@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from patterns.capture import CaptureError
-from patterns.capture.refs import check_length, clean_label, inside, quoted, quoted_spans
+from patterns.capture.refs import check_length, inside, quoted_spans, tidy_label
 from patterns.capture.speech import (
     BODY_WORDS,
     base_after_joins,
@@ -54,6 +54,7 @@ from patterns.capture.speech import (
     verb_at,
 )
 from patterns.models import Person
+from patterns.text import quoted
 from patterns.vocabulary import NodeKind, StrategyStyle
 
 #: Marks the person a line is for ("I", "my"), as `Marker.who`.
@@ -91,7 +92,7 @@ class SentencePart:
 
     kind: NodeKind
     label: str
-    """The words of the part, tidied (`clean_label`)."""
+    """The words of the part, tidied (`tidy_label`)."""
     start: int
     """Where the part begins in the line, its part word included."""
     end: int
@@ -138,7 +139,7 @@ _FILLERS = {"like", "that", "as if", "so", "and", "but", "then", "because", "to"
 
 
 def _has_words(text: str, a: int, b: int) -> bool:
-    label = clean_label(text[a:b])
+    label = tidy_label(text[a:b])
     return bool(label) and label.lower() not in _FILLERS
 
 
@@ -258,7 +259,7 @@ def read_sentence(text: str, people: tuple[Person, ...] = ()) -> Sentence:
         words = text[label_start:until]
         if mk is not None and mk.verb is not None:  # "he goes quiet": his "go quiet"
             words = base_after_joins(mk.verb[1] + words[mk.verb[0]:])
-        label = clean_label(words)
+        label = tidy_label(words)
         check_length(label, start, end, f"the {kind.value} part")
         style = (mk.style if mk is not None and mk.style else style_of(label)) \
             if kind is NodeKind.STRATEGY else None

@@ -23,12 +23,12 @@ from patterns.layout.model import MapLayout
 from patterns.layout.words import (
     Cluster,
     Clusters,
-    clean_label,
     cut_lines,
     line_width,
     shorten,
     wrap_label,
 )
+from patterns.text import clean_label
 from patterns.vocabulary import NodeKind
 
 __all__ = ["KIND_TAGS", "NEW_MARK", "BoxText", "Look", "Metrics", "box_texts", "grow_into_room"]

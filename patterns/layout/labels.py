@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from patterns.layout.model import LayoutEdge, MapCycle
-from patterns.layout.words import clean_label, line_width
+from patterns.layout.words import line_width
+from patterns.text import clean_label
 from patterns.vocabulary import LinkKind, NodeKind, default_link_kind, link_phrase
 from patterns.voice import CYCLE
 
