@@ -7,55 +7,52 @@ the screen answers every change with one `MapChanged`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from textual.message import Message
 
 from patterns.edits import Edit
 
 
+@dataclass
 class EditRequested(Message):
     """A pane asks the owner of the map to apply an edit (undoable)."""
 
-    def __init__(self, edit: Edit, *, select: str | None = None) -> None:
-        super().__init__()
-        self.edit = edit
-        #: A node to select once the edit is done (e.g. the node just added).
-        self.select = select
+    edit: Edit
+    select: str | None = field(default=None, kw_only=True)
+    """A node to select once the edit is done (e.g. the node just added)."""
 
 
+@dataclass
 class MapChanged(Message):
     """The map changed (an edit, an undo or a redo); views redraw from it."""
 
-    def __init__(self, revision: int, description: str) -> None:
-        super().__init__()
-        self.revision = revision
-        #: What happened, in words (`added trigger “Sam goes quiet”`).
-        self.description = description
+    revision: int
+    description: str
+    """What happened, in words (`added trigger “Sam goes quiet”`)."""
 
 
+@dataclass
 class NodeChosen(Message):
     """A pane chose a node: the screen selects it everywhere."""
 
-    def __init__(self, node_id: str | None) -> None:
-        super().__init__()
-        self.node_id = node_id
+    node_id: str | None
 
 
+@dataclass
 class LoopChosen(Message):
     """A pane chose a loop (its node ids in order) to highlight, or None."""
 
-    def __init__(self, nodes: tuple[str, ...] | None) -> None:
-        super().__init__()
-        self.nodes = nodes
+    nodes: tuple[str, ...] | None
 
 
+@dataclass
 class SaveState(Message):
     """The file caught up with the map, or failed to."""
 
-    def __init__(self, revision: int, error: str | None) -> None:
-        super().__init__()
-        self.revision = revision
-        #: None when the map at `revision` is on disk; else why it is not.
-        self.error = error
+    revision: int
+    error: str | None
+    """None when the map at `revision` is on disk; else why it is not."""
 
 
 __all__ = ["EditRequested", "LoopChosen", "MapChanged", "NodeChosen", "SaveState"]

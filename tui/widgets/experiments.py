@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -112,13 +113,12 @@ class ExperimentDialog(Dialog[Experiment | None]):
         self.dismiss(None)
 
 
+@dataclass
 class Wanted(Message):
     """A key on one of the panel's lists asked for something (`new`, `plan`,
     `remove`, `log`, `change`, `remove-try`); the panel knows the map."""
 
-    def __init__(self, what: str) -> None:
-        super().__init__()
-        self.what = what
+    what: str
 
 
 class ExperimentList(OptionList):

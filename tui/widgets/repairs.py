@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
@@ -183,13 +184,12 @@ class RepairList(OptionList):
         Binding("delete,backspace", "remove", "remove repair", id="repair.remove"),
     ]
 
+    @dataclass
     class Wanted(Message):
         """A key asked for a change: `add`, `change` or `remove` entry `index`."""
 
-        def __init__(self, what: str, index: int | None) -> None:
-            super().__init__()
-            self.what = what
-            self.index = index
+        what: str
+        index: int | None
 
     def _index(self) -> int | None:
         if self.highlighted is None or not self.option_count:
