@@ -41,9 +41,9 @@ class AttachmapApp(SafeTextApp, IdleLockMixin, ThemeMixin, App[int]):
     #: Textual's own ctrl+q, shown: the footer is where a new user looks for the way out.
     BINDINGS = [Binding("ctrl+q", "quit", "quit", priority=True, id="app.quit")]
     #: The session screen's stylesheet, read with the app's own: read when the
-    #: screen is pushed, Textual parses every stylesheet again and restyles
-    #: the app (about 25 ms of start-up). The screen names it too (the same
-    #: file is read once).
+    #: screen is pushed, Textual would parse every stylesheet again and
+    #: restyle the app, in the middle of start-up. The screen names it too
+    #: (the same file is read once).
     CSS_PATH = "session/session.tcss"
 
     def __init__(self, path: Path, *, clock: Callable[[], dt.datetime] = utc_now,

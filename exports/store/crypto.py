@@ -155,7 +155,7 @@ def _parse_header(data: bytes, path: Path | str) -> _Header:
 
 def _chacha(key: bytes) -> ChaCha20Poly1305:
     # `cryptography` is imported when a map is encrypted or decrypted, not
-    # by every command that opens a plain map (10 ms of each start-up).
+    # by every command that opens a plain map (it is slow to import).
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
     return ChaCha20Poly1305(key)

@@ -1,9 +1,9 @@
 """Reading a map's history and bringing a version back, for `attachmap history` and `restore`.
 
 Each version is described by its time, its counts and what changed since the
-version before it (the diff engine's summary when it is there). Restoring is
-itself undoable: it saves through `MapStore`, so the version it replaces goes
-into history first. Encrypted histories are opened with the map's key, and
+version before it (the diff engine's summary). Restoring is itself undoable:
+it saves through `MapStore`, so the version it replaces goes into history
+first. Encrypted histories are opened with the map's key, and
 a passphrase only where a version was sealed under another one.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from exports.diff import diff_maps
 from exports.errors import AttachmapError
 from exports.store import MapStore, PassphraseSource, history, map_from_bytes
 from exports.store.crypto import SealingKey, is_encrypted_path, looks_sealed
@@ -21,11 +22,6 @@ from exports.store.load_errors import MapLoadError
 from exports.store.safe_paths import real_map_path
 from exports.store.toml import read_limited
 from patterns.models import RelationalMap
-
-try:  # the diff engine (issue 6) says what changed in words; counts do otherwise
-    from exports.diff import diff_maps
-except ImportError:  # pragma: no cover - only while the diff engine is not there
-    diff_maps = None
 
 
 class HistoryEntry(BaseModel):
@@ -47,21 +43,6 @@ class HistoryEntry(BaseModel):
     """What changed since the version before it, in a few words."""
     problem: str = ""
     """Why it could not be read, if it could not."""
-
-
-def count_changes(old: RelationalMap, new: RelationalMap) -> str:
-    """What changed from `old` to `new`, in a few words."""
-    if diff_maps is not None:
-        return diff_maps(old, new).summary()
-    parts = []
-    for name, before, after in (("node", len(old.nodes), len(new.nodes)),
-                                ("link", len(old.links), len(new.links)),
-                                ("named loop", len(old.loops), len(new.loops))):
-        if after != before:
-            delta = after - before
-            plural = "s" if abs(delta) != 1 else ""
-            parts.append(f"{'+' if delta > 0 else '−'}{abs(delta)} {name}{plural}")
-    return ", ".join(parts) or ("details changed" if old != new else "no changes")
 
 
 class _Opener:
@@ -120,7 +101,7 @@ def history_entries(map_path: Path, passphrase_source: PassphraseSource | None =
         rows.append((entry, m))
     for (entry, m), (_, older) in zip(rows, rows[1:]):
         if m is not None and older is not None:
-            entry.changes = count_changes(older, m)
+            entry.changes = diff_maps(older, m).summary()
     if rows and rows[-1][0].number:
         rows[-1][0].changes = rows[-1][0].changes or "the oldest version kept"
     return [entry for entry, _ in rows]
@@ -170,7 +151,7 @@ def restore_version(map_path: Path, version_id: str,
         old = store.read_other(version.path, passphrase)
         when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
         restored = old.model_copy(update={"updated": when})
-        changes = count_changes(current, restored)
+        changes = diff_maps(current, restored).summary()
         before = {v.path for v in history.versions(map_path)}
         store.save(restored)
     finally:
