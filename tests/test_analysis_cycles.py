@@ -4,7 +4,7 @@ The clients are invented."""
 
 from __future__ import annotations
 
-from analysis_maps import chain, sketch
+from tests.support.sketches import chain, sketch
 from patterns.cycles import find_cycles, skeleton
 from patterns.graph import MapGraph
 from patterns.hotspots import downstream_reach

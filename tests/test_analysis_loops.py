@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
-from analysis_maps import chain, sketch
+from tests.support.sketches import chain, sketch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

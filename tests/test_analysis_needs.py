@@ -3,7 +3,7 @@ alternative, hot spots and the dance between two people (issue 4)."""
 
 from __future__ import annotations
 
-from analysis_maps import chain, sketch
+from tests.support.sketches import chain, sketch
 from patterns.hotspots import downstream_reach, hot_spot_text
 from patterns.insights import analyse
 

@@ -10,7 +10,7 @@ from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.models import RelationalMap
 from patterns.vocabulary import LinkKind, NodeKind
-from strategies import maps
+from tests.support.strategies import maps
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from analysis_maps import chain, sketch
+from tests.support.sketches import chain, sketch
 from patterns.edits import AddLink, History
 from patterns.insights import analyse
 from patterns.models import Link

@@ -37,7 +37,7 @@ def test_a_refused_map_leaves_the_garbage_collector_running(tmp_path: Path) -> N
 def test_the_app_resumes_a_collector_paused_for_start_up_once_it_shows(
     chase_path: Path,
 ) -> None:
-    from test_session_support import pilot_test, screen_text, session_app
+    from tests.support.pilot import pilot_test, screen_text, session_app
 
     @pilot_test
     async def run() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from test_session_support import frozen_clock, pilot_test, screen_text, settle, wait_for
+from tests.support.pilot import frozen_clock, pilot_test, screen_text, settle, wait_for
 
 from exports.store.toml import load_map, save_map
 from patterns.models import Node, Person, RelationalMap

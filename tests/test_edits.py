@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import LABEL, maps
+from tests.support.strategies import LABEL, maps
 
 from patterns.edits import (
     AddLink,

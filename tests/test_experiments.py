@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_experiments_support import TODAY, PanelHost, pilot_test, screen_text
+from tests.support.panels import TODAY, PanelHost, pilot_test, screen_text
 from textual.widgets import Input
 
 from patterns.graph import MapGraph

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from test_export_screen import Host, finished, pilot_test
+from tests.test_export_screen import Host, finished, pilot_test
 
 from exports.dot import SHAPES as DOT_SHAPES
 from exports.dot import render_dot

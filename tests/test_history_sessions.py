@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_session_support import pilot_test, session_app
+from tests.support.pilot import pilot_test, session_app
 
 from exports.store import MapStore, history
 from exports.store.restore import history_entries, restore_version

@@ -12,7 +12,7 @@ import random
 import unicodedata
 from pathlib import Path
 
-from test_session_support import frozen_clock, pilot_test, screen_text, settle
+from tests.support.pilot import frozen_clock, pilot_test, screen_text, settle
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot

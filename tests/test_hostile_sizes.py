@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_session_support import frozen_clock, pilot_test, screen_text, settle
+from tests.support.pilot import frozen_clock, pilot_test, screen_text, settle
 
 from exports.store.toml import load_map, save_map
 from patterns.models import Link, Node

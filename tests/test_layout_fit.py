@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_layout_drawing import check_drawing, check_screen, labels_of
-from test_map_view import MapApp, pilot_test, visible
+from tests.test_layout_drawing import check_drawing, check_screen, labels_of
+from tests.test_map_view import MapApp, pilot_test, visible
 
 from patterns.edits import AddNode
 from patterns.graph import MapGraph

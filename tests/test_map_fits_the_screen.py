@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_session_support import pilot_test, screen_text, session_app, settle
+from tests.support.pilot import pilot_test, screen_text, session_app, settle
 
 from patterns.layout.key import Family
 from patterns.text import clean_label
@@ -85,7 +85,7 @@ async def test_at_80x24_each_row_of_boxes_is_named_by_the_kinds_it_holds(
     says what it holds, so it names every kind on that row and nothing else
     (the row of “scared of being left” holds a feeling and a body sensation,
     not a body sensation alone)."""
-    from test_layout_drawing import heading_kinds
+    from tests.test_layout_drawing import heading_kinds
 
     app = session_app(chase_path)
     async with app.run_test(size=(80, 24)) as pilot:

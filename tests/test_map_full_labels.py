@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_session_support import pilot_test, screen_text, session_app, settle, wait_for
+from tests.support.pilot import pilot_test, screen_text, session_app, settle, wait_for
 
 from patterns.layout.fit import in_view
 from tui.session.palette import session_commands

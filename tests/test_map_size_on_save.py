@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_session_support import frozen_clock, pilot_test, screen_text, settle, wait_for
+from tests.support.pilot import frozen_clock, pilot_test, screen_text, settle, wait_for
 
 from exports.store import MapStore
 from exports.store.save_status import DiskTrouble

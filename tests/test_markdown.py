@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from exports.markdown import esc, render_markdown, render_markdown_bytes
 from exports.formats import render
 from patterns.models import Node, RelationalMap
-from strategies import maps
+from tests.support.strategies import maps
 from tui.cli import main
 
 PRIVATE = "Links to the 2019 separation; go gently"

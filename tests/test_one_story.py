@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_session_support import pilot_test, session_app, settle
+from tests.support.pilot import pilot_test, session_app, settle
 from textual.widgets import Static
 
 from exports.markdown import esc, render_markdown

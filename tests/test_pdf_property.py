@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from exports.pdf import render_pdf
 from exports.pdf_style import MIN_FONT
 from patterns.models import RelationalMap
-from tests.strategies import maps
+from tests.support.strategies import maps
 from tests.test_pdf_map import type_sizes
 
 

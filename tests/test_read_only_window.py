@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from test_session_support import frozen_clock, pilot_test, screen_text, settle, wait_for
+from tests.support.pilot import frozen_clock, pilot_test, screen_text, settle, wait_for
 from textual.widgets import Input
 
 from exports.store import MapStore

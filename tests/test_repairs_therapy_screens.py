@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from test_experiments_support import PanelHost, pilot_test, screen_text
-from test_session_support import session_app, settle, wait_for
+from tests.support.panels import PanelHost, pilot_test, screen_text
+from tests.support.pilot import session_app, settle, wait_for
 from textual.app import App
 from textual.widgets import Checkbox, Select
 

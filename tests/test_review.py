@@ -9,7 +9,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from test_experiments_support import pilot_test, screen_text
+from tests.support.panels import pilot_test, screen_text
 from textual.app import App
 from textual.widgets import Input, Select, Static
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from test_lock_screens import PASS, encrypted_copy
-from test_session_support import pilot_test, screen_text, settle, wait_for
+from tests.test_lock_screens import PASS, encrypted_copy
+from tests.support.pilot import pilot_test, screen_text, settle, wait_for
 from textual.widgets import Input
 
 from exports.settings import Settings

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_review import TODAY
+from tests.test_review import TODAY
 
 from tui.review.app import ReviewApp
 

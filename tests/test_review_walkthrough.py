@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_experiments_support import pilot_test, screen_text
-from test_review import TODAY
+from tests.support.panels import pilot_test, screen_text
+from tests.test_review import TODAY
 
 from tui.cli import main
 from tui.review.app import ReviewApp

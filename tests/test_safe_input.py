@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from test_crash_app import Terminal
-from test_session_support import frozen_clock, pilot_test, settle
+from tests.test_crash_app import Terminal
+from tests.support.pilot import frozen_clock, pilot_test, settle
 
 from exports.store.toml import load_map
 from tui.app import AttachmapApp

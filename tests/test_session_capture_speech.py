@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_session_support import NOW, pilot_test, screen_text, session_app, settle, wait_for
+from tests.support.pilot import NOW, pilot_test, screen_text, session_app, settle, wait_for
 
 from exports.store.toml import load_map
 from patterns.vocabulary import LinkKind, NodeKind, StrategyStyle

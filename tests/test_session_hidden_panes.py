@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from test_session_support import pilot_test, screen_text, session_app, settle
+from tests.support.pilot import pilot_test, screen_text, session_app, settle
 
 from patterns.models import Repair
 from patterns.side_edits import SetItem, name_loop

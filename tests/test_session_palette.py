@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from test_session_support import pilot_test, screen_text, session_app, wait_for
+from tests.support.pilot import pilot_test, screen_text, session_app, wait_for
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.fuzzy import Matcher

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_session_support import pilot_test, screen_text, session_app, settle
+from tests.support.pilot import pilot_test, screen_text, session_app, settle
 
 from exports.store.toml import load_map
 from patterns.edits import UpdateNode

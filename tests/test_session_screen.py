@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from test_session_support import NOW, pilot_test, screen_text, session_app, settle
+from tests.support.pilot import NOW, pilot_test, screen_text, session_app, settle
 
 from exports.store.toml import load_map
 from patterns.edits import AddNode

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from test_session_support import session_app, settle
+from tests.support.pilot import session_app, settle
 
 from tui.session.capture_line import CaptureInput
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_session_support import pilot_test, screen_text, session_app, settle
+from tests.support.pilot import pilot_test, screen_text, session_app, settle
 
 import tui.session.patterns_panel as patterns_panel
 from exports.store.toml import save_map

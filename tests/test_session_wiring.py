@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
-from test_session_support import pilot_test, screen_text, session_app, settle
+from tests.support.pilot import pilot_test, screen_text, session_app, settle
 
 from patterns.edits import AddNode
 from patterns.models import Node

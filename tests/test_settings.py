@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from test_session_support import pilot_test, screen_text, wait_for
+from tests.support.pilot import pilot_test, screen_text, wait_for
 
 from exports.settings import (
     Settings,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_session_support import pilot_test
+from tests.support.pilot import pilot_test
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.command import CommandList

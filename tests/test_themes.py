@@ -7,7 +7,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from test_session_support import pilot_test, screen_text, wait_for
+from tests.support.pilot import pilot_test, screen_text, wait_for
 
 from exports.settings import Settings, load_settings
 from tui.app import AttachmapApp

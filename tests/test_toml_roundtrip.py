@@ -9,9 +9,9 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import example_paths
+from tests.conftest import example_paths
 from hypothesis import HealthCheck, given, settings
-from strategies import maps
+from tests.support.strategies import maps
 
 from exports.store.atomic import TEMP_PREFIX, write_atomic
 from exports.store.toml import dumps_map, load_map, loads_map, save_map
