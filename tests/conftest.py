@@ -10,18 +10,7 @@ import pytest
 from exports.store.toml import load_map
 from patterns.graph import MapGraph
 from patterns.models import RelationalMap
-
-ROOT = Path(__file__).resolve().parent.parent
-# The shared examples live beside the clone when present; the demo copy in
-# the package is the same map, so the suite runs on a lone clone too.
-SHARED_EXAMPLES = ROOT.parent / "shared" / "examples"
-PACKAGED_CHASE = ROOT / "tui" / "demo" / "chase.toml"
-
-
-def example_paths() -> list[Path]:
-    """Every example map we can find (the shared folder, else the packaged copy)."""
-    found = sorted(SHARED_EXAMPLES.glob("*.toml")) if SHARED_EXAMPLES.is_dir() else []
-    return found or [PACKAGED_CHASE]
+from tests.support.examples import PACKAGED_CHASE, SHARED_EXAMPLES
 
 
 @pytest.fixture(autouse=True)

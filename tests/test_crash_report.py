@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from tests.test_crash_app import Terminal
+from tests.support.terminal import Terminal
 
 from exports.store.toml import load_map, save_map
 from tui.cli import main

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from tests.test_export_screen import Host, finished, pilot_test
+from tests.support.export_host import Host, finished
+from tests.support.pilot import pilot_test
 
 from exports.dot import SHAPES as DOT_SHAPES
 from exports.dot import render_dot

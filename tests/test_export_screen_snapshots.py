@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import Label
 
-from tests.conftest import example_paths
+from tests.support.examples import example_paths
 from tui.export_screen import ExportScreen
 
 FOLDER = Path("/tmp/attachmap-export-snapshot")

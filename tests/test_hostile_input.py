@@ -23,7 +23,7 @@ from exports.store.crypto import CryptoError
 from exports.store.load_errors import MapLoadError
 from exports.store.toml import load_map, map_to_data
 from patterns.models import RelationalMap
-from tests.conftest import example_paths
+from tests.support.examples import example_paths
 
 SETTINGS = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

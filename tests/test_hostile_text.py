@@ -32,7 +32,7 @@ from exports.store import MapStore, history
 from exports.store.toml import dumps_map, load_map, save_map
 from patterns.models import RelationalMap
 from patterns.text import is_terminal_safe, terminal_safe
-from tests.conftest import example_paths
+from tests.support.examples import example_paths
 from tui.cli import main
 from tui.review.app import ReviewApp
 

@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.test_layout_drawing import check_drawing, check_screen, labels_of
-from tests.test_map_view import MapApp, pilot_test, visible
+from tests.support.drawing import check_drawing, check_screen, labels_of
+from tests.support.map_app import MapApp, visible
+from tests.support.pilot import pilot_test
 
 from patterns.edits import AddNode
 from patterns.graph import MapGraph

@@ -10,30 +10,16 @@ from tests.support.pilot import frozen_clock, pilot_test, screen_text, settle, w
 from textual.widgets import Input
 
 from exports.store import MapStore
-from exports.store.crypto import SealingKey
 from exports.store.save_status import DiskTrouble
 from exports.store.toml import load_map
 from patterns.edits import AddNode
 from patterns.models import Node
 from patterns.vocabulary import NodeKind
+from tests.support.sealed import PASS, encrypted_copy, fast_key
 from tui.app import AttachmapApp
 from tui.idle_lock import PrivacyLockScreen, idle_seconds
 from tui.passphrase_screen import PassphraseScreen, UnlockApp
 from tui.session.screen import SessionScreen
-
-PASS = "a passphrase for the screen"
-
-
-def fast_key(passphrase: str) -> SealingKey:
-    return SealingKey.create(passphrase, log_n=4)
-
-
-def encrypted_copy(chase_path: Path) -> Path:
-    sealed = chase_path.with_name("chase.toml.age")
-    sealed.write_bytes(fast_key(PASS).seal(chase_path.read_bytes()))
-    chase_path.unlink()
-    return sealed
-
 
 def test_idle_time_comes_from_the_environment() -> None:
     assert idle_seconds({}) == 300

@@ -85,7 +85,7 @@ async def test_at_80x24_each_row_of_boxes_is_named_by_the_kinds_it_holds(
     says what it holds, so it names every kind on that row and nothing else
     (the row of “scared of being left” holds a feeling and a body sensation,
     not a body sensation alone)."""
-    from tests.test_layout_drawing import heading_kinds
+    from tests.support.drawing import heading_kinds
 
     app = session_app(chase_path)
     async with app.run_test(size=(80, 24)) as pilot:

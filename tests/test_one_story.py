@@ -33,7 +33,7 @@ from patterns.graph import MapGraph
 from patterns.insights import analyse
 from patterns.story import PatternStory, tell
 from patterns.voice import on_cycle, part_words
-from tests.conftest import example_paths
+from tests.support.examples import example_paths
 from tui.review.app import ReviewApp
 
 HERE = Path(__file__).resolve().parent / "voice_maps"

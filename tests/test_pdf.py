@@ -31,7 +31,7 @@ def text_of(data: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def chase() -> RelationalMap:
-    from tests.conftest import example_paths
+    from tests.support.examples import example_paths
 
     return load_map(next(p for p in example_paths() if p.name == "chase.toml"))
 

@@ -12,7 +12,7 @@ from exports.pdf import render_pdf
 from exports.pdf_style import MIN_FONT
 from patterns.models import RelationalMap
 from tests.support.strategies import maps
-from tests.test_pdf_map import type_sizes
+from tests.support.pdf import type_sizes
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,7 +4,6 @@ repair changes only those tables of the file."""
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from pathlib import Path
 
@@ -16,13 +15,12 @@ from textual.widgets import Input, Select, Static
 from exports.store import MapStore
 from exports.store.toml import load_map, map_to_data, save_map
 from tui.cli import main
+from tests.support.pilot import REVIEW_DAY
 from tui.review.app import ReviewApp
 from tui.review.screen import EDITING_KEYS, REFUSAL
 from tui.widgets.repairs import RepairDialog
 from tui.widgets.tries import TryDialog
 
-#: The day the tests pretend it is: the day after the chase map's second session.
-TODAY = dt.date(2026, 11, 28)
 
 
 def all_text(app: App) -> str:
@@ -51,7 +49,7 @@ def only_added_lines(before: str, after: str) -> list[str]:
 
 @pilot_test
 async def test_it_opens_on_the_chase_with_the_sentence_about_sam(chase_path: Path) -> None:
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = screen_text(app)
@@ -77,7 +75,7 @@ async def test_it_opens_on_the_chase_with_the_sentence_about_sam(chase_path: Pat
 
 @pilot_test
 async def test_the_map_as_a_picture_and_as_a_list(chase_path: Path) -> None:
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         await pilot.pause()
@@ -113,7 +111,7 @@ async def test_no_private_note_in_any_part(chase_path: Path) -> None:
         n if n.private_note else n.model_copy(update={"private_note": f"PRIVATE about {n.id}"})
         for n in m.nodes]}), chase_path)
     assert load_map(chase_path).nodes[0].private_note is not None
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)) as pilot:
         assert all(n.private_note is None for n in app.review.client.nodes())
         for key in "12345":
@@ -130,7 +128,7 @@ async def test_no_private_note_in_any_part(chase_path: Path) -> None:
 @pilot_test
 async def test_every_editing_key_is_refused_kindly_and_nothing_changes(chase_path: Path) -> None:
     before = chase_path.read_bytes()
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         revision = app.review.history.revision
         keys = EDITING_KEYS.split(",")
@@ -150,7 +148,7 @@ async def test_every_editing_key_is_refused_kindly_and_nothing_changes(chase_pat
 
 @pilot_test
 async def test_the_palette_offers_nothing_that_edits(chase_path: Path) -> None:
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert titles[:2] == ["Log a try", "Log a repair"]
@@ -167,7 +165,7 @@ async def test_the_palette_offers_nothing_that_edits(chase_path: Path) -> None:
 async def test_logging_a_try_changes_only_the_tries(chase_path: Path) -> None:
     before_text = chase_path.read_text("utf-8")
     before = load_map(chase_path)
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("t")
         await pilot.pause()
@@ -184,7 +182,7 @@ async def test_logging_a_try_changes_only_the_tries(chase_path: Path) -> None:
     assert without(map_to_data(after), tries=True) == without(map_to_data(before), tries=True)
     assert after.experiments[0].tries[:2] == before.experiments[0].tries
     new = after.experiments[0].tries[2]
-    assert (new.date, new.before, new.after, new.note) == (TODAY, 6, 2, "Called him")
+    assert (new.date, new.before, new.after, new.note) == (REVIEW_DAY, 6, 2, "Called him")
     assert only_added_lines(before_text, chase_path.read_text("utf-8")) == [
         "[[experiments.tries]]", "date = 2026-11-28", "before = 6", "after = 2",
         'note = "Called him"', ""]
@@ -195,7 +193,7 @@ async def test_logging_a_try_changes_only_the_tries(chase_path: Path) -> None:
 async def test_logging_a_repair_changes_only_the_repairs(chase_path: Path) -> None:
     before_text = chase_path.read_text("utf-8")
     before = load_map(chase_path)
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("r")
         await pilot.pause()
@@ -218,7 +216,7 @@ async def test_logging_a_repair_changes_only_the_repairs(chase_path: Path) -> No
     assert after.repairs[:-1] == before.repairs and after.updated == before.updated
     repair = after.repairs[-1]
     assert (repair.date, repair.with_, repair.rupture, repair.repair, repair.outcome) == (
-        TODAY, "sam", "Went silent at dinner", "Said sorry, I was scared", "He held my hand")
+        REVIEW_DAY, "sam", "Went silent at dinner", "Said sorry, I was scared", "He held my hand")
     added = only_added_lines(before_text, chase_path.read_text("utf-8"))
     assert added[:2] == ["", "[[repairs]]"] and len(added) == 7
 
@@ -226,7 +224,7 @@ async def test_logging_a_repair_changes_only_the_repairs(chase_path: Path) -> No
 @pilot_test
 async def test_a_wrong_score_is_explained_and_escape_keeps_the_file(chase_path: Path) -> None:
     before = chase_path.read_bytes()
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("t", "1", "1", "enter")
         await pilot.pause()
@@ -245,7 +243,7 @@ async def test_a_wrong_score_is_explained_and_escape_keeps_the_file(chase_path: 
 async def test_a_failed_save_changes_nothing_and_says_so(chase_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     before = chase_path.read_bytes()
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
 
     def full_disk(m: object) -> None:
         raise OSError(28, "No space left on device")
@@ -266,7 +264,7 @@ async def test_a_map_open_elsewhere_is_read_only_and_logs_nothing(chase_path: Pa
     elsewhere.open()
     before = chase_path.read_bytes()
     try:
-        app = ReviewApp(chase_path, today=TODAY)
+        app = ReviewApp(chase_path, today=REVIEW_DAY)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert "cannot save now" in screen_text(app)
@@ -302,7 +300,7 @@ async def test_an_encrypted_map_stays_encrypted_when_a_try_is_logged(chase_path:
     chase_path.unlink()
     store = MapStore(sealed)
     store.unlock("our passphrase")
-    app = ReviewApp(sealed, today=TODAY, store=store)
+    app = ReviewApp(sealed, today=REVIEW_DAY, store=store)
     async with app.run_test(size=(100, 30)) as pilot:
         assert "The chase" in screen_text(app)
         await pilot.press("t", "4", "enter")

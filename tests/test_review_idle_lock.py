@@ -3,28 +3,26 @@ leave it open on a shared computer."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from tests.test_lock_screens import PASS, encrypted_copy
-from tests.support.pilot import pilot_test, screen_text, settle, wait_for
+from tests.support.pilot import REVIEW_DAY, pilot_test, screen_text, settle, wait_for
 from textual.widgets import Input
 
 from exports.settings import Settings
 from exports.store import MapStore
+from tests.support.sealed import PASS, encrypted_copy
 from tui.idle_lock import PrivacyLockScreen
 from tui.passphrase_screen import PassphraseScreen
 from tui.review.app import ReviewApp
 from tui.review.screen import ReviewScreen
 
-TODAY = dt.date(2026, 11, 28)
 #: What the review shows of the chase that nobody passing by may read.
 SECRETS = ("Sam", "Zoë", "chase", "scared", "quiet")
 
 
 @pilot_test
 async def test_the_review_hides_behind_the_lock_until_a_key(chase_path: Path) -> None:
-    app = ReviewApp(chase_path, today=TODAY, idle_after=3600)
+    app = ReviewApp(chase_path, today=REVIEW_DAY, idle_after=3600)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.idle_lock is not None and not app.idle_lock.locked
@@ -50,7 +48,7 @@ async def test_the_review_hides_behind_the_lock_until_a_key(chase_path: Path) ->
 
 @pilot_test
 async def test_input_keeps_the_review_open(chase_path: Path) -> None:
-    app = ReviewApp(chase_path, today=TODAY, idle_after=3600)
+    app = ReviewApp(chase_path, today=REVIEW_DAY, idle_after=3600)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.idle_lock is not None
@@ -69,7 +67,7 @@ async def test_an_encrypted_review_needs_its_passphrase_after_the_lock(
     sealed = encrypted_copy(chase_path)
     store = MapStore(sealed)
     store.unlock(PASS)
-    app = ReviewApp(sealed, today=TODAY, store=store, idle_after=0.5)
+    app = ReviewApp(sealed, today=REVIEW_DAY, store=store, idle_after=0.5)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, PassphraseScreen))
         assert app.idle_lock is not None
@@ -93,11 +91,11 @@ async def test_an_encrypted_review_needs_its_passphrase_after_the_lock(
 async def test_the_settings_idle_minutes_apply_to_the_review(chase_path: Path,
                                                              monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.delenv("ATTACHMAP_IDLE_LOCK_MINUTES", raising=False)
-    off = ReviewApp(chase_path, today=TODAY, settings=Settings(idle_lock_minutes=0))
+    off = ReviewApp(chase_path, today=REVIEW_DAY, settings=Settings(idle_lock_minutes=0))
     async with off.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert off.idle_after is None and off.idle_lock is None
-    two = ReviewApp(chase_path, today=TODAY, settings=Settings(idle_lock_minutes=2))
+    two = ReviewApp(chase_path, today=REVIEW_DAY, settings=Settings(idle_lock_minutes=2))
     async with two.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert two.idle_lock is not None and two.idle_lock.seconds == 120

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.test_review import TODAY
 
+from tests.support.pilot import REVIEW_DAY
 from tui.review.app import ReviewApp
 
 
 def test_review_patterns_80x24(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(ReviewApp(chase_path, today=TODAY), terminal_size=(80, 24))
+    assert snap_compare(ReviewApp(chase_path, today=REVIEW_DAY), terminal_size=(80, 24))
 
 
 def test_review_practice_120x40(snap_compare, chase_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(ReviewApp(chase_path, today=TODAY), terminal_size=(120, 40),
+    assert snap_compare(ReviewApp(chase_path, today=REVIEW_DAY), terminal_size=(120, 40),
                         press=["3"])
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from tests.support.panels import pilot_test, screen_text
-from tests.test_review import TODAY
 
 from tui.cli import main
+from tests.support.pilot import REVIEW_DAY
 from tui.review.app import ReviewApp
 
 
@@ -21,7 +21,7 @@ async def test_review_log_a_try_quit_and_diff(chase_path: Path, tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     old = tmp_path / "before.toml"
     shutil.copyfile(chase_path, old)
-    app = ReviewApp(chase_path, today=TODAY)
+    app = ReviewApp(chase_path, today=REVIEW_DAY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         text = screen_text(app)

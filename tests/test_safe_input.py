@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.test_crash_app import Terminal
+from tests.support.terminal import Terminal
 from tests.support.pilot import frozen_clock, pilot_test, settle
 
 from exports.store.toml import load_map

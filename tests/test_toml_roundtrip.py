@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from tests.conftest import example_paths
+from tests.support.examples import example_paths
 from hypothesis import HealthCheck, given, settings
 from tests.support.strategies import maps
 

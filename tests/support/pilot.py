@@ -22,6 +22,10 @@ from tui.session.screen import SessionScreen
 NOW = dt.datetime(2026, 12, 4, 10, 30, tzinfo=dt.UTC)
 
 
+#: The day the review tests pretend it is: the day after the chase map's second session.
+REVIEW_DAY = dt.date(2026, 11, 28)
+
+
 def frozen_clock() -> dt.datetime:
     return NOW
 
