@@ -101,7 +101,7 @@ def our_crossings(snap: MapSnapshot) -> int:
 
 def maps_drawn(*, large: bool = True) -> dict[str, RelationalMap]:
     """The example maps and the invented ones the tests draw, by name."""
-    from tests.conftest import example_paths
+    from tests.support.examples import example_paths
 
     maps = {p.stem: load_map(p) for p in example_paths()}
     for n in (10, 20, 30, 45, 60):
