@@ -10,7 +10,7 @@ from exports.map_paper import LINK_SIZE, LinkShape, PaperBox, PaperShapes, Paper
 from exports.pdf_fonts import REGULAR, text_width
 from exports.pdf_style import PRIVATE, RULE
 from exports.pdf_text import visual
-from patterns.text import clean_label as clean
+from patterns.text import clean_label
 
 __all__ = ["draw_shapes", "draw_text"]
 
@@ -102,7 +102,7 @@ def _box(c: Canvas, box: PaperBox) -> None:
 
 def draw_text(c: Canvas, t: PaperText) -> None:
     """Words of the drawing, over a patch of paper when they sit on a line."""
-    drawn = visual(clean(t.text))  # logical order in the shapes, visual in a PDF
+    drawn = visual(clean_label(t.text))  # logical order in the shapes, visual in a PDF
     w = text_width(drawn, t.font, t.size)
     x = t.x - w / 2 if t.centre else t.x
     if t.background:

@@ -21,7 +21,7 @@ from exports.pdf_style import MAP_MARGIN as MARGIN
 from exports.pdf_text import visual
 from patterns.layout.key import Family, KeyEntry, key_entries
 from patterns.layout.model import MapSnapshot
-from patterns.text import clean_label as clean
+from patterns.text import clean_label
 
 KEY_SIZE = MIN_FONT + 0.5
 KEY_LINE = KEY_SIZE + 6
@@ -81,7 +81,7 @@ class MapPageFlowable(Flowable):
         c.saveState()
         c.setFillColor(INK)
         c.setFont(BOLD, 15)
-        c.drawString(MARGIN, ph - MARGIN - 12, visual(clean(self.title)))
+        c.drawString(MARGIN, ph - MARGIN - 12, visual(clean_label(self.title)))
         c.setFont(REGULAR, 9)
         c.setFillColor(QUIET)
         c.drawString(MARGIN, ph - MARGIN - 27, page.heading + (f" · {page.note}" if page.note else ""))
@@ -154,7 +154,7 @@ class MapPageFlowable(Flowable):
                 start_x += col_w + 12
                 col_w = 0.0
                 y = top - INDEX_SIZE
-            text = visual(clean(words))
+            text = visual(clean_label(words))
             room = pw - MARGIN - start_x - 16
             while text and text_width(text, REGULAR, INDEX_SIZE) > min(room, 170):
                 text = text[:-2] + "…"

@@ -18,7 +18,7 @@ from exports.pdf_fonts import BOLD, ITALIC, REGULAR, text_width
 from exports.pdf_story import Story
 from exports.pdf_style import INK, KIND_COLOURS, KIND_NAMES, PAPER_TINT, PRIVATE, QUIET, RULE
 from exports.pdf_text import para, visual, wrap
-from patterns.text import clean_label as clean
+from patterns.text import clean_label
 from patterns.vocabulary import KIND_PLURALS, READING_ORDER, NodeKind, link_phrase
 from patterns.voice import on_cycle, part_words, therapist_note
 
@@ -144,15 +144,16 @@ def index_section(s: Story, width: float) -> list[Flowable]:
         out.append(KindHeading(kind, len(nodes)))
         for node in nodes:
             who = s.name(s.whose(node)) if people else ""
-            note = clean(therapist_note(node.note)) if node.note else ""
-            out.append(IndexRow(clean(node.label), _details(s, node), note,
+            note = clean_label(therapist_note(node.note)) if node.note else ""
+            out.append(IndexRow(clean_label(node.label), _details(s, node), note,
                                 who.capitalize() if who == "you" else who))
     noted = [lk for lk in s.g.links() if lk.note]
     if noted:
         out.append(KindHeading(None, len(noted), "Notes on the links"))
         for lk in noted:
-            step = f"{clean(s.node(lk.source).label)} → {clean(s.node(lk.target).label)}"
-            out.append(IndexRow(step, link_phrase(lk.kind), clean(lk.note or ""), ""))
+            source, target = s.node(lk.source).label, s.node(lk.target).label
+            step = f"{clean_label(source)} → {clean_label(target)}"
+            out.append(IndexRow(step, link_phrase(lk.kind), clean_label(lk.note or ""), ""))
     return out
 
 

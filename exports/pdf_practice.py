@@ -18,7 +18,7 @@ from exports.pdf_style import INK, PAPER_TINT, QUIET, RULE
 from exports.pdf_text import para, plural, visual, wrap
 from patterns.models import Experiment
 from patterns.progress import progress
-from patterns.text import clean_label as clean
+from patterns.text import clean_label
 from patterns.vocabulary import LinkKind, NodeKind
 from patterns.voice import (
     NOT_TRIED,
@@ -186,7 +186,7 @@ def sessions_section(s: Story, width: float) -> list[Flowable]:
         labels = added.get(session.id, [])
         what = ""
         if labels:
-            sample = ", ".join(quote(clean(label)) for label in labels[:3])
+            sample = ", ".join(quote(clean_label(label)) for label in labels[:3])
             what = f"{plural(len(labels), 'part')} added: {sample}" + (" …" if len(labels) > 3 else "")
         rows.append([f"{number}", day(session.date), session.note or "", what])
     out.append(_table(["", "date", "what it was about", "added to the map"], rows,

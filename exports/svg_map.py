@@ -37,7 +37,7 @@ from patterns.layout import layout_map, snapshot_of_map
 from patterns.layout.drawing import draw
 from patterns.layout.key import key_entries
 from patterns.models import RelationalMap
-from patterns.text import clean_label as clean
+from patterns.text import clean_label
 
 __all__ = ["render_svg"]
 
@@ -74,7 +74,7 @@ def _path_d(points: list[tuple[float, float]], dx: float, dy: float) -> str:
 
 def _text(t: PaperText, dx: float, dy: float, cls: str | None = None) -> str:
     family, weight, style = _FAMILY.get(t.font, _FAMILY[REGULAR])
-    words = clean(t.text)
+    words = clean_label(t.text)
     parts = []
     if t.background:
         w = text_width(words, t.font, t.size)
@@ -171,7 +171,7 @@ def render_svg(m: RelationalMap, *, audience: Audience = "client", **_: Any) -> 
     key_h = KEY_LINE * len(entries) + 8 if entries else 0
     height = TITLE_H + shapes.height + key_h + 2 * MARGIN
     dx, dy = MARGIN, MARGIN + TITLE_H
-    title = clean(m.title)
+    title = clean_label(m.title)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(width)}pt" '

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from patterns.vocabulary import FeelingLayer, LinkKind, NodeKind, StrategyStyle
-from patterns.voice import initials
 
 
 class _Frozen(BaseModel):
@@ -25,11 +24,6 @@ class MapPerson(_Frozen):
     """The people id (`zoe`)."""
     name: str
     """What the client calls them (`Zoë`)."""
-
-    @property
-    def initials(self) -> str:
-        """The name as initials (`Z.`), for the privacy screen."""
-        return initials(self.name)
 
 
 class MapNode(_Frozen):

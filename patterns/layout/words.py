@@ -1,55 +1,25 @@
-"""Labels as the drawing measures them: made safe to draw, cut into graphemes,
-wrapped, shortened.
+"""Labels as the drawing measures them: wrapped into lines and shortened, in
+the renderer's units.
 
 A label is the client's own words and may hold anything: emoji sequences,
 CJK (two cells a character on a terminal), right-to-left scripts, combining
 marks, pasted control characters. Drawing it inside a box must neither cut a
 word off nor break a character apart, and nothing in it may steer a
-terminal. How wide each grapheme is belongs to the renderer (terminal cells,
-points on paper): it passes a `Clusters` function, and everything here works
-in its units.
+terminal (`patterns.text.clean_label` cleans it first). How wide each
+grapheme is belongs to the renderer (terminal cells, points on paper): it
+passes a `Clusters` function, and everything here works in its units.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
-from patterns.text import terminal_safe
+from patterns.text import clean_label
 
 #: A grapheme and its width, in the renderer's units.
 Cluster = tuple[str, float]
 #: A renderer's way of cutting text into graphemes with their widths.
 Clusters = Callable[[str], list[Cluster]]
-
-_REPLACEMENT = "\ufffd"
-
-
-def clean_label(text: str) -> str:
-    """The label with line breaks and tabs as spaces, other control
-    characters shown as � and bidirectional overrides removed: the rule of
-    `patterns.text.terminal_safe`, with a mark where something was."""
-    return " ".join(terminal_safe(text, replacement=_REPLACEMENT).split())
-
-
-def graphemes(text: str) -> list[str]:
-    """The text cut into graphemes without a terminal library: a letter with
-    its combining marks, an emoji with its joiners, variation selectors and
-    skin tone, a flag's two regional indicators each stay whole."""
-    out: list[str] = []
-    for ch in text:
-        if out and (unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
-                    or ch in "\u200d\ufe0e\ufe0f" or out[-1].endswith("\u200d")
-                    or 0x1F3FB <= ord(ch) <= 0x1F3FF
-                    or (_regional(ch) and len(out[-1]) == 1 and _regional(out[-1]))):
-            out[-1] += ch
-        else:
-            out.append(ch)
-    return out
-
-
-def _regional(piece: str) -> bool:
-    return len(piece) == 1 and 0x1F1E6 <= ord(piece) <= 0x1F1FF
 
 
 def wrap_label(

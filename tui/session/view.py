@@ -108,4 +108,4 @@ class SessionView:
         return f"{node.kind.value}, {extra.value}" if extra is not None else node.kind.value
 
 
-__all__ = ["ANALYSE_HERE", "HIDDEN_NOTE", "SessionView", "initials"]
+__all__ = ["ANALYSE_HERE", "HIDDEN_NOTE", "SessionView"]

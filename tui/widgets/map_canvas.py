@@ -22,6 +22,7 @@ from patterns.layout.model import MapPerson
 from patterns.layout.words import shorten
 from patterns.text import terminal_safe
 from patterns.vocabulary import LinkKind
+from patterns.voice import initials
 from tui.widgets.map_cells import cells_of, clusters
 from tui.widgets.map_picture import DOWN, LEFT, RIGHT, UP, Picture
 
@@ -88,7 +89,7 @@ class ViewState:
         person = next((p for p in self.people if p.id == person_id), None)
         if person is None:
             return ""
-        return terminal_safe(person.initials if self.privacy else person.name)
+        return terminal_safe(initials(person.name) if self.privacy else person.name)
 
 
 def edge_role(picture: Picture, state: ViewState, edges: list[int]) -> str:
