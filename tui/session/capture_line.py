@@ -10,6 +10,7 @@ screen that owns the map answers with `accepted` or `rejected`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Self
 
 from textual import on
@@ -101,12 +102,11 @@ class CaptureInput(Input):
 class CaptureLine(Vertical):
     """The prompt, the line and its hint or error."""
 
+    @dataclass
     class Submitted(Message):
         """The user pressed Enter on a non-empty line."""
 
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+        text: str
 
     def __init__(
         self,

@@ -14,6 +14,7 @@ below the fields: Delete removes one, Enter changes its kind.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
@@ -63,12 +64,11 @@ class LinkList(OptionList):
         Binding("enter", "change_kind", "change link kind", id="link.kind"),
     ]
 
+    @dataclass
     class KindWanted(Message):
         """Enter on a link: choose another kind for it."""
 
-        def __init__(self, link: Link) -> None:
-            super().__init__()
-            self.link = link
+        link: Link
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

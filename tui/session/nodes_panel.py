@@ -7,6 +7,8 @@ filter narrows the list to labels that contain the words typed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -30,12 +32,11 @@ class NodeList(OptionList):
         Binding("delete,backspace", "remove", "remove node", id="node.remove"),
     ]
 
+    @dataclass
     class EditWanted(Message):
         """Enter on a node: open its details for editing."""
 
-        def __init__(self, node_id: str) -> None:
-            super().__init__()
-            self.node_id = node_id
+        node_id: str
 
     def _current_id(self) -> str | None:
         if self.highlighted is None:

@@ -76,19 +76,19 @@ class LoopList(OptionList):
         Binding("n", "name_loop", "name loop", id="loop.name"),
     ]
 
+    @dataclass
     class NameWanted(Message):
         """`n` on a loop: ask for its name."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+        index: int
+        """The loop's place in the list."""
 
+    @dataclass
     class ShowWanted(Message):
         """Enter on a loop: highlight it on the map (again: stop)."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+        index: int
+        """The loop's place in the list."""
 
     def action_show_loop(self) -> None:
         if self.highlighted is not None:
@@ -102,13 +102,12 @@ class LoopList(OptionList):
 class PatternsPanel(VerticalScroll):
     """Loops, sentences, needs, strategies without an alternative, hot spots."""
 
+    @dataclass
     class Analysed(Message):
         """A worker finished analysing the map at `revision`."""
 
-        def __init__(self, revision: int, insights: Insights) -> None:
-            super().__init__()
-            self.revision = revision
-            self.insights = insights
+        revision: int
+        insights: Insights
 
     #: Drawn a frame after the quick panes (see SessionScreen.redraw).
     LATE = True

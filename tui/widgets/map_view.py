@@ -26,7 +26,7 @@ so scrolling a large map costs only the lines on screen.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.segment import Segment
@@ -76,44 +76,41 @@ class MapView(ScrollView, can_focus=True):
         Binding("f7", "full_labels(False)", "fit the screen", id="map.fit-screen"),
     ]
 
+    @dataclass
     class NodeSelected(Message):
         """The user moved to or clicked a node."""
 
-        def __init__(self, map_view: MapView, node_id: str) -> None:
-            super().__init__()
-            self.map_view = map_view
-            self.node_id = node_id
-            """The id of the node now selected."""
+        map_view: MapView
+        node_id: str
+        """The id of the node now selected."""
 
         @property
         def control(self) -> MapView:
             """The map view the node was selected in."""
             return self.map_view
 
+    @dataclass
     class Redrawn(Message):
         """A new drawing of the map is on screen: its mode and its key."""
 
-        def __init__(self, map_view: MapView, mode: str, key: list[KeyEntry]) -> None:
-            super().__init__()
-            self.map_view = map_view
-            self.mode = mode
-            """How it is drawn, in a word or two (`MapView.fit_mode`)."""
-            self.key = key
-            """What its lines mean (patterns.layout.key)."""
+        map_view: MapView
+        mode: str
+        """How it is drawn, in a word or two (`MapView.fit_mode`)."""
+        key: list[KeyEntry]
+        """What its lines mean (patterns.layout.key)."""
 
         @property
         def control(self) -> MapView:
             """The map view redrawn."""
             return self.map_view
 
+    @dataclass
     class _Laid(Message):
         """A layout finished in the worker."""
 
-        def __init__(self, generation: int, drawn: Drawn, picture: Picture) -> None:
-            super().__init__()
-            self.generation = generation
-            self.drawn = drawn
-            self.picture = picture
+        generation: int
+        drawn: Drawn
+        picture: Picture
 
     def __init__(self, *, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
