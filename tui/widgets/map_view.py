@@ -311,29 +311,35 @@ class MapView(ScrollView, can_focus=True):
         self._restyle()
 
     def _set_virtual_size(self, size: Size) -> None:
-        """The picture's size, for scrolling. The view's own size never depends
-        on it, so the screen is not laid out again (setting `virtual_size`
-        would): only the scrollbars follow, and they ask for a layout
-        themselves when one appears or goes."""
+        """The picture's size, for scrolling. `virtual_size` is a layout
+        reactive: setting it lays out the whole screen, which costs more than
+        drawing the map, though the view's own size never depends on it. So
+        while the picture needs the scrollbars it has, only its size and the
+        scrollbars' extent change; when one would appear or go, Textual lays
+        the screen out as usual."""
         if size == self.virtual_size:
             return
-        if not self.container_size:  # not on screen yet: the first layout sizes it
+        if not self.container_size or self._scrollbar_need(size) != self._scrollbar_need(
+                self.virtual_size):
             self.virtual_size = size
             return
         self.set_reactive(MapView.virtual_size, size)
-        # What Textual 8.2 does after a layout (Widget._scroll_update), except
-        # that a scrollbar is repainted only when its size changes (a vertical
-        # one costs as much as a third of the map's rows).
-        self._refresh_scrollbars()
-        width, height = self.container_size
-        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+        if self.show_vertical_scrollbar:
             self.vertical_scrollbar.window_virtual_size = size.height
-            self.vertical_scrollbar.window_size = height - self.scrollbar_size_horizontal
-        if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
+        if self.show_horizontal_scrollbar:
             self.horizontal_scrollbar.window_virtual_size = size.width
-            self.horizontal_scrollbar.window_size = width - self.scrollbar_size_vertical
         self.scroll_x = self.validate_scroll_x(self.scroll_x)
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
+    def _scrollbar_need(self, size: Size) -> tuple[bool, bool, bool, bool]:
+        """Everything Textual decides this view's scrollbars by, for a picture
+        of `size`: whether it is wider (taller) than the view, and than the
+        view less the other scrollbar. Two sizes alike in all four get the
+        same scrollbars."""
+        width, height = self.container_size
+        styles = self.styles
+        return (size.width > width, size.width > width - styles.scrollbar_size_vertical,
+                size.height > height, size.height > height - styles.scrollbar_size_horizontal)
 
     def _restyle(self) -> None:
         loop_edges: frozenset[int] = frozenset()
